@@ -1,0 +1,17 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+
+// BASE_PATH lets the archive live under a sub-path of an intranet host (e.g. /archive/).
+const base = process.env.BASE_PATH || '/';
+// SITE_URL is only used for absolute links in feeds, sitemaps and Open Graph tags.
+const site = process.env.SITE_URL || 'http://localhost:4321';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx()],
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,24 @@
+import { defineCollection } from 'astro:content';
+import { file, glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { articleSchema, issueSchema, paperSchema } from './lib/archive-schema.ts';
+
+// The archive is written by `npm run ingest` into content/archive/ (never edited by hand);
+// content/pages/ holds the hand-written editorial pages.
+const archive = './content/archive';
+
+export const collections = {
+  papers: defineCollection({ loader: file(`${archive}/papers.json`), schema: paperSchema }),
+  issues: defineCollection({
+    loader: glob({ pattern: '**/*.json', base: `${archive}/issues`, generateId: ({ data }) => String(data.id) }),
+    schema: issueSchema,
+  }),
+  articles: defineCollection({
+    loader: glob({ pattern: '**/*.md', base: `${archive}/articles`, generateId: ({ data }) => String(data.id) }),
+    schema: articleSchema,
+  }),
+  pages: defineCollection({
+    loader: glob({ pattern: '*.mdx', base: './content/pages' }),
+    schema: z.object({ title: z.string(), description: z.string() }),
+  }),
+};
