@@ -13,5 +13,6 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx()],
+  outDir: process.env.DIST_DIR || 'dist',
   devToolbar: { enabled: false },
 });
