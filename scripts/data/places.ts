@@ -1,0 +1,44 @@
+// Places (行政区划) of China, for telling which local paper a masthead-less page belongs to: the
+// prefecture-level cities (地级市, 聊城) by their short name, and the counties and districts under them
+// (临清市, 泗水县) by their full name, each pointing at its city. Data: china-area-data (GB/T 2260).
+import { createRequire } from 'node:module';
+
+type AreaTable = Record<string, Record<string, string>>;
+const areas = createRequire(import.meta.url)('china-area-data/data.json') as AreaTable;
+
+/** A city's short name, as local papers are named after it: 聊城市 → 聊城, 延边朝鲜族自治州 → 延边. */
+export function shortPlaceName(name: string): string {
+  const short = name.replace(/(?:[\p{Script=Han}]{1,3}族)*(?:自治州|自治县|自治旗|地区|盟|市|县|区|旗)$/u, '');
+  return [...short].length >= 2 ? short : name;
+}
+
+export interface Place {
+  /** The city the place lies in (short name): what a local daily is named after. */
+  city: string;
+  /** How the place is written in text. */
+  name: string;
+}
+
+/** Every city (short name) and county/district (full name) in the table, each with its city. */
+export const places: Place[] = buildPlaces();
+
+function buildPlaces(): Place[] {
+  const list: Place[] = [];
+  const provinces = areas['86'] ?? {};
+  for (const provinceCode of Object.keys(provinces).sort()) {
+    const cities = areas[provinceCode] ?? {};
+    for (const cityCode of Object.keys(cities).sort()) {
+      const cityName = cities[cityCode]!;
+      // Province-level municipalities list their districts under 市辖区; they have no city of their own.
+      if (/^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/u.test(cityName)) continue;
+      const city = shortPlaceName(cityName);
+      list.push({ city, name: city });
+      const districts = areas[cityCode] ?? {};
+      for (const code of Object.keys(districts).sort()) {
+        const name = districts[code]!;
+        if (name !== '市辖区' && [...name].length >= 3) list.push({ city, name });
+      }
+    }
+  }
+  return list;
+}

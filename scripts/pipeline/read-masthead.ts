@@ -1,0 +1,181 @@
+// Stage: read masthead. The lines of a page → what its masthead (报头) prints: paper name, date, weekday,
+// 农历 date, issue number, page count, page numbers and names, and which lines the masthead takes up.
+//
+// A line is masthead when masthead tokens (scripts/data/mastheads.ts) make up all of it. Lines that are
+// masthead only in company (the paper's name alone, its Latin spelling, the issuing office) count when
+// they stand within a few lines of a token line.
+import {
+  issuingOfficeLine,
+  latinNameLine,
+  mastheadSeparators,
+  mastheadTokens,
+  paperNameSuffixes,
+  parseNumber,
+  publisherPaperName,
+} from '../data/mastheads.ts';
+import type { SourceLine, SourcePosition } from './types.ts';
+
+/** One fact read off the masthead, with where it is printed. */
+export interface Printed<T> {
+  value: T;
+  position: SourcePosition;
+}
+
+export interface Masthead {
+  name: Printed<string> | null;
+  date: Printed<string> | null;
+  weekday: Printed<string> | null;
+  lunarDate: Printed<string> | null;
+  number: Printed<string> | null;
+  totalPages: Printed<number> | null;
+  /** 第N版 lines, in page order as printed. */
+  pages: Printed<{ number: number; name: string | null }>[];
+  /** Indexes of the lines that are masthead furniture. */
+  lines: number[];
+  /** Facts printed twice with different values (the first one is kept). */
+  conflicts: { what: string; kept: string; other: string; position: SourcePosition }[];
+}
+
+/** How far (in non-blank lines) a name or office line may stand from a token line. */
+const COMPANY_DISTANCE = 3;
+/** Lines at the top of a page searched for a masthead before the first body text. */
+const TOP_LINES = 60;
+/** A line of running text: ends the masthead zone at the top of a page. */
+const bodyLine = /[，。；！？,;!?].*[，。；！？,;!?]|^[^\n]{60,}$/u;
+/** Generic 报 endings that are not paper names (汇报 report, 通报 circular, 电报 telegram …). */
+const notPaperName = /(?:汇|通|举|申|上|情|预|喜|捷|电|海|画|公|回|呈)报$/u;
+
+export function readMasthead(lines: SourceLine[]): Masthead {
+  const masthead: Masthead = {
+    name: null, date: null, weekday: null, lunarDate: null, number: null, totalPages: null, pages: [], lines: [], conflicts: [],
+  };
+  const tokenLines = new Map<number, string | null>();
+  const companyLines = new Set<number>();
+  let inTopZone = true;
+  lines.forEach((line, i) => {
+    const text = cleanLine(line.text);
+    if (!text) return;
+    const read = readTokenLine(text);
+    // Mid-page, only a line with a printed date and another masthead fact is trusted as masthead.
+    if (read && (inTopZone || (read.kinds.has('date') && read.kinds.size >= 2) || read.kinds.has('page'))) {
+      tokenLines.set(i, read.rest);
+      return;
+    }
+    if (i >= TOP_LINES || bodyLine.test(text)) inTopZone = false;
+    if (isCompanyLine(text)) companyLines.add(i);
+  });
+
+  const accepted = new Set(tokenLines.keys());
+  const nonBlank = lines.map((l, i) => (cleanLine(l.text) ? i : -1)).filter((i) => i >= 0);
+  const rank = new Map(nonBlank.map((i, r) => [i, r]));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const i of companyLines) {
+      if (accepted.has(i)) continue;
+      const near = [...accepted].some((j) => Math.abs(rank.get(i)! - rank.get(j)!) <= COMPANY_DISTANCE);
+      if (near) {
+        accepted.add(i);
+        grew = true;
+      }
+    }
+  }
+  masthead.lines = [...accepted].sort((a, b) => a - b);
+
+  for (const i of masthead.lines) {
+    const text = cleanLine(lines[i]!.text);
+    const at = lines[i]!.position;
+    if (tokenLines.has(i)) {
+      readFacts(text, at, masthead);
+      const rest = tokenLines.get(i);
+      if (rest) setFact(masthead, 'name', paperName(rest), at);
+    } else if (isPaperNameLine(text)) setFact(masthead, 'name', paperName(text), at);
+  }
+  if (!masthead.name) {
+    for (const i of masthead.lines) {
+      const m = publisherPaperName.exec(lines[i]!.text);
+      if (m) {
+        setFact(masthead, 'name', m.groups!.name!, lines[i]!.position);
+        break;
+      }
+    }
+  }
+  return masthead;
+}
+
+/** A line without Markdown heading/emphasis marks and outer blanks. */
+function cleanLine(text: string): string {
+  return text.replace(/^\s*#{1,6}\s+/u, '').replace(/\*\*|__/gu, '').trim();
+}
+
+/**
+ * Takes every masthead token off a line. The line is a token line when only separators remain, or
+ * when what remains is a paper name; `rest` is that name.
+ */
+function readTokenLine(text: string): { kinds: Set<string>; rest: string | null } | null {
+  const kinds = new Set<string>();
+  let rest = text;
+  for (const [kind, pattern] of Object.entries(mastheadTokens)) {
+    const global = new RegExp(pattern.source, `${pattern.flags}g`);
+    const next = rest.replace(global, ' ');
+    if (next !== rest) kinds.add(kind);
+    rest = next;
+  }
+  if (!kinds.size) return null;
+  if (mastheadSeparators.test(rest)) return { kinds, rest: null };
+  const leftover = rest.replace(/\s+/gu, ' ').trim();
+  return isPaperNameLine(leftover) ? { kinds, rest: leftover } : null;
+}
+
+function isCompanyLine(text: string): boolean {
+  return isPaperNameLine(text) || latinNameLine.test(text) || issuingOfficeLine.test(text.replace(/\s+/gu, ''));
+}
+
+/** A short line that is nothing but a name ending like a paper's (聊城日报, 东昌府讯, …工作简报). */
+export function isPaperNameLine(text: string): boolean {
+  const name = paperName(text);
+  if (!/^[\p{Script=Han}·]{2,24}$/u.test(name) || /^本报/u.test(name) || notPaperName.test(name)) return false;
+  return paperNameSuffixes.some(({ suffix }) => name.endsWith(suffix));
+}
+
+/** The name as printed, without spaces between its characters (聊城市创建全国文明城市 工作简报). */
+export function paperName(text: string): string {
+  return text.replace(/[\s*#_]+/gu, '');
+}
+
+function readFacts(text: string, at: SourcePosition, masthead: Masthead): void {
+  const t = mastheadTokens;
+  const date = t.date.exec(text)?.groups;
+  if (date) {
+    const [y, m, d] = [date.year!, date.month!, date.day!].map(parseNumber);
+    if (y && m && d) setFact(masthead, 'date', isoDate(y, m, d), at);
+  }
+  const weekday = t.weekday.exec(text);
+  if (weekday) setFact(masthead, 'weekday', weekday[0], at);
+  const lunar = t.lunar.exec(text)?.groups;
+  if (lunar) setFact(masthead, 'lunarDate', lunar.date!.replace(/\s+/gu, ''), at);
+  const number = t.number.exec(text);
+  if (number) setFact(masthead, 'number', number[0].replace(/\s+/gu, ''), at);
+  const total = t.totalPages.exec(text)?.groups;
+  const count = total ? parseNumber(total.count!) : null;
+  if (count) setFact(masthead, 'totalPages', count, at);
+  const page = t.page.exec(text)?.groups;
+  const pageNumber = page ? parseNumber(page.page!) : null;
+  if (pageNumber && !masthead.pages.some((p) => p.value.number === pageNumber)) {
+    masthead.pages.push({ value: { number: pageNumber, name: page!.name ?? null }, position: at });
+  }
+}
+
+type FactKey = 'name' | 'date' | 'weekday' | 'lunarDate' | 'number' | 'totalPages';
+
+function setFact<K extends FactKey>(masthead: Masthead, key: K, value: NonNullable<Masthead[K]>['value'], position: SourcePosition): void {
+  const known = masthead[key];
+  if (!known) {
+    (masthead[key] as Printed<typeof value>) = { value, position };
+  } else if (known.value !== value) {
+    masthead.conflicts.push({ what: key, kept: String(known.value), other: String(value), position });
+  }
+}
+
+export function isoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
