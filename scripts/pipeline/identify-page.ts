@@ -147,7 +147,9 @@ export function lunarAgrees(printed: string, day: Date): boolean {
   const parts = Object.fromEntries(lunarFormat.formatToParts(day).map((p) => [p.type, p.value]));
   const m = /^(?<year>..)年(?<month>闰?.{1,2}月)(?<day>.*)$/u.exec(printed.replace(/卅/gu, '三十'));
   if (!m) return true;
-  const month = m.groups!.month!.replace('冬月', '十一月').replace('腊月', '十二月');
   const sameDay = !m.groups!.day || m.groups!.day === lunarDayName(Number(parts.day));
-  return m.groups!.year === parts.yearName && month === parts.month && sameDay;
+  return m.groups!.year === parts.yearName && lunarMonth(m.groups!.month!) === lunarMonth(parts.month ?? '') && sameDay;
 }
+
+/** 冬月 and 腊月 are the 11th and 12th months; Intl and printers use either name. */
+const lunarMonth = (month: string): string => month.replace('冬月', '十一月').replace('腊月', '十二月');
