@@ -19,8 +19,26 @@ export interface Place {
   name: string;
 }
 
-/** Every city (short name) and county/district (full name) in the table, each with its city. */
-export const places: Place[] = buildPlaces();
+/**
+ * City short names that are also everyday words (幸福安康, 中外来宾, 长治久安, 三明治, 白银 silver): counted
+ * only when written with their suffix (安康市).
+ */
+const commonWordCities = new Set([
+  '安康', '来宾', '长治', '大同', '中山', '阿里', '海南', '海东', '海北', '山南', '玉树', '朝阳', '白山', '黄山',
+  '普洱', '红河', '文山', '三明', '白银', '北海', '攀枝花', '和田', '开封', '吉林', '大庆', '金昌', '鹤壁',
+]);
+
+/**
+ * Every city (short name) and county/district (full name) in the table, each with its city. Names that
+ * several cities share (市中区, 朝阳区, 新华区) tell nothing and are left out.
+ */
+export const places: Place[] = unambiguous(buildPlaces());
+
+function unambiguous(list: Place[]): Place[] {
+  const cities = new Map<string, Set<string>>();
+  for (const p of list) cities.set(p.name, (cities.get(p.name) ?? new Set()).add(p.city));
+  return list.filter((p) => cities.get(p.name)!.size === 1);
+}
 
 function buildPlaces(): Place[] {
   const list: Place[] = [];
@@ -32,7 +50,7 @@ function buildPlaces(): Place[] {
       // Province-level municipalities list their districts under 市辖区; they have no city of their own.
       if (/^(?:市辖区|县|省直辖县级行政区划|自治区直辖县级行政区划)$/u.test(cityName)) continue;
       const city = shortPlaceName(cityName);
-      list.push({ city, name: city });
+      list.push({ city, name: commonWordCities.has(city) ? cityName : city });
       const districts = areas[cityCode] ?? {};
       for (const code of Object.keys(districts).sort()) {
         const name = districts[code]!;

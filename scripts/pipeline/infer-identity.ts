@@ -47,7 +47,11 @@ export function inferPaper(text: string, manifest: Manifest): InferredPaper | nu
 /** The manifest's daily (or other paper) named after the city, else <city>日报. */
 function localPaperName(city: string, manifest: Manifest): string {
   const names = Object.values(manifest.publications).map((p) => p.name).sort();
-  const papers = names.filter((name) => (name.startsWith(city) || name.startsWith(`${city}市`)) && paperNameSuffixes.some(({ suffix, slug }) => slug !== 'bulletin' && name.endsWith(suffix)));
+  const isNewspaper = (name: string) => {
+    const kind = paperNameSuffixes.find(({ suffix }) => name.endsWith(suffix));
+    return kind !== undefined && kind.slug !== 'bulletin';
+  };
+  const papers = names.filter((name) => name.startsWith(city) && isNewspaper(name));
   return papers.find((name) => name.endsWith(inferredPaperSuffix)) ?? papers[0] ?? `${city}${inferredPaperSuffix}`;
 }
 
