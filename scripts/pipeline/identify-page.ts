@@ -63,10 +63,17 @@ export function identifyPage(lines: SourceLine[], file: string, manifest: Manife
   if (!publication.name) diagnostics.push(diagnostic(start, 'warning', 'no paper name found, printed or inferable', 'identify/paper-unknown'));
 
   // The date.
-  const dates: Claim<string>[] = [];
-  if (fromManifest?.date) dates.push({ value: fromManifest.date, source: 'manifest', position: start });
-  if (fromPath) dates.push({ value: fromPath.date!, source: 'path', position: start });
-  if (masthead.date) dates.push({ value: masthead.date.value, source: 'masthead', position: masthead.date.position });
+  const stated: Claim<string | undefined>[] = [
+    { value: fromManifest?.date, source: 'manifest', position: start },
+    { value: fromPath?.date, source: 'path', position: start },
+    { value: masthead.date?.value, source: 'masthead', position: masthead.date?.position ?? start },
+  ];
+  const dates = stated.filter((claim): claim is Claim<string> => {
+    if (claim.value == null) return false;
+    if (isCalendarDate(claim.value)) return true;
+    diagnostics.push(diagnostic(claim.position, 'warning', `${claim.source} gives ${claim.value}, which is not a calendar date; ignored`, 'identify/bad-date'));
+    return false;
+  });
   if (!dates.length) {
     const inferred = inferDate(text);
     if (inferred) {
@@ -94,6 +101,14 @@ export function identifyPage(lines: SourceLine[], file: string, manifest: Manife
     mastheadLines: masthead.lines,
     diagnostics,
   };
+}
+
+/** YYYY-MM-DD naming a day that exists (not 2022-02-30). */
+function isCalendarDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
+  if (!m) return false;
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return day.getUTCFullYear() === Number(m[1]) && day.getUTCMonth() + 1 === Number(m[2]) && day.getUTCDate() === Number(m[3]);
 }
 
 /** The first (strongest) claim; every weaker claim that disagrees with it is a warning. */

@@ -107,6 +107,8 @@ function cleanLine(text: string): string {
   return text.replace(/^\s*#{1,6}\s+/u, '').replace(/\*\*|__/gu, '').trim();
 }
 
+const globalTokens = Object.entries(mastheadTokens).map(([kind, pattern]) => [kind, new RegExp(pattern.source, `${pattern.flags}g`)] as const);
+
 /**
  * Takes every masthead token off a line. The line is a token line when only separators remain, or
  * when what remains is a paper name; `rest` is that name.
@@ -114,8 +116,7 @@ function cleanLine(text: string): string {
 function readTokenLine(text: string): { kinds: Set<string>; rest: string | null } | null {
   const kinds = new Set<string>();
   let rest = text;
-  for (const [kind, pattern] of Object.entries(mastheadTokens)) {
-    const global = new RegExp(pattern.source, `${pattern.flags}g`);
+  for (const [kind, global] of globalTokens) {
     const next = rest.replace(global, ' ');
     if (next !== rest) kinds.add(kind);
     rest = next;
