@@ -50,22 +50,26 @@ export function readMasthead(lines: SourceLine[]): Masthead {
     name: null, date: null, weekday: null, lunarDate: null, number: null, totalPages: null, pages: [], lines: [], conflicts: [],
   };
   const tokenLines = new Map<number, string | null>();
+  const trusted = new Set<number>();
   const companyLines = new Set<number>();
   let inTopZone = true;
   lines.forEach((line, i) => {
     const text = cleanLine(line.text);
     if (!text) return;
     const read = readTokenLine(text);
-    // Mid-page, only a line with a printed date and another masthead fact is trusted as masthead.
-    if (read && (inTopZone || (read.kinds.has('date') && read.kinds.size >= 2) || read.kinds.has('page'))) {
+    // Below the top of the page, a token line is masthead by itself only when it prints a date and
+    // another masthead fact, or a named page (第02版：综合); a lone token (第9534期) only next to one.
+    if (read) {
       tokenLines.set(i, read.rest);
+      if (inTopZone || (read.kinds.has('date') && read.kinds.size >= 2) || read.namedPage) trusted.add(i);
+      else companyLines.add(i);
       return;
     }
     if (i >= TOP_LINES || bodyLine.test(text)) inTopZone = false;
     if (isCompanyLine(text)) companyLines.add(i);
   });
 
-  const accepted = new Set(tokenLines.keys());
+  const accepted = new Set(trusted);
   const nonBlank = lines.map((l, i) => (cleanLine(l.text) ? i : -1)).filter((i) => i >= 0);
   const rank = new Map(nonBlank.map((i, r) => [i, r]));
   for (let grew = true; grew; ) {
@@ -113,7 +117,7 @@ const globalTokens = Object.entries(mastheadTokens).map(([kind, pattern]) => [ki
  * Takes every masthead token off a line. The line is a token line when only separators remain, or
  * when what remains is a paper name; `rest` is that name.
  */
-function readTokenLine(text: string): { kinds: Set<string>; rest: string | null } | null {
+function readTokenLine(text: string): { kinds: Set<string>; namedPage: boolean; rest: string | null } | null {
   const kinds = new Set<string>();
   let rest = text;
   for (const [kind, global] of globalTokens) {
@@ -122,9 +126,10 @@ function readTokenLine(text: string): { kinds: Set<string>; rest: string | null 
     rest = next;
   }
   if (!kinds.size) return null;
-  if (mastheadSeparators.test(rest)) return { kinds, rest: null };
+  const namedPage = mastheadTokens.page.exec(text)?.groups?.name != null;
+  if (mastheadSeparators.test(rest)) return { kinds, namedPage, rest: null };
   const leftover = rest.replace(/\s+/gu, ' ').trim();
-  return isPaperNameLine(leftover) ? { kinds, rest: leftover } : null;
+  return isPaperNameLine(leftover) ? { kinds, namedPage, rest: leftover } : null;
 }
 
 function isCompanyLine(text: string): boolean {
