@@ -35,7 +35,8 @@ export function identifyPage(lines: SourceLine[], file: string, manifest: Manife
   for (const c of masthead.conflicts) {
     diagnostics.push(diagnostic(c.position, 'warning', `masthead prints two ${c.what} values: kept "${c.kept}", not "${c.other}"`, 'identify/masthead-conflict'));
   }
-  const text = lines.filter((_, i) => !masthead.lines.includes(i)).map((l) => l.text).join('\n');
+  const mastheadLines = new Set(masthead.lines);
+  const text = lines.filter((_, i) => !mastheadLines.has(i)).map((l) => l.text).join('\n');
 
   // The paper: its slug from the manifest or the path, its name from the strongest source naming it.
   const slugClaim: Claim<string> | null = fromManifest?.publication
@@ -49,7 +50,8 @@ export function identifyPage(lines: SourceLine[], file: string, manifest: Manife
   if (masthead.name) names.push({ value: masthead.name.value, source: 'masthead', position: masthead.name.position });
   if (!names.length) {
     const inferred = inferPaper(text, manifest);
-    if (inferred) {
+    // A slug from the path or manifest outranks an inferred paper that would have another slug.
+    if (inferred && (!slugClaim || slugifyPublication(inferred.name, manifest) === slugClaim.value)) {
       names.push({ value: inferred.name, source: 'inferred', position: start });
       diagnostics.push(diagnostic(start, 'warning', `no paper name printed; inferred ${inferred.name} (${inferred.evidence})`, 'identify/paper-inferred'));
     }
