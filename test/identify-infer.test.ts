@@ -19,6 +19,10 @@ describe('inferPaper', () => {
   it('does not read everyday words as cities', () => {
     expect(inferPaper('祝全市人民幸福安康，长治久安。中外来宾齐聚菏泽。', emptyManifest())?.name).toBe('菏泽日报');
   });
+  it('reads a place-named paper from reports that open with its name', () => {
+    const text = '东昌府讯 11月18日，全区会议召开。\n聊城市领导出席，聊城、聊城。\n东昌府讯（通讯员 某某）近日，活动举行。\n新华社讯 全文。';
+    expect(inferPaper(text, emptyManifest())?.name).toBe('东昌府讯');
+  });
   it('gives nothing when no place is named', () => {
     expect(inferPaper('今天天气很好。', emptyManifest())).toBeNull();
   });
@@ -32,6 +36,10 @@ describe('inferDate', () => {
   it('takes the year a future full date points back to', () => {
     const text = '本报济宁12月11日讯 会议召开。新规定自2022年1月1日起施行。';
     expect(inferDate(text)?.date).toBe('2021-12-12');
+  });
+  it('reads the year from a year-month and skips the end of a year range', () => {
+    const text = '本报讯 2月6日，会议召开。2021年9月，他作出决定。《规划(2021—2025年)》发布。';
+    expect(inferDate(text)?.date).toBe('2022-02-07');
   });
   it('ignores years named as targets', () => {
     const text = '本报讯 3月24日，会议指出，2021年全市经济平稳，到2035年基本实现现代化。';

@@ -17,11 +17,14 @@ export const datelineOpeningDate = /讯\s*(?:[（(][^）)\n]{0,40}[）)])?\s*(?<
 /** Any month-day date in running text (3月24日); the weakest evidence of when a page was printed. */
 export const monthDay = /(?<!\d\s*年\s*)(?<month>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*日/gu;
 
-/** A full date in running text (自2021年11月30日起): pins the year. */
-export const fullDate = /(?<year>(?:19|20)\d{2})\s*年\s*(?<month>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*日/gu;
+/** A full date or year-month in running text (自2021年11月30日起, 2021年9月): pins the year. */
+export const fullDate = /(?<year>(?:19|20)\d{2})\s*年\s*(?<month>\d{1,2})\s*月(?:\s*(?<day>\d{1,2})\s*日)?/gu;
 
 /** A year in running text (2021年文明城市创建工作). */
 export const yearMention = /(?<![\d.])(?<year>(?:19|20)\d{2})(?=\s*年)/gu;
 
-/** Words before a year that make it a future year, not the year of printing (承办2022全省…, 到2035年). */
-export const futureYearContext = /(?:承办|筹办|到|至|迎接|迎来|展望|远景)\s*$/u;
+/** What before a year makes it a future year, not the year of printing (到2035年, 2021—2025年). */
+export const futureYearContext = /(?:承办|筹办|到|至|迎接|迎来|展望|远景|[—－~～-])\s*$/u;
+
+/** A paper named after its place opening a report with its own name: 东昌府讯 11月18日，… (line start). */
+export const namedPaperDateline = /^\s*(?<place>[\p{Script=Han}]{2,6}?)讯(?=[\s（(]|\d)/gmu;

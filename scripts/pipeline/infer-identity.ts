@@ -1,11 +1,13 @@
 // Stage: infer identity. The text of a page with no masthead → its likely paper and date, with the
 // evidence, the way an archivist would read it:
-// - the paper: a local daily reports its own city (本报济宁讯; mentions of the city and the counties
+// - the paper: a paper named after its place opens reports with its name (东昌府讯 11月18日); a local
+//   daily reports its own city (本报济宁讯; mentions of the city and the counties
 //   and districts under it), so the most reported city names the paper (<city>日报);
 // - the date: a daily prints yesterday's news, so the page appeared the day after its latest dated
 //   dateline (本报…12月11日讯, 新华社…3月24日电, 本报讯（记者…）3月24日…); the year comes from full
-//   dates in the text (自2021年11月30日起), else from the latest year the text names as present or past.
-import { agencyDateline, datelineOpeningDate, fullDate, futureYearContext, monthDay, ownDateline, yearMention } from '../data/datelines.ts';
+//   dates in the text (自2021年11月30日起, 2021年9月), else from the latest year the text names as
+//   present or past.
+import { agencyDateline, datelineOpeningDate, fullDate, futureYearContext, monthDay, namedPaperDateline, ownDateline, yearMention } from '../data/datelines.ts';
 import { inferredPaperSuffix, paperNameSuffixes } from '../data/mastheads.ts';
 import { places, shortPlaceName } from '../data/places.ts';
 import { isoDate } from './read-masthead.ts';
@@ -26,6 +28,8 @@ export interface InferredDate {
 const DATELINE_WEIGHT = 5;
 
 export function inferPaper(text: string, manifest: Manifest): InferredPaper | null {
+  const named = placeNamedPaper(text);
+  if (named) return named;
   const flat = text.replace(/\s+/gu, '');
   const scores = new Map<string, number>();
   for (const place of places) {
@@ -42,6 +46,17 @@ export function inferPaper(text: string, manifest: Manifest): InferredPaper | nu
   if (!best) return null;
   const [city, score] = best;
   return { name: localPaperName(city, manifest), evidence: `${city} is named or dated ${score} times` };
+}
+
+/** A paper that opens its reports with its own place name (东昌府讯 11月18日), the most frequent one. */
+function placeNamedPaper(text: string): InferredPaper | null {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(namedPaperDateline)) {
+    const place = m.groups!.place!;
+    if (places.some((p) => p.name === place || shortPlaceName(p.name) === place)) counts.set(place, (counts.get(place) ?? 0) + 1);
+  }
+  const best = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))[0];
+  return best ? { name: `${best[0]}讯`, evidence: `reports open with ${best[0]}讯 ${best[1]} times` } : null;
 }
 
 /** The manifest's daily (or other paper) named after the city, else <city>日报. */
@@ -108,7 +123,7 @@ const compareMonthDay = (a: MonthDay, b: MonthDay): number => a.month - b.month 
 function inferYear(text: string, at: MonthDay): { year: number; evidence: string } | null {
   const votes = new Map<number, number>();
   for (const m of text.matchAll(fullDate)) {
-    const full = Date.UTC(Number(m.groups!.year), Number(m.groups!.month) - 1, Number(m.groups!.day));
+    const full = Date.UTC(Number(m.groups!.year), Number(m.groups!.month) - 1, Number(m.groups!.day ?? 15));
     const y = Number(m.groups!.year);
     const nearest = [y - 1, y, y + 1].sort((a, b) => Math.abs(Date.UTC(a, at.month - 1, at.day) - full) - Math.abs(Date.UTC(b, at.month - 1, at.day) - full))[0]!;
     votes.set(nearest, (votes.get(nearest) ?? 0) + 1);
