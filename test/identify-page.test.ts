@@ -36,6 +36,7 @@ describe('lunarAgrees', () => {
     expect(lunarAgrees('癸卯年闰二月初一', day('2023-03-22'))).toBe(true);
     expect(lunarAgrees('壬寅年冬月初一', day('2022-11-24'))).toBe(true);
     expect(lunarAgrees('壬寅年正月', day('2022-02-07'))).toBe(true);
+    expect(lunarAgrees('正月初七', day('2022-02-07'))).toBe(true);
     expect(lunarAgrees('壬寅年十二月十九', day('2023-01-10'))).toBe(true);
     expect(lunarAgrees('壬寅年腊月十九', day('2023-01-10'))).toBe(true);
   });
@@ -43,5 +44,6 @@ describe('lunarAgrees', () => {
     expect(lunarAgrees('壬寅年正月初八', day('2022-02-07'))).toBe(false);
     expect(lunarAgrees('壬寅年二月初七', day('2022-02-07'))).toBe(false);
     expect(lunarAgrees('辛丑年正月初七', day('2022-02-07'))).toBe(false);
+    expect(lunarAgrees('正月初六', day('2022-02-07'))).toBe(false);
   });
 });

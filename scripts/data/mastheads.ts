@@ -20,6 +20,11 @@ export function parseNumber(text: string): number | null {
 
 const num = String.raw`[\d０-９〇零一二三四五六七八九十]`;
 
+/** 干支 year of the 农历: 壬寅年. */
+const lunarYear = '[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年';
+/** 农历 month and day: 正月初七, 闰二月, 冬月廿九. */
+const lunarMonthDay = '(?:闰)?[正一二三四五六七八九十冬腊]{1,2}月\\s*(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十|廿[一二三四五六七八九]|三十|卅)?';
+
 /**
  * The tokens of a masthead, each a regex over one line (flag `u`, no anchors). The order matters: longer
  * tokens first, so that 总第1486期 is not read as 第1486期 and a leftover 总.
@@ -29,8 +34,11 @@ export const mastheadTokens = {
   date: new RegExp(String.raw`(?<year>${num}{4})\s*年\s*(?<month>${num}{1,2})\s*月\s*(?<day>${num}{1,3})\s*日`, 'u'),
   /** 星期一 … 星期日 / 星期天, 周一 … 周日. */
   weekday: /(?:星期|礼拜|周)[一二三四五六日天]/u,
-  /** 农历 date: 农历壬寅年正月初七 (the word 农历 is optional and not part of the recorded date). */
-  lunar: /(?<word>农历\s*)?(?<date>[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年\s*(?:闰)?[正一二三四五六七八九十冬腊]{1,2}月\s*(?:初[一二三四五六七八九十]|十[一二三四五六七八九]|二十|廿[一二三四五六七八九]|三十|卅)?)/u,
+  /**
+   * 农历 date: 农历壬寅年正月初七, 壬寅年正月初七, 农历正月初七. The word 农历 is not part of the recorded
+   * date; without the 干支 year it is required.
+   */
+  lunar: new RegExp(String.raw`(?:农历\s*)?(?<date>${lunarYear}\s*${lunarMonthDay})|农历\s*(?<bare>${lunarMonthDay})`, 'u'),
   /** 期号 issue number: 第9534期, 总第1486期, 第 1 期, 2022年第3期. */
   number: new RegExp(String.raw`(?:(?:${num}{4})\s*年\s*)?(?:总\s*)?第\s*${num}+\s*期`, 'u'),
   /** 今日8版, 本期16版, 共4版: how many pages the issue has. */

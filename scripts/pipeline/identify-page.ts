@@ -159,13 +159,14 @@ function checkCalendar(date: string, masthead: Masthead, diagnostics: Diagnostic
   }
 }
 
-/** Whether a printed 农历 date (壬寅年正月初七; the day may be left out) is the Chinese-calendar date of `day`. */
+/** Whether a printed 农历 date (壬寅年正月初七; the year or day may be left out) is the Chinese-calendar date of `day`. */
 export function lunarAgrees(printed: string, day: Date): boolean {
   const parts = Object.fromEntries(lunarFormat.formatToParts(day).map((p) => [p.type, p.value]));
-  const m = /^(?<year>..)年(?<month>闰?.{1,2}月)(?<day>.*)$/u.exec(printed.replace(/卅/gu, '三十'));
+  const m = /^(?:(?<year>..)年)?(?<month>闰?.{1,2}月)(?<day>.*)$/u.exec(printed.replace(/卅/gu, '三十'));
   if (!m) return true;
+  const sameYear = !m.groups!.year || m.groups!.year === parts.yearName;
   const sameDay = !m.groups!.day || m.groups!.day === lunarDayName(Number(parts.day));
-  return m.groups!.year === parts.yearName && lunarMonth(m.groups!.month!) === lunarMonth(parts.month ?? '') && sameDay;
+  return sameYear && lunarMonth(m.groups!.month!) === lunarMonth(parts.month ?? '') && sameDay;
 }
 
 /** 冬月 and 腊月 are the 11th and 12th months; Intl and printers use either name. */

@@ -158,7 +158,8 @@ function readFacts(text: string, at: SourcePosition, masthead: Masthead): void {
   const weekday = t.weekday.exec(text);
   if (weekday) setFact(masthead, 'weekday', weekday[0], at);
   const lunar = t.lunar.exec(text)?.groups;
-  if (lunar) setFact(masthead, 'lunarDate', lunar.date!.replace(/\s+/gu, ''), at);
+  const lunarDate = lunar?.date ?? lunar?.bare;
+  if (lunarDate) setFact(masthead, 'lunarDate', lunarDate.replace(/\s+/gu, ''), at);
   const number = t.number.exec(text);
   if (number) setFact(masthead, 'number', number[0].replace(/\s+/gu, ''), at);
   const total = t.totalPages.exec(text)?.groups;
