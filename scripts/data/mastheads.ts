@@ -32,6 +32,8 @@ const lunarMonthDay = '(?:闰)?[正一二三四五六七八九十冬腊]{1,2}月
 export const mastheadTokens = {
   /** 公历 date: 2022年2月7日, 2021 年 2 月 25 日, 二〇二二年二月七日. */
   date: new RegExp(String.raw`(?<year>${num}{4})\s*年\s*(?<month>${num}{1,2})\s*月\s*(?<day>${num}{1,3})\s*日`, 'u'),
+  /** The same date in figures, as some e-paper exports print it: 2022-02-07, 2022.2.7. */
+  numericDate: /(?<![\d.])(?<year>(?:19|20)\d{2})\s*[-./]\s*(?<month>\d{1,2})\s*[-./]\s*(?<day>\d{1,2})(?![\d.])/u,
   /** 星期一 … 星期日 / 星期天, 周一 … 周日. */
   weekday: /(?:星期|礼拜|周)[一二三四五六日天]/u,
   /**
@@ -49,6 +51,8 @@ export const mastheadTokens = {
   serial: /(?:国内统一(?:连续出版物号|刊号)\s*[：:]?\s*)?CN\s*\d{2}\s*[-－—]\s*\d{4}(?:\s*\/\s*[A-Z]+)?|邮发代号\s*[：:]?\s*\d+\s*[-－—]\s*\d+/u,
   /** 网址：http://…, 投稿邮箱：…@…, bare addresses. */
   contact: /(?:(?:网址|网站|投稿邮箱|邮箱|电子邮箱|E-?mail)\s*[：:]\s*)?(?:<?https?:\/\/[^\s>]+>?|(?:www\.)[^\s]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)/iu,
+  /** Colophon fields (报头 small print): 地址：…, 电话：…, 邮编：…, 定价：1.50元. */
+  colophon: /(?:社址|地址|电话|传真|邮编|邮政编码|广告(?:经营)?许可证|定价|零售价|印刷)\s*[：:]\s*[^\s：:]+/u,
   /** Publisher lines: 聊城日报社出版, 中共聊城市委机关报, 主管/主办 lines. */
   publisher: /[\p{Script=Han}]{2,20}社出版|中共[\p{Script=Han}]{1,20}委(?:员会)?机关报|(?:主管|主办|主管主办|出版)\s*[：:]\s*[\p{Script=Han}、]{2,40}/u,
 };

@@ -2,8 +2,8 @@
 // 农历 date, issue number, page count, page numbers and names, and which lines the masthead takes up.
 //
 // A line is masthead when masthead tokens (scripts/data/mastheads.ts) make up all of it. Lines that are
-// masthead only in company (the paper's name alone, its Latin spelling, the issuing office) count when
-// they stand within a few lines of a token line.
+// masthead only in company (the paper's name alone, its Latin spelling, the issuing office, a lone
+// token below the top of the page) count when they stand in one run with such a line.
 import {
   issuingOfficeLine,
   latinNameLine,
@@ -36,8 +36,6 @@ export interface Masthead {
   conflicts: { what: string; kept: string; other: string; position: SourcePosition }[];
 }
 
-/** How far (in non-blank lines) a name or office line may stand from a token line. */
-const COMPANY_DISTANCE = 3;
 /** Lines at the top of a page searched for a masthead before the first body text. */
 const TOP_LINES = 60;
 /** A line of running text: ends the masthead zone at the top of a page. */
@@ -61,7 +59,8 @@ export function readMasthead(lines: SourceLine[]): Masthead {
     // another masthead fact, or a named page (第02版：综合); a lone token (第9534期) only next to one.
     if (read) {
       tokenLines.set(i, read.rest);
-      if (inTopZone || (read.kinds.has('date') && read.kinds.size >= 2) || read.namedPage) trusted.add(i);
+      const dated = read.kinds.has('date') || read.kinds.has('numericDate');
+      if (inTopZone || (dated && read.kinds.size >= 2) || read.namedPage) trusted.add(i);
       else companyLines.add(i);
       return;
     }
@@ -69,20 +68,19 @@ export function readMasthead(lines: SourceLine[]): Masthead {
     if (isCompanyLine(text)) companyLines.add(i);
   });
 
-  const accepted = new Set(trusted);
-  const nonBlank = lines.map((l, i) => (cleanLine(l.text) ? i : -1)).filter((i) => i >= 0);
-  const rank = new Map(nonBlank.map((i, r) => [i, r]));
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const i of companyLines) {
-      if (accepted.has(i)) continue;
-      const near = [...accepted].some((j) => Math.abs(rank.get(i)! - rank.get(j)!) <= COMPANY_DISTANCE);
-      if (near) {
-        accepted.add(i);
-        grew = true;
-      }
-    }
-  }
+  // A run of candidate lines (blank lines aside) that holds a trusted line is the masthead.
+  const accepted = new Set<number>();
+  let run: number[] = [];
+  const closeRun = () => {
+    if (run.some((i) => trusted.has(i))) for (const i of run) accepted.add(i);
+    run = [];
+  };
+  lines.forEach((line, i) => {
+    if (!cleanLine(line.text)) return;
+    if (tokenLines.has(i) || companyLines.has(i)) run.push(i);
+    else closeRun();
+  });
+  closeRun();
   masthead.lines = [...accepted].sort((a, b) => a - b);
 
   for (const i of masthead.lines) {
@@ -150,7 +148,7 @@ export function paperName(text: string): string {
 
 function readFacts(text: string, at: SourcePosition, masthead: Masthead): void {
   const t = mastheadTokens;
-  const date = t.date.exec(text)?.groups;
+  const date = (t.date.exec(text) ?? t.numericDate.exec(text))?.groups;
   if (date) {
     const [y, m, d] = [date.year!, date.month!, date.day!].map(parseNumber);
     if (y && m && d) setFact(masthead, 'date', isoDate(y, m, d), at);
