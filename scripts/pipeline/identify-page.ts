@@ -130,7 +130,11 @@ const fold = (value: unknown): string => paperName(String(value));
 /** Page numbers: the manifest's or path's page first, then the 第N版 lines printed; page 1 when none says. */
 function identifyPages(stated: number | null, masthead: Masthead, start: SourcePosition, diagnostics: Diagnostic[]): PageIdentity['pages'] {
   const printed = masthead.pages.map((p) => p.value);
-  if (stated == null) return printed.length ? printed : [{ number: 1, name: null }];
+  if (stated == null) {
+    if (printed.length) return printed;
+    diagnostics.push(diagnostic(start, 'info', 'no page number printed; taken as page 1', 'identify/page-assumed'));
+    return [{ number: 1, name: null }];
+  }
   const first = printed[0];
   if (first && first.number !== stated) {
     diagnostics.push(diagnostic(masthead.pages[0]!.position, 'warning', `page number: the path or manifest says ${stated}, the page prints 第${first.number}版; using ${stated}`, 'identify/source-conflict'));
