@@ -60,3 +60,13 @@ function buildPlaces(): Place[] {
   }
   return list;
 }
+
+const byName = new Map<string, Place>();
+for (const place of places) {
+  for (const name of [place.name, shortPlaceName(place.name)]) if (!byName.has(name)) byName.set(name, place);
+}
+
+/** The place written `name` (泗水县) or by its short name (泗水), if the table knows it. */
+export function findPlace(name: string): Place | undefined {
+  return byName.get(name);
+}

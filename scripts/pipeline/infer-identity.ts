@@ -9,7 +9,7 @@
 //   present or past.
 import { agencyDateline, datelineOpeningDate, fullDate, futureYearContext, monthDay, namedPaperDateline, ownDateline, yearMention } from '../data/datelines.ts';
 import { inferredPaperSuffix, paperNameSuffixes } from '../data/mastheads.ts';
-import { places, shortPlaceName } from '../data/places.ts';
+import { findPlace, places } from '../data/places.ts';
 import { isoDate } from './read-masthead.ts';
 import type { Manifest } from './types.ts';
 
@@ -38,11 +38,10 @@ export function inferPaper(text: string, manifest: Manifest): InferredPaper | nu
   }
   for (const m of flat.matchAll(ownDateline)) {
     const filed = m.groups!.place;
-    const place = filed ? places.find((p) => p.name === filed || shortPlaceName(p.name) === filed) : undefined;
+    const place = filed ? findPlace(filed) : undefined;
     if (place) scores.set(place.city, (scores.get(place.city) ?? 0) + DATELINE_WEIGHT);
   }
-  const ranked = [...scores].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0));
-  const best = ranked[0];
+  const best = mostCounted(scores);
   if (!best) return null;
   const [city, score] = best;
   return { name: localPaperName(city, manifest), evidence: `${city} is named or dated ${score} times` };
@@ -53,9 +52,9 @@ function placeNamedPaper(text: string): InferredPaper | null {
   const counts = new Map<string, number>();
   for (const m of text.matchAll(namedPaperDateline)) {
     const place = m.groups!.place!;
-    if (places.some((p) => p.name === place || shortPlaceName(p.name) === place)) counts.set(place, (counts.get(place) ?? 0) + 1);
+    if (findPlace(place)) counts.set(place, (counts.get(place) ?? 0) + 1);
   }
-  const best = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))[0];
+  const best = mostCounted(counts);
   return best ? { name: `${best[0]}讯`, evidence: `reports open with ${best[0]}讯 ${best[1]} times` } : null;
 }
 
@@ -135,6 +134,11 @@ function inferYear(text: string, at: MonthDay): { year: number; evidence: string
     .map((m) => Number(m.groups!.year));
   if (!years.length) return null;
   return { year: Math.max(...years), evidence: 'the latest year the text names' };
+}
+
+/** The key counted most (ties: the first in code-point order). */
+function mostCounted(counts: Map<string, number>): [string, number] | undefined {
+  return [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))[0];
 }
 
 function countOf(text: string, word: string): number {
