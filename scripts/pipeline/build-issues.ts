@@ -1,7 +1,9 @@
-// Stage: build issues. Editions (one per seed page) → the archive: papers, issues with their pages, articles.
-import type { ArchiveArticle, ArchiveIssue, ArchivePaper } from '../../src/lib/archive-schema.ts';
+// Stage: build issues. Editions (one per seed file) → the archive: papers, issues with their pages, and
+// articles with permanent ids `<paper>/<date>/<NN>/<k>`. Continuations (下转第N版 / 上接第N版) are linked
+// when both halves are in the issue. Everything is sorted, so the same editions give the same archive.
+import type { ArchiveArticle, ArchiveIssue, ArchivePaper, IssuePage } from '../../src/lib/archive-schema.ts';
 import { diagnostic, fileStart } from './diagnostics.ts';
-import type { Diagnostic, Edition } from './types.ts';
+import type { Diagnostic, Edition, ExtractedArticle, MetaSource } from './types.ts';
 
 export interface Archive {
   papers: ArchivePaper[];
@@ -16,10 +18,14 @@ export interface BuildIssuesResult {
 
 export const pageSegment = (page: number): string => String(page).padStart(2, '0');
 
+/** Strongest first (shared/DESIGN.md §1). */
+const sourceRank: Record<MetaSource, number> = { manifest: 0, path: 1, masthead: 2, inferred: 3 };
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 export function buildIssues(editions: Edition[]): BuildIssuesResult {
   const diagnostics: Diagnostic[] = [];
   const byIssue = new Map<string, Edition[]>();
-  for (const edition of [...editions].sort((a, b) => (a.seed < b.seed ? -1 : a.seed > b.seed ? 1 : 0))) {
+  for (const edition of [...editions].sort((a, b) => byString(a.seed, b.seed))) {
     const { slug } = edition.publication;
     const { date } = edition.issue;
     if (!slug || !date) {
@@ -32,65 +38,140 @@ export function buildIssues(editions: Edition[]): BuildIssuesResult {
 
   const issues: ArchiveIssue[] = [];
   const articles: ArchiveArticle[] = [];
-  for (const [id, group] of [...byIssue].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const first = group[0]!;
-    const issue: ArchiveIssue = {
-      id,
-      paper: first.publication.slug!,
-      paperName: first.publication.name!,
-      date: first.issue.date!,
-      dateSource: first.issue.date_source ?? 'inferred',
-      number: pick(group, (e) => e.issue.number),
-      totalPages: pick(group, (e) => e.issue.total_pages),
-      lunarDate: pick(group, (e) => e.issue.lunar_date),
-      weekday: pick(group, (e) => e.issue.weekday),
-      pages: [],
-    };
-    const pageNumbers = [...new Set(group.flatMap((e) => [...e.pages.map((p) => p.number), ...e.articles.map((a) => a.page)]))].sort((a, b) => a - b);
-    for (const number of pageNumbers) {
-      const page = {
-        number,
-        name: pick(group, (e) => e.pages.find((p) => p.number === number)?.name ?? null),
-        sources: group.filter((e) => e.pages.some((p) => p.number === number) || e.articles.some((a) => a.page === number)).map((e) => e.seed),
-        furniture: number === pageNumbers[0]
-          ? group.flatMap((e) => e.furniture.map((f) => ({ kind: f.kind, text: f.text, source: { file: f.position.file, line: f.position.line } })))
-          : [],
-        articles: [] as ArchiveIssue['pages'][number]['articles'],
-      };
-      let order = 0;
-      for (const edition of group) {
-        for (const a of edition.articles.filter((x) => x.page === number)) {
-          order++;
-          const articleId = `${id}/${pageSegment(number)}/${order}`;
-          const chars = a.paragraphs.reduce((n, p) => n + [...p].length, 0);
-          articles.push({
-            id: articleId, paper: issue.paper, date: issue.date, page: number, order, kind: a.kind,
-            kicker: a.kicker, title: a.title, subtitles: a.subtitles, byline: a.byline, paragraphs: a.paragraphs, chars,
-            continuedTo: a.continued_to, continuedFrom: a.continued_from, continuedToId: null, continuedFromId: null,
-            source: { file: a.position.file, line: a.position.line },
-          });
-          page.articles.push({ id: articleId, order, kind: a.kind, title: a.title, chars });
-        }
-      }
-      issue.pages.push(page);
-    }
-    issues.push(issue);
+  for (const [id, group] of [...byIssue].sort(([a], [b]) => byString(a, b))) {
+    const built = buildIssue(id, group, diagnostics);
+    issues.push(built.issue);
+    articles.push(...built.articles);
   }
-
-  const papers = new Map<string, ArchivePaper>();
-  for (const issue of issues) {
-    const paper = papers.get(issue.paper) ?? { id: issue.paper, name: issue.paperName, nameSource: 'inferred', issueDates: [] };
-    paper.issueDates.push(issue.date);
-    papers.set(issue.paper, paper);
-  }
-  for (const paper of papers.values()) paper.issueDates.sort().reverse();
-  return { archive: { papers: [...papers.values()], issues, articles }, diagnostics };
+  return { archive: { papers: buildPapers(issues, editions, diagnostics), issues, articles }, diagnostics };
 }
 
-function pick<T>(group: Edition[], get: (e: Edition) => T | null): T | null {
-  for (const e of group) {
-    const v = get(e);
-    if (v != null) return v;
+function buildIssue(id: string, group: Edition[], diagnostics: Diagnostic[]): { issue: ArchiveIssue; articles: ArchiveArticle[] } {
+  const first = group[0]!;
+  const agreed = <T>(what: string, get: (e: Edition) => T | null): T | null => agreedValue(group, what, get, diagnostics);
+  const issue: ArchiveIssue = {
+    id,
+    paper: first.publication.slug!,
+    paperName: strongestEdition(group, (e) => e.publication.name_source).publication.name ?? first.publication.slug!,
+    date: first.issue.date!,
+    dateSource: strongestEdition(group, (e) => e.issue.date_source).issue.date_source ?? 'inferred',
+    number: agreed('issue number', (e) => e.issue.number),
+    totalPages: agreed('page count', (e) => e.issue.total_pages),
+    lunarDate: agreed('农历 date', (e) => e.issue.lunar_date),
+    weekday: agreed('weekday', (e) => e.issue.weekday),
+    pages: [],
+  };
+
+  const pageNumbers = [...new Set(group.flatMap((e) => [...e.pages.map((p) => p.number), ...e.articles.map((a) => a.page)]))].sort((a, b) => a - b);
+  const articles: ArchiveArticle[] = [];
+  for (const number of pageNumbers) {
+    const sources = group.filter((e) => e.pages.some((p) => p.number === number) || e.articles.some((a) => a.page === number));
+    if (sources.length > 1) {
+      diagnostics.push(diagnostic(fileStart(sources[1]!.seed), 'warning', `page ${number} of ${id} is also read from ${sources[0]!.seed}; both are kept, in file order`, 'build/duplicate-page'));
+    }
+    const page: IssuePage = {
+      number,
+      name: agreedValue(sources, `name of page ${number}`, (e) => e.pages.find((p) => p.number === number)?.name ?? null, diagnostics),
+      sources: sources.map((e) => e.seed),
+      furniture: sources.flatMap((e) =>
+        e.furniture.filter((f) => furniturePage(e, f.position.line, f.kind) === number).map((f) => ({ kind: f.kind, text: f.text, source: { file: f.position.file, line: f.position.line } })),
+      ),
+      articles: [],
+    };
+    let order = 0;
+    for (const edition of sources) {
+      for (const a of edition.articles.filter((x) => x.page === number)) {
+        order++;
+        const article = toArchiveArticle(a, `${id}/${pageSegment(number)}/${order}`, issue, order);
+        articles.push(article);
+        page.articles.push({ id: article.id, order, kind: a.kind, title: a.title, chars: article.chars });
+      }
+    }
+    issue.pages.push(page);
   }
-  return null;
+  linkContinuations(articles);
+  return { issue, articles };
+}
+
+function toArchiveArticle(a: ExtractedArticle, id: string, issue: ArchiveIssue, order: number): ArchiveArticle {
+  return {
+    id, paper: issue.paper, date: issue.date, page: a.page, order, kind: a.kind,
+    kicker: a.kicker, title: a.title, subtitles: a.subtitles, byline: a.byline, paragraphs: a.paragraphs,
+    chars: a.paragraphs.reduce((n, p) => n + [...p].length, 0),
+    continuedTo: a.continued_to, continuedFrom: a.continued_from, continuedToId: null, continuedFromId: null,
+    source: { file: a.position.file, line: a.position.line },
+  };
+}
+
+/**
+ * The page a piece of furniture belongs to: the masthead to the edition's first page, anything else to
+ * the page of the last article that starts above it (or the first page).
+ */
+function furniturePage(edition: Edition, line: number, kind: string): number {
+  const firstPage = edition.pages[0]?.number ?? edition.articles[0]?.page ?? 1;
+  if (kind === 'masthead') return firstPage;
+  let page = firstPage;
+  for (const a of edition.articles) if (a.position.line <= line) page = a.page;
+  return page;
+}
+
+/**
+ * 下转第N版 → the article on page N that says 上接 this page (the one with the same title first: a
+ * continuation often repeats its headline), else one on page N with the same title whose marker was lost.
+ */
+function linkContinuations(articles: ArchiveArticle[]): void {
+  const taken = new Set<string>();
+  for (const from of articles) {
+    if (from.continuedTo == null) continue;
+    const onPage = articles.filter((to) => to.page === from.continuedTo && to !== from && !taken.has(to.id));
+    const marked = onPage.filter((to) => to.continuedFrom === from.page);
+    const sameTitle = (to: ArchiveArticle) => from.title != null && fold(to.title) === fold(from.title);
+    const to = marked.find(sameTitle) ?? marked[0] ?? onPage.find((a) => a.continuedFrom == null && sameTitle(a));
+    if (!to) continue;
+    taken.add(to.id);
+    from.continuedToId = to.id;
+    to.continuedFromId = from.id;
+  }
+}
+
+const fold = (s: string | null): string => (s ?? '').normalize('NFKC').replace(/[\s#*]/gu, '');
+
+/** The edition whose source for a fact is strongest (ties: file order). */
+function strongestEdition(group: Edition[], source: (e: Edition) => MetaSource | null): Edition {
+  return [...group].sort((a, b) => sourceRank[source(a) ?? 'inferred'] - sourceRank[source(b) ?? 'inferred'])[0]!;
+}
+
+/** The value the editions give (the first in file order); a different value elsewhere is a warning. */
+function agreedValue<T>(group: Edition[], what: string, get: (e: Edition) => T | null, diagnostics: Diagnostic[]): T | null {
+  let kept: { value: T; seed: string } | null = null;
+  for (const e of group) {
+    const value = get(e);
+    if (value == null) continue;
+    if (!kept) kept = { value, seed: e.seed };
+    else if (value !== kept.value) {
+      diagnostics.push(diagnostic(fileStart(e.seed), 'warning', `${what} "${String(value)}" differs from "${String(kept.value)}" in ${kept.seed}; using the latter`, 'build/issue-conflict'));
+    }
+  }
+  return kept?.value ?? null;
+}
+
+/** One paper per slug: its name from the strongest source among its pages, its issue dates newest first. */
+function buildPapers(issues: ArchiveIssue[], editions: Edition[], diagnostics: Diagnostic[]): ArchivePaper[] {
+  const papers: ArchivePaper[] = [];
+  for (const slug of [...new Set(issues.map((i) => i.paper))].sort(byString)) {
+    const own = editions.filter((e) => e.publication.slug === slug && e.issue.date).sort((a, b) => byString(a.seed, b.seed));
+    const best = strongestEdition(own, (e) => e.publication.name_source);
+    const name = best.publication.name ?? slug;
+    const others = [...new Set(own.map((e) => e.publication.name).filter((n): n is string => n != null && n !== name))].sort(byString);
+    if (others.length) {
+      diagnostics.push(diagnostic(fileStart(best.seed), 'warning', `paper ${slug} is named ${name} here and ${others.join(', ')} on other pages; using ${name}`, 'build/paper-name-conflict'));
+    }
+    papers.push({
+      id: slug,
+      name,
+      nameSource: best.publication.name_source ?? 'inferred',
+      issueDates: issues.filter((i) => i.paper === slug).map((i) => i.date).sort().reverse(),
+    });
+  }
+  return papers;
 }

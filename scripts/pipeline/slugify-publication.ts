@@ -1,15 +1,25 @@
-// A publication's URL slug: from the manifest when it names the paper, else derived as ASCII pinyin.
+// A publication's URL slug: from the manifest when it lists the paper's name, else derived from the
+// name: its place part as ASCII pinyin, its kind (日报, 晚报, 简报 …) in English (聊城日报 → liaocheng-daily).
 import { pinyin } from 'pinyin-pro';
+import { paperNameSuffixes } from '../data/mastheads.ts';
 import type { Manifest } from './types.ts';
 
 export function slugifyPublication(name: string, manifest: Manifest): string {
-  for (const [slug, publication] of Object.entries(manifest.publications)) {
-    if (publication.name === name) return slug;
-  }
-  const ascii = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
-    .join('-')
+  const folded = fold(name);
+  const listed = Object.keys(manifest.publications).sort().find((slug) => fold(manifest.publications[slug]!.name) === folded);
+  if (listed) return listed;
+  const kind = paperNameSuffixes.find(({ suffix }) => folded.endsWith(suffix) && folded.length > suffix.length);
+  const place = kind ? folded.slice(0, -kind.suffix.length) : folded;
+  return [ascii(place), kind?.slug].filter(Boolean).join('-') || 'paper';
+}
+
+const fold = (name: string): string => name.replace(/\s+/gu, '');
+
+/** Pinyin syllables run together; Latin letters and digits kept; anything else a hyphen. */
+function ascii(text: string): string {
+  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
+    .join('')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return ascii || 'paper';
+    .replace(/[^a-z0-9]+/gu, '-')
+    .replace(/^-+|-+$/gu, '');
 }
