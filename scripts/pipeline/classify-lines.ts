@@ -86,12 +86,11 @@ function keepBlocksWhole(lines: ClassifiedLine[]): void {
 function keepNarrowColumnsInBody(lines: ClassifiedLine[], layout: PageLayout): void {
   const narrow = layout.narrowWidth;
   if (!narrow) return;
-  const inColumn = (l: ClassifiedLine | undefined): boolean => l !== undefined && l.role === 'body' && l.width <= narrow + 1;
+  const runOn = (l: ClassifiedLine | undefined): boolean => l !== undefined && l.role === 'body' && l.width <= narrow + 1 && !l.endsSentence;
   lines.forEach((line, i) => {
     if (line.role !== 'heading' || line.marked || line.decorated) return;
-    if (line.width < narrow - 3 || line.width > narrow + 1) return;
-    const prev = lines[i - 1], next = lines[i + 1];
-    if (inColumn(next) || (inColumn(prev) && !prev!.endsSentence)) line.role = 'body';
+    if (line.width < narrow - 4 || line.width > narrow + 1) return;
+    if ([i - 2, i - 1, i + 1, i + 2].some((j) => runOn(lines[j]))) line.role = 'body';
   });
 }
 

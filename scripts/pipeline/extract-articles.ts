@@ -5,6 +5,7 @@ import { attachHeadlines } from './attach-headlines.ts';
 import { classifyLines } from './classify-lines.ts';
 import { findContinuations } from './find-continuations.ts';
 import { segmentArticles } from './segment-articles.ts';
+import { threadColumns } from './thread-columns.ts';
 import { unwrapParagraphs } from './unwrap-paragraphs.ts';
 import type { ArticleKind, Diagnostic, ExtractedArticle, Furniture, SourceLine } from './types.ts';
 
@@ -17,11 +18,12 @@ export interface ExtractResult {
 export function extractArticles(lines: SourceLine[], skip: Set<number>, page: number): ExtractResult {
   const { lines: classified, layout } = classifyLines(lines, skip);
   const segments = segmentArticles(classified, layout);
-  const headlines = attachHeadlines(segments.drafts);
+  const drafts = threadColumns(segments.drafts, layout);
+  const headlines = attachHeadlines(drafts);
   const articles: ExtractedArticle[] = [];
-  segments.drafts.forEach((draft, i) => {
+  drafts.forEach((draft, i) => {
     const headline = headlines[i]!;
-    const paragraphs = unwrapParagraphs(draft.body, layout);
+    const paragraphs = unwrapParagraphs(draft.body, layout, draft.paragraphStarts);
     const first = [...draft.headline, ...draft.body].sort((a, b) => a.index - b.index)[0]!;
     articles.push({
       page,

@@ -8,8 +8,10 @@ import type { FurnitureKind } from './types.ts';
 export interface ArticleDraft {
   /** Headline lines (heading, subtitle, byline roles) in page order. */
   headline: ClassifiedLine[];
-  /** Body lines in page order; headings among them are section heads. */
+  /** Body lines in reading order; headings among them are section heads. */
   body: ClassifiedLine[];
+  /** Line indices that open a paragraph, when re-threading has decided them (thread-columns.ts). */
+  paragraphStarts?: number[];
 }
 
 export interface SegmentResult {

@@ -3,7 +3,9 @@
 // section heads kept as paragraphs of their own.
 import { collapseLetterSpacing, type ClassifiedLine, type PageLayout } from './classify-lines.ts';
 
-export function unwrapParagraphs(lines: ClassifiedLine[], layout: PageLayout): string[] {
+/** `starts`: line indices known to open a paragraph (re-threaded columns); else decided from the lines. */
+export function unwrapParagraphs(lines: ClassifiedLine[], layout: PageLayout, starts?: number[]): string[] {
+  const opens = starts && new Set(starts);
   const paragraphs: string[] = [];
   let current = '';
   const flush = (): void => {
@@ -17,7 +19,7 @@ export function unwrapParagraphs(lines: ClassifiedLine[], layout: PageLayout): s
       paragraphs.push(line.text);
       return;
     }
-    if (prev && prev.role === 'body' && endsParagraph(prev, line, layout)) flush();
+    if (prev && prev.role === 'body' && (opens ? opens.has(line.index) : endsParagraph(prev, line, layout))) flush();
     current += collapseLetterSpacing(line.text);
   });
   flush();

@@ -1,0 +1,156 @@
+// Stage: thread columns. On a spaced page where a narrow column's lines were flattened in between the
+// wide paragraphs of other articles (and out of order among themselves), re-thread the lines by
+// sentence continuity: every line that runs on is joined to the line that best continues its sentence
+// (a dictionary word across the join, a phrase the page prints elsewhere, nearness), the narrow
+// column's paragraphs go to the article it opens, stray wide paragraphs back to the wide article
+// before it, and a lone one-sentence paragraph with a photographer's credit becomes a photo caption.
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { continuationOpeners, paragraphOpener, photoCredit } from '../data/threading.ts';
+import type { ClassifiedLine, PageLayout } from './classify-lines.ts';
+import type { ArticleDraft } from './segment-articles.ts';
+
+let jieba: Jieba | null = null;
+/** The dictionary segmenter, loaded on first use (only pages with interleaved columns need it). */
+function segmenter(): Jieba {
+  jieba ??= Jieba.withDict(dict);
+  return jieba;
+}
+
+export function threadColumns(drafts: ArticleDraft[], layout: PageLayout): ArticleDraft[] {
+  const narrow = layout.narrowWidth;
+  if (!layout.spaced || !narrow) return drafts;
+  const isNarrow = (l: ClassifiedLine): boolean => l.width <= narrow + 1.5;
+  const zoneAt = drafts.map((d) => d.body.some((l) => l.role === 'body' && isNarrow(l) && !l.endsSentence));
+  const first = zoneAt.indexOf(true);
+  if (first < 0) return drafts;
+  const last = zoneAt.lastIndexOf(true);
+  const zone = drafts.slice(first, last + 1);
+  const host = first > 0 ? drafts[first - 1]! : null;
+
+  const lines = zone.flatMap((d) => d.body.filter((l) => l.role === 'body'));
+  const hostEnd = host?.body.at(-1);
+  const pool = hostEnd && !hostEnd.endsSentence && !isNarrow(hostEnd) ? [hostEnd, ...lines] : lines;
+  const next = link(pool, narrow, isNarrow);
+
+  // Paragraphs: chains from every line nobody continues, in page order.
+  const continued = new Set(next.values());
+  const chains = pool
+    .filter((l) => !continued.has(l))
+    .map((head) => {
+      const chain = [head];
+      for (let l = next.get(head); l; l = next.get(l)) chain.push(l);
+      return chain;
+    });
+  const narrowChains = chains.filter((c) => isNarrow(c[0]!) && c.some((l) => !l.endsSentence || isNarrow(l)) && c[0] !== hostEnd);
+  const wideChains = chains.filter((c) => !narrowChains.includes(c));
+
+  const credits = zone.flatMap((d) => d.headline.filter((l) => photoCredit.test(l.text)));
+  const captions: ArticleDraft[] = [];
+  for (const credit of credits) {
+    const caption = wideChains
+      .filter((c) => c[0] !== hostEnd && c[0]!.index < credit.index && sentences(c) === 1)
+      .at(-1);
+    if (!caption) continue;
+    wideChains.splice(wideChains.indexOf(caption), 1);
+    captions.push({ headline: [], body: [...caption, { ...credit, role: 'body' }], paragraphStarts: [caption[0]!.index] });
+  }
+
+  const owner = zone.find((d) => d.body.find((l) => l.role === 'body') && isNarrow(d.body.find((l) => l.role === 'body')!)) ?? zone[0]!;
+  const threaded: ArticleDraft = {
+    headline: owner.headline.filter((l) => !credits.includes(l)),
+    body: narrowChains.flat(),
+    paragraphStarts: narrowChains.map((c) => c[0]!.index),
+  };
+  const rest = zone.filter((d) => d !== owner).map((d) => ({ ...d, headline: d.headline.filter((l) => !credits.includes(l)) }));
+  const hostLines = new Set(host?.body ?? []);
+  const wideLines = wideChains.flat().filter((l) => !hostLines.has(l));
+  const updatedHost: ArticleDraft | null = host && {
+    headline: host.headline,
+    body: [...host.body, ...wideLines],
+    paragraphStarts: [
+      ...paragraphStartsOf(host.body, layout),
+      ...wideChains.filter((c) => !hostLines.has(c[0]!)).map((c) => c[0]!.index),
+    ],
+  };
+  // Lines of the zone that are no body line (section heads) stay with the column's article.
+  threaded.body.push(...zone.flatMap((d) => d.body.filter((l) => l.role !== 'body')));
+  // Drafts left with no headline (a credit that moved to its caption) are gone.
+  const kept = rest.filter((d) => d.headline.length).map((d) => ({ headline: d.headline, body: [] }));
+  return [
+    ...drafts.slice(0, Math.max(0, first - 1)),
+    ...(updatedHost ? [updatedHost] : []),
+    ...captions,
+    threaded,
+    ...kept,
+    ...drafts.slice(last + 1),
+  ];
+}
+
+/** The lines of an unthreaded body that open a paragraph (on a spaced page: after a finished sentence). */
+function paragraphStartsOf(body: ClassifiedLine[], layout: PageLayout): number[] {
+  return body.filter((l, i) => i === 0 || l.role !== 'body' || body[i - 1]!.role !== 'body' || body[i - 1]!.endsSentence || !layout.spaced).map((l) => l.index);
+}
+
+function sentences(chain: ClassifiedLine[]): number {
+  return chain.map((l) => l.text).join('').split(/[。！？!?]/u).filter((s) => s.trim()).length;
+}
+
+/**
+ * Successor of every line that runs on: pairs scored by continuity, taken best first, one successor
+ * and one predecessor per line, no cycles.
+ */
+function link(lines: ClassifiedLine[], narrow: number, isNarrow: (l: ClassifiedLine) => boolean): Map<ClassifiedLine, ClassifiedLine> {
+  const starts = new Set(lines.filter((l) => opensParagraph(l, narrow, isNarrow)));
+  const runsOn = (l: ClassifiedLine): boolean => !l.endsSentence || (isNarrow(l) && l.width >= (starts.has(l) ? narrow - 3 : narrow - 1));
+  const shortEnd = (l: ClassifiedLine): boolean => l.endsSentence && l.width < narrow - 3;
+  const corpus = lines.map((l) => l.text);
+  const pairs: { a: ClassifiedLine; b: ClassifiedLine; score: number }[] = [];
+  lines.forEach((a, i) => {
+    if (!runsOn(a)) return;
+    lines.forEach((b, j) => {
+      if (a === b || starts.has(b)) return;
+      if (isNarrow(a) !== isNarrow(b) && !shortEnd(b)) return;
+      let score = joinScore(a.text, b.text, corpus) - 0.02 * Math.abs(j - i);
+      if (a.endsSentence) score -= 1.5;
+      pairs.push({ a, b, score });
+    });
+  });
+  pairs.sort((x, y) => y.score - x.score || x.a.index - y.a.index || x.b.index - y.b.index);
+  const next = new Map<ClassifiedLine, ClassifiedLine>();
+  const taken = new Set<ClassifiedLine>();
+  for (const { a, b, score } of pairs) {
+    if (next.has(a) || taken.has(b) || score < -1) continue;
+    let l: ClassifiedLine | undefined = b;
+    while (l && l !== a) l = next.get(l);
+    if (l === a) continue;
+    next.set(a, b);
+    taken.add(b);
+  }
+  return next;
+}
+
+/** A narrow line set in by its paragraph indent, or any line that opens like a report, opens a paragraph. */
+function opensParagraph(l: ClassifiedLine, narrow: number, isNarrow: (l: ClassifiedLine) => boolean): boolean {
+  if (paragraphOpener.test(l.text)) return true;
+  if (!isNarrow(l)) return false;
+  const shortEnd = l.endsSentence && l.width < narrow - 3;
+  return !shortEnd && l.width <= narrow - 2;
+}
+
+/** How well `b` continues `a`: a dictionary word across the join, a phrase printed elsewhere on the page. */
+function joinScore(a: string, b: string, corpus: string[]): number {
+  const tail = [...a.trimEnd()].slice(-4).join('');
+  const head = [...b.trimStart()].slice(0, 4).join('');
+  let score = 0;
+  let at = 0;
+  for (const word of segmenter().cut(tail + head, false)) {
+    const end = at + word.length;
+    if (at < tail.length && end > tail.length && word.length >= 2) score += 2;
+    at = end;
+  }
+  const across = [tail.slice(-2) + head.slice(0, 1), tail.slice(-1) + head.slice(0, 2)];
+  if (across.some((g) => [...g].length === 3 && corpus.some((t) => t.includes(g)))) score += 1.5;
+  if (continuationOpeners.has([...head][0] ?? '')) score += 0.5;
+  return score;
+}
