@@ -4,7 +4,7 @@
 import { attachHeadlines } from './attach-headlines.ts';
 import { classifyLines } from './classify-lines.ts';
 import { findContinuations } from './find-continuations.ts';
-import { segmentArticles } from './segment-articles.ts';
+import { segmentArticles, type ArticleDraft } from './segment-articles.ts';
 import { threadColumns } from './thread-columns.ts';
 import { unwrapParagraphs } from './unwrap-paragraphs.ts';
 import type { ArticleKind, Diagnostic, ExtractedArticle, Furniture, SourceLine } from './types.ts';
@@ -18,13 +18,16 @@ export interface ExtractResult {
 export function extractArticles(lines: SourceLine[], skip: Set<number>, page: number): ExtractResult {
   const { lines: classified, layout } = classifyLines(lines, skip);
   const segments = segmentArticles(classified, layout);
-  const drafts = threadColumns(segments.drafts, layout);
+  // Reading order: articles in the order their first line (headline or body) is printed.
+  const drafts = threadColumns(segments.drafts, layout)
+    .filter((d) => d.headline.length || d.body.length)
+    .sort((a, b) => firstIndex(a) - firstIndex(b));
   const headlines = attachHeadlines(drafts);
   const articles: ExtractedArticle[] = [];
   drafts.forEach((draft, i) => {
     const headline = headlines[i]!;
     const paragraphs = unwrapParagraphs(draft.body, layout, draft.paragraphStarts);
-    const first = [...draft.headline, ...draft.body].sort((a, b) => a.index - b.index)[0]!;
+    const first = [...draft.headline, ...draft.body].find((l) => l.index === firstIndex(draft))!;
     articles.push({
       page,
       kind: kindOf(headline, paragraphs),
@@ -36,6 +39,10 @@ export function extractArticles(lines: SourceLine[], skip: Set<number>, page: nu
   });
   const furniture = segments.furniture.map(({ kind, line }) => ({ kind, text: line.text, position: line.source.position }));
   return { articles, furniture, diagnostics: [] };
+}
+
+function firstIndex(draft: ArticleDraft): number {
+  return Math.min(...draft.headline.map((l) => l.index), ...draft.body.map((l) => l.index));
 }
 
 /** Photo captions carry no title; features carry a dash subtitle or a standalone byline. */
