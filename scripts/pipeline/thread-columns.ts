@@ -20,7 +20,7 @@ function segmenter(): Jieba {
 export function threadColumns(drafts: ArticleDraft[], layout: PageLayout): ArticleDraft[] {
   const narrow = layout.narrowWidth;
   if (!layout.spaced || !narrow) return drafts;
-  const isNarrow = (l: ClassifiedLine): boolean => l.width <= narrow + 1.5;
+  const isNarrow = (l: ClassifiedLine): boolean => l.width < narrow * 1.5;
   const zoneAt = drafts.map((d) => d.body.some((l) => l.role === 'body' && isNarrow(l) && !l.endsSentence));
   const first = zoneAt.indexOf(true);
   if (first < 0) return drafts;
@@ -101,17 +101,22 @@ function sentences(chain: ClassifiedLine[]): number {
  * and one predecessor per line, no cycles.
  */
 function link(lines: ClassifiedLine[], narrow: number, isNarrow: (l: ClassifiedLine) => boolean): Map<ClassifiedLine, ClassifiedLine> {
-  const starts = new Set(lines.filter((l) => opensParagraph(l, narrow, isNarrow)));
-  const runsOn = (l: ClassifiedLine): boolean => !l.endsSentence || (isNarrow(l) && l.width >= (starts.has(l) ? narrow - 3 : narrow - 1));
+  const opener = (l: ClassifiedLine): boolean => paragraphOpener.test(l.text) || l.dateline;
+  const indented = (l: ClassifiedLine): boolean => isNarrow(l) && l.width <= narrow - 2;
+  const runsOn = (l: ClassifiedLine): boolean => !l.endsSentence || (isNarrow(l) && l.width >= (indented(l) ? narrow - 3 : narrow - 1));
   const shortEnd = (l: ClassifiedLine): boolean => l.endsSentence && l.width < narrow - 3;
+  const fits = (a: ClassifiedLine, b: ClassifiedLine): boolean => a !== b && !opener(b) && (isNarrow(a) === isNarrow(b) || shortEnd(b));
   const corpus = lines.map((l) => l.text);
   const pairs: { a: ClassifiedLine; b: ClassifiedLine; score: number }[] = [];
   lines.forEach((a, i) => {
     if (!runsOn(a)) return;
+    const adjacent = lines.slice(i + 1).find((b) => fits(a, b));
     lines.forEach((b, j) => {
-      if (a === b || starts.has(b)) return;
-      if (isNarrow(a) !== isNarrow(b) && !shortEnd(b)) return;
-      let score = joinScore(a.text, b.text, corpus) - 0.02 * Math.abs(j - i);
+      if (!fits(a, b)) return;
+      let score = joinScore(a.text, b.text, corpus) - 0.03 * Math.abs(j - i);
+      if (b === adjacent) score += 1.5;
+      // A line set in by the paragraph indent opens a paragraph, unless it is a paragraph's short last line.
+      if (indented(b)) score -= b.endsSentence ? 0.8 : 2;
       if (a.endsSentence) score -= 1.5;
       pairs.push({ a, b, score });
     });
@@ -127,15 +132,8 @@ function link(lines: ClassifiedLine[], narrow: number, isNarrow: (l: ClassifiedL
     next.set(a, b);
     taken.add(b);
   }
+  if (process.env.DEBUG_THREAD) for (const [a, b] of next) console.error(a.source.position.line, '->', b.source.position.line, a.text.slice(-4), b.text.slice(0, 4), pairs.find((p) => p.a === a && p.b === b)?.score.toFixed(2));
   return next;
-}
-
-/** A narrow line set in by its paragraph indent, or any line that opens like a report, opens a paragraph. */
-function opensParagraph(l: ClassifiedLine, narrow: number, isNarrow: (l: ClassifiedLine) => boolean): boolean {
-  if (paragraphOpener.test(l.text)) return true;
-  if (!isNarrow(l)) return false;
-  const shortEnd = l.endsSentence && l.width < narrow - 3;
-  return !shortEnd && l.width <= narrow - 2;
 }
 
 /** How well `b` continues `a`: a dictionary word across the join, a phrase printed elsewhere on the page. */
