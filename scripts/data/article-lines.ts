@@ -33,3 +33,6 @@ export const decoratedHead = /^[.·…\-—━─*＊\s]*[◀◆【■]\s*[^▶�
 /** 下转第8版 / (下转8版) / 上接第1版: the marker and the page it names. */
 export const continuedTo = /[（(]?\s*下转\s*第?\s*(?<page>\d{1,2})\s*版\s*[)）]?/u;
 export const continuedFrom = /[（(]?\s*上接\s*第?\s*(?<page>\d{1,2})\s*版\s*[)）]?/u;
+
+/** A line that opens a paragraph the way reports do: a date (1月24日，), a dateline or a quotation. */
+export const paragraphOpener = /^(?:\d{1,2}\s*月\s*\d{1,2}\s*日|本报|新华社|[“"「])/u;

@@ -15,3 +15,6 @@ export const runOn = new Set(['，', ',', '、', '：', ':', '—', '（', '(', 
 
 /** Characters that count as full width (one em) when the width of a printed line is measured. */
 export const fullWidth = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019■□◆●▲▶◀]/u;
+
+/** Marks that never open a line of their own accord: a line starting with one continues the last. */
+export const closingMarks = '”’」』）)》】，,。、；;：:！!？?…';

@@ -6,8 +6,8 @@
  */
 export const continuationOpeners = new Set([...'的地得了着过和与及并等之而或且也又都就才则把被向于为从']);
 
-/** A line that opens a paragraph the way reports do: a date (1月24日，), a dateline or a quotation. */
-export const paragraphOpener = /^(?:\d{1,2}\s*月\s*\d{1,2}\s*日|本报|新华社|[“"「])/u;
-
 /** A photographer's credit on its own line: ■ 张晶 (a name, no 记者/通讯员 title). */
 export const photoCredit = /^[■◆●▲]\s*[\p{Script=Han}]{2,4}$/u;
+
+/** How a photo caption usually opens: with the day the picture was taken (3月18日，…). */
+export const captionOpener = /^\d{1,2}\s*月\s*\d{1,2}\s*日/u;

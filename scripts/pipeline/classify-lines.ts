@@ -86,11 +86,14 @@ function keepBlocksWhole(lines: ClassifiedLine[]): void {
 function keepNarrowColumnsInBody(lines: ClassifiedLine[], layout: PageLayout): void {
   const narrow = layout.narrowWidth;
   if (!narrow) return;
-  const runOn = (l: ClassifiedLine | undefined): boolean => l !== undefined && l.role === 'body' && l.width <= narrow + 1 && !l.endsSentence;
+  const inBand = (l: ClassifiedLine | undefined): boolean =>
+    l !== undefined && (l.role === 'body' || l.role === 'heading') && !l.marked && l.width >= narrow - 4 && l.width <= narrow + 1;
+  const runOn = (l: ClassifiedLine | undefined): boolean => inBand(l) && !l!.endsSentence;
   lines.forEach((line, i) => {
-    if (line.role !== 'heading' || line.marked || line.decorated) return;
-    if (line.width < narrow - 4 || line.width > narrow + 1) return;
-    if ([i - 2, i - 1, i + 1, i + 2].some((j) => runOn(lines[j]))) line.role = 'body';
+    if (line.role !== 'heading' || line.decorated || !inBand(line)) return;
+    // A line as wide as the column looks further for its neighbours than an indented one.
+    const reach = line.width >= narrow - 1 ? 4 : 2;
+    for (let j = i - reach; j <= i + reach; j++) if (j !== i && runOn(lines[j])) line.role = 'body';
   });
 }
 
@@ -150,15 +153,18 @@ function measureLayout(lines: ClassifiedLine[]): PageLayout {
     .filter((l, i) => !l.endsSentence && lines[i + 1] && !lines[i + 1]!.gapBefore)
     .map((l) => Math.round(l.width))
     .sort((a, b) => a - b);
-  // On a spaced page a narrow column shows as many short lines that run on into the next.
-  const narrow = lines
-    .filter((l) => spaced && l.width <= 24 && !l.endsSentence && !headlineLike(l))
-    .map((l) => Math.round(l.width))
-    .sort((a, b) => a - b);
+  // On a spaced page a narrow column shows as many short lines of one width that run on into the next.
+  const short = spaced ? lines.filter((l) => l.width <= 24 && !l.endsSentence && !l.marked) : [];
+  let narrowWidth = 0;
+  let best = 4;
+  for (const w of new Set(short.map((l) => Math.round(l.width)))) {
+    const count = short.filter((l) => l.width >= w - 1 && l.width <= w + 0.5).length;
+    if (count > best || (count === best && w < narrowWidth)) [best, narrowWidth] = [count, w];
+  }
   return {
     spaced,
-    wrapWidth: widths.length >= 5 ? widths[Math.floor(widths.length / 2)]! : 0,
-    narrowWidth: narrow.length >= 5 ? narrow[Math.floor(narrow.length / 2)]! : 0,
+    wrapWidth: widths.length >= 3 ? widths[Math.floor(widths.length / 2)]! : 0,
+    narrowWidth,
   };
 }
 

@@ -53,7 +53,7 @@ export function segmentArticles(lines: ClassifiedLine[], layout: PageLayout): Se
         const trailing = at < 0 ? [] : unit.lines.slice(at).filter((l) => l.role === 'byline');
         const lead = at < 0 ? [] : unit.lines.slice(at).filter((l) => l.role !== 'byline');
         if (heads.length) {
-          if (current && !closed && current.body.length && !closesBody(heads, next)) current.body.push(...heads);
+          if (current && !closed && current.body.length && !trailing.length && !closesBody(heads, next)) current.body.push(...heads);
           else if (current && !closed && current.body.length) {
             current.headline.push(...heads);
             closed = true;

@@ -6,7 +6,8 @@
 // before it, and a lone one-sentence paragraph with a photographer's credit becomes a photo caption.
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
-import { continuationOpeners, paragraphOpener, photoCredit } from '../data/threading.ts';
+import { paragraphOpener } from '../data/article-lines.ts';
+import { captionOpener, continuationOpeners, photoCredit } from '../data/threading.ts';
 import type { ClassifiedLine, PageLayout } from './classify-lines.ts';
 import type { ArticleDraft } from './segment-articles.ts';
 
@@ -48,9 +49,9 @@ export function threadColumns(drafts: ArticleDraft[], layout: PageLayout): Artic
   const credits = zone.flatMap((d) => d.headline.filter((l) => photoCredit.test(l.text)));
   const captions: ArticleDraft[] = [];
   for (const credit of credits) {
-    const caption = wideChains
-      .filter((c) => c[0] !== hostEnd && c[0]!.index < credit.index && sentences(c) === 1)
-      .at(-1);
+    // The caption: a one-sentence paragraph before the credit, one that opens with a date first.
+    const lone = wideChains.filter((c) => c[0] !== hostEnd && c[0]!.index < credit.index && sentences(c) === 1);
+    const caption = lone.filter((c) => captionOpener.test(c[0]!.text)).at(-1) ?? lone.at(-1);
     if (!caption) continue;
     wideChains.splice(wideChains.indexOf(caption), 1);
     captions.push({ headline: [], body: [...caption, { ...credit, role: 'body' }], paragraphStarts: [caption[0]!.index] });
@@ -125,7 +126,8 @@ function link(lines: ClassifiedLine[], narrow: number, isNarrow: (l: ClassifiedL
   const next = new Map<ClassifiedLine, ClassifiedLine>();
   const taken = new Set<ClassifiedLine>();
   for (const { a, b, score } of pairs) {
-    if (next.has(a) || taken.has(b) || score < -1) continue;
+    // A line that ends a sentence continues only on real evidence; a line that runs on takes the best it has.
+    if (next.has(a) || taken.has(b) || score < (a.endsSentence ? 0.5 : -1)) continue;
     let l: ClassifiedLine | undefined = b;
     while (l && l !== a) l = next.get(l);
     if (l === a) continue;

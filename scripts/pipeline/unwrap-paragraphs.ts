@@ -1,7 +1,11 @@
 // Stage: unwrap paragraphs. An article's body lines (in reading order) → paragraphs: wrapped lines
 // joined with no space, paragraphs cut by a column break (a blank line inside a sentence) joined again,
 // section heads kept as paragraphs of their own.
+import { paragraphOpener } from '../data/article-lines.ts';
+import { closingMarks } from '../data/punctuation.ts';
 import { collapseLetterSpacing, type ClassifiedLine, type PageLayout } from './classify-lines.ts';
+
+const closesLine = new RegExp(`^[${closingMarks}]`, 'u');
 
 /** `starts`: line indices known to open a paragraph (re-threaded columns); else decided from the lines. */
 export function unwrapParagraphs(lines: ClassifiedLine[], layout: PageLayout, starts?: number[]): string[] {
@@ -28,7 +32,9 @@ export function unwrapParagraphs(lines: ClassifiedLine[], layout: PageLayout, st
 
 /** Whether a paragraph ends after `prev` (with `next` following it in reading order). */
 function endsParagraph(prev: ClassifiedLine, next: ClassifiedLine, layout: PageLayout): boolean {
-  if (!prev.endsSentence) return false;
+  // A line that opens with a closing mark (”，。) continues the line before it.
+  if (!prev.endsSentence || closesLine.test(next.text)) return false;
+  if (paragraphOpener.test(next.text)) return true;
   if (layout.spaced) return !layout.narrowWidth || prev.width > layout.narrowWidth + 1 || prev.width < layout.narrowWidth - 1;
   // A blank line after a finished sentence ends the paragraph; inside a block only a short last line does.
   if (next.gapBefore && next.index !== prev.index + 1) return true;
