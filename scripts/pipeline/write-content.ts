@@ -10,7 +10,15 @@ import type { Archive } from './build-issues.ts';
 import type { Diagnostic } from './types.ts';
 
 export interface IngestReport {
-  summary: { seeds: number; pages: number; issues: number; articles: number; errors: number; warnings: number };
+  summary: {
+    /** Seed files found; `read` of them decoded and extracted. */
+    seeds: number;
+    read: number;
+    pages: number; issues: number;
+    articles: number;
+    errors: number;
+    warnings: number;
+  };
   diagnostics: Diagnostic[];
 }
 
