@@ -1,7 +1,8 @@
 // Stage: write content. The archive → files under `<out>/archive/` (Astro collections), written to a
 // temporary folder first and swapped in, so a failed run never leaves a half-written archive.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
+import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { Root } from 'mdast';
 import { stringify } from 'yaml';
@@ -22,13 +23,17 @@ export interface IngestReport {
   diagnostics: Diagnostic[];
 }
 
-/** Plain-text paragraphs → Markdown in which every character stays text (`<`, `#`, `*`, `{` escaped). */
+/**
+ * Plain-text paragraphs → Markdown in which every character stays text: `<`, `#`, `*`, `[`, `&` are
+ * escaped by CommonMark's rules, `{` `}` for MDX, and GFM's (Astro renders Markdown with GFM on) so that
+ * `https://…`, `www.…` and `a@b` do not become links nor `|` tables.
+ */
 export function paragraphsToMarkdown(paragraphs: string[]): string {
   const tree: Root = {
     type: 'root',
     children: paragraphs.map((value) => ({ type: 'paragraph', children: [{ type: 'text', value }] })),
   };
-  return toMarkdown(tree, { unsafe: [{ character: '{' }, { character: '}' }] });
+  return toMarkdown(tree, { extensions: [gfmToMarkdown()], unsafe: [{ character: '{' }, { character: '}' }] });
 }
 
 // YAML 1.1 quoting: Astro reads frontmatter as YAML 1.1, where 2022-02-07 or "yes" would change type.
@@ -48,7 +53,9 @@ export async function writeContent(out: string, archive: Archive, report: Ingest
   files.set('report.json', json(report));
   try {
     for (const [path, text] of files) {
-      const target = join(temp, path);
+      const target = resolve(temp, path);
+      // Ids are built from checked slugs and dates; this guards the rule that nothing is written elsewhere.
+      if (!target.startsWith(resolve(temp) + sep)) throw new Error(`refusing to write ${path}: outside the archive folder`);
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, text);
     }
