@@ -90,19 +90,25 @@ async function findSeedFiles(root: string, diagnostics: Diagnostic[]): Promise<s
   for (const e of entries) {
     if (!seedExtension.test(e.name) || e.isDirectory()) continue;
     const file = relative(root, join(e.parentPath, e.name)).split(sep).join('/');
-    const problem = e.isFile() ? null : e.isSymbolicLink() ? await checkLink(root, join(root, file)) : 'not a regular file (a FIFO, device or socket)';
-    if (problem) diagnostics.push(diagnostic(fileStart(file), 'warning', `${problem}; skipped`, problem.startsWith('a link') ? 'seeds/outside-link' : 'seeds/not-a-file'));
+    const problem = e.isFile() ? null : e.isSymbolicLink() ? await checkLink(root, join(root, file)) : notAFile('not a regular file (a FIFO, device or socket)');
+    if (problem) diagnostics.push(diagnostic(fileStart(file), 'warning', `${problem.message}; skipped`, problem.ruleId));
     else files.push(file);
   }
   return files.sort();
 }
 
+interface Refusal {
+  message: string;
+  ruleId: 'seeds/outside-link' | 'seeds/not-a-file';
+}
+const notAFile = (message: string): Refusal => ({ message, ruleId: 'seeds/not-a-file' });
+
 /** Why a symbolic link in the seeds folder is not read, or null when it leads to a seed file inside it. */
-async function checkLink(root: string, path: string): Promise<string | null> {
+async function checkLink(root: string, path: string): Promise<Refusal | null> {
   const target = await realpath(path).catch(() => null);
-  if (!target) return 'a broken symbolic link';
-  if (!target.startsWith(root + sep)) return 'a link leading outside the seeds folder';
-  return (await stat(target)).isFile() ? null : 'a symbolic link to something that is not a regular file';
+  if (!target) return notAFile('a broken symbolic link');
+  if (!target.startsWith(root + sep)) return { message: 'a symbolic link leading outside the seeds folder', ruleId: 'seeds/outside-link' };
+  return (await stat(target)).isFile() ? null : notAFile('a symbolic link to something that is not a regular file');
 }
 
 /**
@@ -138,7 +144,7 @@ async function loadManifest(root: string, seedFiles: ReadonlySet<string>, diagno
   if (!info) return emptyManifest();
   const problem = info.isSymbolicLink() ? await checkLink(root, path) : null;
   if (problem) {
-    diagnostics.push(diagnostic(fileStart(MANIFEST), 'error', `${problem}; manifest ignored`, 'seeds/outside-link'));
+    diagnostics.push(diagnostic(fileStart(MANIFEST), 'error', `${problem.message}; manifest ignored`, problem.ruleId));
     return emptyManifest();
   }
   const bytes = await readBounded(root, MANIFEST, MAX_MANIFEST_BYTES, diagnostics);
