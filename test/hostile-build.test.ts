@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../scripts/build-content.ts';
 import { launchBrowser } from './support/browser.ts';
-import { buildSite, withBuildLock, type BuildRun } from './support/build-lock.ts';
+import { buildSite, type BuildRun } from './support/build-lock.ts';
 import { expectedDiagnostics, makeHostileCorpus, SECRET, type HostileCorpus } from './support/hostile-corpus.ts';
 import { serveStatic, type StaticSite } from './support/static-server.ts';
 
@@ -24,10 +24,11 @@ const markupLines = (await readFile('test/fixtures/hostile/markup-lines.txt', 'u
 beforeAll(async () => {
   corpus = await makeHostileCorpus();
   dist = join(corpus.seeds, '..', 'dist');
-  run = await buildSite({ SEEDS_DIR: corpus.seeds, DIST_DIR: dist, BASE_PATH: '/' });
-  report = JSON.parse(await readFile('content/archive/report.json', 'utf8'));
-  // Put the sample archive back for whoever builds or reads ./content next.
-  await withBuildLock(() => ingest({ seeds: 'seeds', out: 'content', log: () => {} }));
+  run = await buildSite({ SEEDS_DIR: corpus.seeds, DIST_DIR: dist, BASE_PATH: '/' }, async () => {
+    report = JSON.parse(await readFile('content/archive/report.json', 'utf8'));
+    // Put the sample archive back for whoever builds or reads ./content next.
+    await ingest({ seeds: 'seeds', out: 'content', log: () => {} });
+  });
   browser = await launchBrowser();
   site = await serveStatic(dist, '/');
 }, 300_000);

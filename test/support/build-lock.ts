@@ -33,10 +33,14 @@ export interface BuildRun {
   stderr: string;
 }
 
-/** `npm run build` (scripts/build-site.ts) with extra environment (SEEDS_DIR, DIST_DIR, BASE_PATH), under the lock. */
-export function buildSite(env: Record<string, string>): Promise<BuildRun> {
-  return withBuildLock(() => {
+/**
+ * `npm run build` (scripts/build-site.ts) with extra environment (SEEDS_DIR, DIST_DIR, BASE_PATH), under
+ * the lock; `after` runs while the lock is still held (to copy ./content before another build writes it).
+ */
+export function buildSite(env: Record<string, string>, after?: () => Promise<unknown>): Promise<BuildRun> {
+  return withBuildLock(async () => {
     const run = spawnSync(process.execPath, ['scripts/build-site.ts'], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    await after?.();
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
   });
 }
