@@ -1,6 +1,6 @@
 // Writing content: markup-looking seed text stays text through the Markdown body and the YAML
 // frontmatter; a re-run leaves no stale files; a failed write leaves the previous archive untouched.
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
@@ -92,6 +92,19 @@ describe('writeContent', () => {
     expect(await listFiles(join(out, 'archive'))).toEqual(['articles/p/2024-03-01/01/1.md', 'papers.json', 'report.json']);
     expect(await readFile(join(out, 'archive/articles/p/2024-03-01/01/1.md'), 'utf8')).toBe(snapshot);
     expect(await readdir(out)).toEqual(['archive']);
+  });
+
+  it('clears what a killed run left, and puts back an archive it had moved aside', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'write-'));
+    await writeContent(out, archiveOf([article('p/2024-03-01/01/1', ['旧档'])]), report);
+    const snapshot = await readFile(join(out, 'archive/articles/p/2024-03-01/01/1.md'), 'utf8');
+    // Killed between the two renames: the archive is under its old name, a temporary folder lies beside it.
+    await rename(join(out, 'archive'), join(out, '.archive-old-99999'));
+    await mkdir(join(out, '.archive-tmp-99999/articles'), { recursive: true });
+    Object.assign(failOnWrite, { at: 1, calls: 0 });
+    await expect(writeContent(out, archiveOf([article('p/2024-03-01/01/1', ['新档'])]), report)).rejects.toThrow('injected');
+    expect(await readdir(out)).toEqual(['archive']);
+    expect(await readFile(join(out, 'archive/articles/p/2024-03-01/01/1.md'), 'utf8')).toBe(snapshot);
   });
 
   it('refuses an id that would write outside the archive folder', async () => {
