@@ -75,9 +75,17 @@ export function xmlSafe(text: string): string {
   return text.replace(XML_FORBIDDEN, '\uFFFD');
 }
 
-const xml = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true });
+const xml = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true, suppressBooleanAttributes: false });
 const fragment = new XMLBuilder({ ignoreAttributes: false });
 const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n';
+
+/**
+ * Plain text as HTML text (`<` → `&lt;`, `&` → `&amp;`). Feed readers render titles and descriptions as
+ * HTML, so text goes in escaped twice: once for HTML here, once for XML by the feed builder.
+ */
+function htmlText(text: string): string {
+  return fragment.build({ '#text': xmlSafe(text) });
+}
 
 /** The article as an HTML fragment (escaped by the builder): kicker, subtitles, byline, paragraphs. */
 function articleHtml(article: ArchiveArticle): string {
@@ -129,7 +137,7 @@ export function buildAtomFeed(paper: ArchivePaper, items: FeedArticle[], address
         const url = absoluteUrl(address, `${article.id}/`);
         return {
           id: url,
-          title: { '@_type': 'text', '#text': xmlSafe(displayTitle(article)) },
+          title: { '@_type': 'html', '#text': htmlText(displayTitle(article)) },
           updated: rfc3339(article.date),
           published: rfc3339(article.date),
           link: { '@_rel': 'alternate', '@_type': 'text/html', '@_href': url },
@@ -159,7 +167,7 @@ export function buildRssFeed(paper: ArchivePaper, items: FeedArticle[], address:
         item: items.map(({ article, pageName }) => {
           const url = absoluteUrl(address, `${article.id}/`);
           return {
-            title: xmlSafe(displayTitle(article)),
+            title: htmlText(displayTitle(article)),
             link: url,
             guid: { '@_isPermaLink': 'true', '#text': url },
             pubDate: rfc822(article.date),
