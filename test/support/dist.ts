@@ -51,6 +51,8 @@ export interface BuiltSite {
   resolves(urlPath: string): boolean;
   /** `resolves` for an absolute URL: it must be on the configured site. */
   resolvesSiteUrl(url: string): boolean;
+  /** Kinds of reading page not built at all yet (see below). */
+  unbuilt: Set<string>;
 }
 
 export function readBuiltSite(dir: string, base: string): BuiltSite {
@@ -72,14 +74,14 @@ export function readBuiltSite(dir: string, base: string): BuiltSite {
     const u = new URL(url);
     return u.origin === SITE_URL.origin && resolves(u.pathname);
   };
-  return { files, fileFor, resolves, resolvesSiteUrl };
+  return { files, fileFor, resolves, resolvesSiteUrl, unbuilt };
 }
 
 // TEMPORARY, until the reading pages of the site work (paper, issue and 版 pages) and the search
 // page of the search work land in main:
 // a link to a kind of page that the build does not produce at all is reported, not failed. Once one
 // page of a kind exists, every link to that kind must resolve. Remove when those routes are merged.
-const ROUTE_KINDS: [string, RegExp][] = [
+export const ROUTE_KINDS: [string, RegExp][] = [
   ['paper', /^(?!about\/|search\/|pagefind\/)[^/]+\/index\.html$/],
   ['issue', /^[^/]+\/\d{4}-\d{2}-\d{2}\/index\.html$/],
   ['page', /^[^/]+\/\d{4}-\d{2}-\d{2}\/\d{2}\/index\.html$/],
