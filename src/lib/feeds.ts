@@ -103,14 +103,9 @@ function rfc3339(date: string): string {
   return `${date}T00:00:00+08:00`;
 }
 
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** Issue date in RSS's RFC 822 form: `Mon, 07 Feb 2022 00:00:00 +0800`. */
+/** Issue date in RSS's RFC 822 form, midnight China Standard Time: `Mon, 07 Feb 2022 00:00:00 +0800`. */
 function rfc822(date: string): string {
-  const [y, m, d] = date.split('-').map(Number);
-  const weekday = new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay();
-  return `${WEEKDAYS[weekday]}, ${String(d).padStart(2, '0')} ${MONTHS[m! - 1]} ${y} 00:00:00 +0800`;
+  return new Date(`${date}T00:00:00Z`).toUTCString().replace(/GMT$/, '+0800');
 }
 
 function newestDate(items: FeedArticle[], paper: ArchivePaper): string {
