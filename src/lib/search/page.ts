@@ -50,6 +50,7 @@ export function startSearchPage(base: string): void {
       list.replaceChildren();
       status.textContent = '';
       more.hidden = true;
+      document.body.dataset.searchDone = String(id);
       return;
     }
     status.textContent = '正在搜索…';
@@ -60,10 +61,12 @@ export function startSearchPage(base: string): void {
       if (id !== current) return;
       run = started;
       render(state, PAGE_SIZE);
-      document.body.dataset.searchDone = String(id);
     } catch (error) {
-      if (id === current) status.textContent = `搜索出错：${(error as Error).message}`;
+      if (id !== current) return;
+      status.textContent = `搜索出错：${(error as Error).message}`;
     }
+    // Tells tests and tools the results on screen are final for this search.
+    document.body.dataset.searchDone = String(id);
   };
 
   const update = (): void => {
