@@ -44,6 +44,8 @@ export interface QualityReport {
   rows: QualityRow[];
   total: QualityRow;
   misses: QueryOutcome[];
+  /** What the browser downloads for the first query on a fresh page (page itself excluded). */
+  firstQuery: { query: string; requests: number; bytes: number; searchBytes: number };
 }
 
 /** Ctrl-F semantics: case- and width-insensitive (NFKC) substring. Deliberately not the site's code. */
@@ -56,8 +58,11 @@ export async function measureSearchQuality(options: QualityOptions): Promise<Qua
   const site = await serveStatic(options.site, options.base);
   const browser = await launchBrowser();
   const outcomes: Array<QueryOutcome & { length: number }> = [];
+  let firstQuery: QualityReport['firstQuery'] = { query: '', requests: 0, bytes: 0, searchBytes: 0 };
   try {
     const page = await browser.newPage();
+    const [probe] = sampleQueries(articles.map((a) => a.text), 3, 1, mulberry32(options.seed));
+    if (probe) firstQuery = await measureFirstQuery(page, site.url, probe);
     for (const length of options.lengths) {
       for (const query of sampleQueries(articles.map((a) => a.text), length, options.queries, random)) {
         const needle = normalize(query);
@@ -72,7 +77,23 @@ export async function measureSearchQuality(options: QualityOptions): Promise<Qua
   }
   const rows = options.lengths.map((length) => summarize(length, outcomes.filter((o) => o.length === length)));
   const misses = outcomes.filter((o) => o.found.length !== o.expected.length || o.found.some((id) => !o.expected.includes(id)));
-  return { rows, total: summarize(0, outcomes), misses };
+  return { rows, total: summarize(0, outcomes), misses, firstQuery };
+}
+
+/** Bytes of every response after the search page's own HTML, for one query typed on a fresh page. */
+async function measureFirstQuery(page: Page, siteUrl: string, query: string): Promise<QualityReport['firstQuery']> {
+  const sizes: Array<{ url: string; bytes: number }> = [];
+  const record = async (response: import('playwright-core').Response): Promise<void> => {
+    sizes.push({ url: response.url(), bytes: (await response.body().catch(() => Buffer.alloc(0))).length });
+  };
+  page.on('response', record);
+  await searchPage(page, siteUrl, query);
+  await page.waitForLoadState('networkidle');
+  page.off('response', record);
+  const after = sizes.filter((s) => !s.url.endsWith('/search/'));
+  const search = after.filter((s) => s.url.includes('/pagefind/'));
+  const sum = (list: typeof sizes): number => list.reduce((n, s) => n + s.bytes, 0);
+  return { query, requests: after.length, bytes: sum(after), searchBytes: sum(search) };
 }
 
 /**
@@ -132,7 +153,7 @@ function summarize(length: number, outcomes: readonly QueryOutcome[]): QualityRo
   };
 }
 
-async function readArticles(dir: string): Promise<Array<{ id: string; text: string }>> {
+export async function readArticles(dir: string): Promise<Array<{ id: string; text: string }>> {
   const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.md')).sort();
   return Promise.all(
     files.map(async (f) => {
@@ -162,6 +183,8 @@ export function formatReport(report: QualityReport): string {
   for (const r of [...report.rows, report.total]) {
     lines.push(`| ${r.length || 'all'} | ${r.queries} | ${r.expected} | ${r.found} | ${percent(r.recall)} | ${percent(r.precision)} |`);
   }
+  const f = report.firstQuery;
+  lines.push(`first query ${JSON.stringify(f.query)} on a fresh page: ${f.requests} requests, ${f.bytes} bytes (${f.searchBytes} from pagefind/)`);
   for (const m of report.misses.slice(0, 20)) {
     const missing = m.expected.filter((id) => !m.found.includes(id));
     const extra = m.found.filter((id) => !m.expected.includes(id));

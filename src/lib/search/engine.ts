@@ -5,7 +5,7 @@
 // per year merged with `mergeIndex`), from the site's own base path: nothing from another host.
 import type { SearchBundles } from './bundles.ts';
 import { gramQuery } from './grams.ts';
-import { holdsAll, readableContent } from './match.ts';
+import { holdsAll, readableContent, relevance } from './match.ts';
 import { toFilters, toSort, type SearchState } from './query.ts';
 
 /** The parts of Pagefind's browser API we use. */
@@ -34,6 +34,7 @@ export interface Hit {
   page: string;
   /** The article's readable text (for excerpts). */
   text: string;
+  score: number;
 }
 
 /** A search in progress: candidates from the index, checked in order as results are needed. */
@@ -51,6 +52,8 @@ export interface SearchRun {
 
 /** Candidates checked at once (each check loads one fragment file). */
 const PARALLEL = 8;
+/** Below this many candidates, all are checked at once. */
+const CHECK_ALL_BELOW = 200;
 
 export class SearchEngine {
   readonly #base: string;
@@ -84,7 +87,8 @@ export class SearchEngine {
     return this.#months;
   }
 
-  async search(state: SearchState, terms: string[]): Promise<SearchRun> {
+  /** Starts a search and checks enough candidates for the first `firstPage` results. */
+  async search(state: SearchState, terms: string[], firstPage: number): Promise<SearchRun> {
     const pagefind = await this.#load();
     const months = state.from || state.to ? await this.months() : [];
     const { results } = await pagefind.search(gramQuery(terms), {
@@ -112,11 +116,20 @@ export class SearchEngine {
               date: fragment.meta.date ?? '',
               page: fragment.meta.page ?? '',
               text,
+              score: relevance(fragment.meta.title ?? '', text, terms),
             });
           }
         }
       },
     };
+    if (results.length < CHECK_ALL_BELOW) {
+      // Few candidates: check them all, so the count is exact, and rank by our own relevance
+      // (a stable sort keeps Pagefind's order among equals). Date orders come from Pagefind.
+      await run.more(results.length);
+      if (state.sort === 'relevance') run.hits.sort((a, b) => b.score - a.score);
+    } else {
+      await run.more(firstPage);
+    }
     return run;
   }
 }

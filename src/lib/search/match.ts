@@ -68,3 +68,12 @@ export function excerpt(text: string, terms: readonly string[], length = 90): Se
   if (end < text.length) push('…', false);
   return segments;
 }
+
+/**
+ * Relevance of a verified match: occurrences of the terms, those in the title counting more.
+ * The article that keeps returning to a name ranks above one that mentions it once.
+ */
+export function relevance(title: string, text: string, terms: readonly string[]): number {
+  const count = (s: string): number => findRanges(s, terms).length;
+  return count(title) * 5 + count(text);
+}

@@ -6,8 +6,6 @@ import { parseTerms, readState, writeState, type SearchState } from './query.ts'
 
 /** Results shown at first and per 显示更多. */
 const PAGE_SIZE = 20;
-/** Below this many candidates, all are checked at once so the count is exact. */
-const CHECK_ALL_BELOW = 200;
 const TYPING_DELAY_MS = 250;
 
 export function startSearchPage(base: string): void {
@@ -55,9 +53,7 @@ export function startSearchPage(base: string): void {
     }
     status.textContent = '正在搜索…';
     try {
-      const started = await engine.search(state, terms);
-      if (id !== current) return;
-      await started.more(started.candidates < CHECK_ALL_BELOW ? started.candidates : PAGE_SIZE);
+      const started = await engine.search(state, terms, PAGE_SIZE);
       if (id !== current) return;
       run = started;
       render(state, PAGE_SIZE);
