@@ -110,6 +110,11 @@ export async function searchPage(page: Page, siteUrl: string, query: string): Pr
   await page.fill('#search-q', query);
   await page.press('#search-q', 'Enter');
   await page.waitForFunction((p) => document.body.dataset.searchDone !== p, previous);
+  return listAll(page, siteUrl);
+}
+
+/** Every article id the search page lists for the search on screen, following 显示更多. */
+export async function listAll(page: Page, siteUrl: string): Promise<string[]> {
   while (await page.isVisible('#search-more')) {
     const before = await page.locator('#search-results > li').count();
     await page.click('#search-more');
