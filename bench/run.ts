@@ -1,0 +1,166 @@
+// `npm run bench -- --articles N [--json FILE] [--keep] [--papers P] [--seed S] [--out DIR] [--profile]`
+// Generates a synthetic archive of N articles (bench/generate.ts), then runs the project's own build
+// stages on it — ingest (scripts/build-content.ts), `astro build`, Pagefind (scripts/index-search.ts) —
+// each as a child process, timed, with the peak RSS of its process tree. Everything is written under
+// --out (default bench/out/, git-ignored): the project's content/ and dist/ are not touched.
+import { spawnSync } from 'node:child_process';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readCorpus } from './corpus.ts';
+import { defaultGenerateOptions, generatePages, writeSeeds } from './generate.ts';
+import { mb, runStage, type StageResult } from './stage.ts';
+
+export interface BenchResult {
+  articles: number;
+  pages: number;
+  seconds: { ingest: number; astro: number; pagefind: number; total: number };
+  /** The highest peak RSS of the three stages, MB. */
+  peakRssMb: number;
+  peakRssMbByStage: { ingest: number; astro: number; pagefind: number };
+  generateSeconds: number;
+  /** HTML files and total size of the built site. */
+  htmlFiles: number;
+  distMb: number;
+  /** 1-minute load average before and after (other work on the machine skews the times). */
+  load: { before: number; after: number };
+  date: string;
+  commit: string | null;
+  node: string;
+  options: { papers: number; seed: number; start: string };
+}
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string' },
+    json: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    papers: { type: 'string', default: String(defaultGenerateOptions.papers) },
+    seed: { type: 'string', default: String(defaultGenerateOptions.seed) },
+    start: { type: 'string', default: defaultGenerateOptions.start },
+    out: { type: 'string', default: 'bench/out' },
+    profile: { type: 'boolean', default: false },
+  },
+});
+const articles = Number(values.articles);
+if (!Number.isInteger(articles) || articles < 1) {
+  process.stderr.write('usage: npm run bench -- --articles N [--json FILE] [--keep] [--papers P] [--seed S] [--out DIR] [--profile]\n');
+  process.exit(2);
+}
+const options = { articles, papers: Number(values.papers), seed: Number(values.seed), start: values.start };
+
+// Paths relative to the project root (where npm runs us): Astro resolves CONTENT_DIR from there.
+const out = relative(process.cwd(), values.out) || '.';
+const dirs = {
+  seeds: join(out, 'seeds'),
+  content: join(out, 'content'),
+  dist: join(out, 'dist'),
+  cache: join(out, 'cache'),
+  logs: join(out, 'logs'),
+  profiles: join(out, 'profiles'),
+};
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+await cleanBuildFolders();
+await mkdir(dirs.logs, { recursive: true });
+const loadBefore = loadavg()[0]!;
+
+say(`bench: generating ${articles} articles (${options.papers} papers, seed ${options.seed}) into ${dirs.seeds}`);
+let started = performance.now();
+const corpus = await readCorpus('seeds');
+const written = await writeSeeds(dirs.seeds, generatePages(corpus, options), (n) => {
+  if (n % 1000 === 0) say(`  generate: ${n} pages`);
+});
+const generateSeconds = (performance.now() - started) / 1000;
+say(`  generate: ${written.pages} pages, ${written.articles} articles in ${generateSeconds.toFixed(1)} s`);
+
+const profile = (stage: string): string[] => (values.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(dirs.profiles, stage)}`] : []);
+const env = { ...process.env, CONTENT_DIR: dirs.content, DIST_DIR: dirs.dist, BENCH_CACHE_DIR: dirs.cache };
+
+say('bench: ingest');
+const ingest = await runStage({
+  name: 'ingest',
+  args: [...profile('ingest'), 'scripts/build-content.ts', '--seeds', dirs.seeds, '--out', dirs.content],
+  env,
+  logFile: join(dirs.logs, 'ingest.log'),
+  show: (line) => line.startsWith('ingest:') && (/→/u.test(line) || /^ingest: \d+000\//u.test(line)),
+});
+say('bench: astro build');
+const astro = await runStage({
+  name: 'astro',
+  args: [...profile('astro'), 'node_modules/astro/bin/astro.mjs', 'build', '--config', 'bench/astro.config.mjs'],
+  env,
+  logFile: join(dirs.logs, 'astro.log'),
+  // Astro prints a line per page written; show only its phases and totals.
+  show: (line) => /\[(?:build|content)\]|error/iu.test(line),
+});
+say('bench: pagefind');
+const pagefind = await runStage({
+  name: 'pagefind',
+  args: [...profile('pagefind'), 'bench/index-site.ts', dirs.dist],
+  env,
+  logFile: join(dirs.logs, 'pagefind.log'),
+  show: () => true,
+});
+
+const site = await measureSite(dirs.dist);
+const stages = { ingest, astro, pagefind };
+const seconds = (s: StageResult) => Math.round(s.seconds * 10) / 10;
+const result: BenchResult = {
+  articles: written.articles,
+  pages: written.pages,
+  seconds: {
+    ingest: seconds(ingest),
+    astro: seconds(astro),
+    pagefind: seconds(pagefind),
+    total: Math.round((ingest.seconds + astro.seconds + pagefind.seconds) * 10) / 10,
+  },
+  peakRssMb: Math.max(...Object.values(stages).map((s) => mb(s.peakRssBytes))),
+  peakRssMbByStage: { ingest: mb(ingest.peakRssBytes), astro: mb(astro.peakRssBytes), pagefind: mb(pagefind.peakRssBytes) },
+  generateSeconds: Math.round(generateSeconds * 10) / 10,
+  htmlFiles: site.htmlFiles,
+  distMb: mb(site.bytes),
+  load: { before: loadBefore, after: loadavg()[0]! },
+  date: new Date().toISOString(),
+  commit: gitCommit(),
+  node: process.version,
+  options: { papers: options.papers, seed: options.seed, start: options.start },
+};
+
+say('');
+say(`bench: ${result.articles} articles, ${result.pages} seed pages → ${result.htmlFiles} HTML files (${result.distMb} MB); load ${result.load.before.toFixed(2)} → ${result.load.after.toFixed(2)}`);
+say('stage       seconds   peak RSS MB   per second');
+for (const [name, stage] of Object.entries(stages)) {
+  const rate = name === 'ingest' ? `${(result.pages / stage.seconds).toFixed(0)} seed pages` : `${(result.htmlFiles / stage.seconds).toFixed(0)} HTML pages`;
+  say(`${name.padEnd(10)} ${stage.seconds.toFixed(1).padStart(8)} ${String(mb(stage.peakRssBytes)).padStart(13)}   ${rate}`);
+}
+say(`${'total'.padEnd(10)} ${result.seconds.total.toFixed(1).padStart(8)} ${String(result.peakRssMb).padStart(13)}   ${(result.articles / result.seconds.total).toFixed(0)} articles`);
+if (values.json) await writeFile(values.json, `${JSON.stringify(result, null, 2)}\n`);
+if (values.profile) say(`profiles in ${dirs.profiles}/ (summarise with: npx node bench/profile.ts ${dirs.profiles}/astro/*.cpuprofile)`);
+if (!values.keep) await cleanBuildFolders();
+
+/** The generated seeds, content, site and cache (logs and profiles stay). */
+async function cleanBuildFolders(): Promise<void> {
+  for (const dir of [dirs.seeds, dirs.content, dirs.dist, dirs.cache, ...(values.profile ? [dirs.profiles] : [])]) {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function measureSite(dir: string): Promise<{ htmlFiles: number; bytes: number }> {
+  let htmlFiles = 0;
+  let bytes = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    bytes += (await stat(join(entry.parentPath, entry.name))).size;
+    if (entry.name.endsWith('.html')) htmlFiles += 1;
+  }
+  return { htmlFiles, bytes };
+}
+
+function gitCommit(): string | null {
+  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' });
+  if (head.status !== 0) return null;
+  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).stdout.trim();
+  return `${head.stdout.trim()}${dirty ? '-dirty' : ''}`;
+}
