@@ -25,11 +25,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
   for (const r of results) {
     const peakStage = Object.entries(r.peakRssMbByStage).find(([, v]) => v === r.peakRssMb)?.[0];
-    console.log(`| ${r.articles} | ${r.pages} | ${r.htmlFiles} | ${r.seconds.ingest} | ${r.seconds.astro} | ${r.seconds.pagefind} | ${r.seconds.total} | ${r.peakRssMb} (${peakStage}) | ${r.load.before.toFixed(2)} | ${r.date.slice(0, 16)}Z | ${r.commit} |`);
+    const s = Object.fromEntries(Object.entries(r.seconds).map(([k, v]) => [k, v ?? `stopped`]));
+    console.log(`| ${r.articles} | ${r.pages} | ${r.htmlFiles} | ${s.ingest} | ${s.astro} | ${s.pagefind} | ${s.total} | ${r.peakRssMb} (${peakStage}) | ${r.load.before.toFixed(2)} | ${r.date.slice(0, 16)}Z | ${r.commit} |`);
   }
   if (results.length >= 2) {
     for (const stage of ['ingest', 'astro', 'pagefind', 'total'] as const) {
-      const k = powerLawExponent(results.map((r) => ({ x: r.articles, y: r.seconds[stage] })));
+      const points = results.flatMap((r) => (r.seconds[stage] === null ? [] : [{ x: r.articles, y: r.seconds[stage] }]));
+      if (points.length < 2) continue;
+      const k = powerLawExponent(points);
       console.log(`exponent (${stage} seconds vs articles): ${k.toFixed(2)}`);
     }
     const k = powerLawExponent(results.map((r) => ({ x: r.articles, y: r.peakRssMb })));

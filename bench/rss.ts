@@ -48,13 +48,14 @@ export interface RssSampler {
   stop(): number;
 }
 
-/** Polls the tree RSS of `pid` every `intervalMs` until stopped. */
-export function sampleRss(pid: number, intervalMs = 250): RssSampler {
+/** Polls the tree RSS of `pid` every `intervalMs` until stopped; `onSample` sees each reading. */
+export function sampleRss(pid: number, intervalMs = 250, onSample?: (bytes: number) => void): RssSampler {
   let peak = 0;
   let current = 0;
   const poll = () => {
     current = treeRssBytes(pid);
     peak = Math.max(peak, current);
+    onSample?.(current);
   };
   poll();
   const timer = setInterval(poll, intervalMs);
@@ -68,6 +69,12 @@ export function sampleRss(pid: number, intervalMs = 250): RssSampler {
       return peak;
     },
   };
+}
+
+/** MemAvailable of the machine (/proc/meminfo), in bytes. */
+export function availableMemoryBytes(): number {
+  const kb = /^MemAvailable:\s+(\d+)\s+kB/mu.exec(readProc('/proc/meminfo') ?? '');
+  return kb ? Number(kb[1]) * 1024 : Number.POSITIVE_INFINITY;
 }
 
 /** A process may end between listing /proc and reading its files. */

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { sampleRss } from './rss.ts';
+import { availableMemoryBytes, processTree, sampleRss } from './rss.ts';
 
 export interface StageOptions {
   name: string;
@@ -16,6 +16,11 @@ export interface StageOptions {
   show?: (line: string) => boolean;
   /** Status line interval. */
   statusMs?: number;
+  /**
+   * Stop the stage (kill its process tree) when its RSS passes `maxTreeBytes`, or when the machine has
+   * less than `minAvailableBytes` left, so that a run too big for the machine does not starve others.
+   */
+  memoryGuard?: { maxTreeBytes?: number; minAvailableBytes?: number };
 }
 
 export interface StageResult {
@@ -24,13 +29,23 @@ export interface StageResult {
   peakRssBytes: number;
   /** Output lines seen (e.g. one a page for astro build). */
   lines: number;
+  /** Why the memory guard stopped the stage, or null when it ran to the end. */
+  stopped: string | null;
 }
 
 export async function runStage(options: StageOptions): Promise<StageResult> {
   const log = createWriteStream(options.logFile);
   const started = performance.now();
   const child = spawn(process.execPath, options.args, { env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const rss = sampleRss(child.pid!);
+  let stopped: string | null = null;
+  const guard = options.memoryGuard ?? {};
+  const rss = sampleRss(child.pid!, 250, (bytes) => {
+    if (stopped) return;
+    const available = availableMemoryBytes();
+    if (guard.maxTreeBytes && bytes > guard.maxTreeBytes) stopped = `RSS ${mb(bytes)} MB passed the limit of ${mb(guard.maxTreeBytes)} MB`;
+    else if (guard.minAvailableBytes && available < guard.minAvailableBytes) stopped = `machine down to ${mb(available)} MB available (RSS ${mb(bytes)} MB)`;
+    if (stopped) for (const pid of processTree(child.pid!).reverse()) killQuietly(pid);
+  });
   const tail: string[] = [];
   let lines = 0;
   const onLine = (line: string) => {
@@ -54,10 +69,19 @@ export async function runStage(options: StageOptions): Promise<StageResult> {
   const seconds = (performance.now() - started) / 1000;
   const peakRssBytes = rss.stop();
   await new Promise((resolve) => log.end(resolve));
-  if (code !== 0) {
+  if (stopped) process.stderr.write(`  ${options.name}: stopped, ${stopped}\n`);
+  else if (code !== 0) {
     throw new Error(`${options.name} failed (exit ${code}); last lines (all in ${options.logFile}):\n${tail.join('\n')}`);
   }
-  return { name: options.name, seconds, peakRssBytes, lines };
+  return { name: options.name, seconds, peakRssBytes, lines, stopped };
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // already ended
+  }
 }
 
 export const mb = (bytes: number): number => Math.round(bytes / 1024 / 1024);

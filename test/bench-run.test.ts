@@ -23,12 +23,13 @@ describe('npm run bench', () => {
     const result = JSON.parse(readFileSync(`${out}.json`, 'utf8')) as BenchResult;
     rmSync(`${out}.json`);
     const pages = [...generatePages(await readCorpus('seeds'), { ...defaultGenerateOptions, articles: 60 })];
+    expect(result.stopped).toBeNull();
     expect(result.articles).toBe(60);
     expect(result.pages).toBe(pages.length);
-    const { ingest, astro, pagefind, total } = result.seconds;
-    expect(Math.min(ingest, astro, pagefind)).toBeGreaterThan(0);
-    expect(total).toBeCloseTo(ingest + astro + pagefind, 0);
-    expect(result.peakRssMb).toBe(Math.max(...Object.values(result.peakRssMbByStage)));
+    const { ingest, astro, pagefind, total } = result.seconds as Record<string, number>;
+    expect(Math.min(ingest!, astro!, pagefind!)).toBeGreaterThan(0);
+    expect(total).toBeCloseTo(ingest! + astro! + pagefind!, 0);
+    expect(result.peakRssMb).toBe(Math.max(...(Object.values(result.peakRssMbByStage) as number[])));
     expect(result.peakRssMbByStage.astro).toBeGreaterThan(50);
 
     // The site built is the generated archive: its first article has a page, and Pagefind indexed it.
@@ -39,5 +40,16 @@ describe('npm run bench', () => {
     expect(existsSync(`${out}/content/archive/papers.json`)).toBe(true);
     // … and the project's own archive was left alone.
     expect(existsSync(projectArchive) ? readFileSync(projectArchive, 'utf8') : null).toBe(before);
+  });
+
+  it('stops a stage that passes --max-rss-mb, and runs no later stage', { timeout: 120_000 }, () => {
+    const run = spawnSync(process.execPath, ['bench/run.ts', '--articles', '500', '--json', `${out}-stop.json`, '--out', `${out}-stop`, '--max-rss-mb', '30'], { encoding: 'utf8' });
+    rmSync(`${out}-stop`, { recursive: true, force: true });
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(readFileSync(`${out}-stop.json`, 'utf8')) as BenchResult;
+    rmSync(`${out}-stop.json`);
+    expect(result.stopped).toEqual({ stage: 'ingest', reason: expect.stringMatching(/passed the limit of 30 MB/u) });
+    expect(result.peakRssMbByStage.ingest).toBeGreaterThan(30);
+    expect(result.seconds).toMatchObject({ astro: null, pagefind: null, total: null });
   });
 });
