@@ -4,7 +4,8 @@
 import { attachHeadlines } from './attach-headlines.ts';
 import { classifyLines } from './classify-lines.ts';
 import { findContinuations } from './find-continuations.ts';
-import { segmentArticles, type ArticleDraft } from './segment-articles.ts';
+import { diagnostic } from './diagnostics.ts';
+import { segmentArticles, type ArticleDraft, type SegmentResult } from './segment-articles.ts';
 import { threadColumns } from './thread-columns.ts';
 import { unwrapParagraphs } from './unwrap-paragraphs.ts';
 import type { ArticleKind, Diagnostic, ExtractedArticle, Furniture, SourceLine } from './types.ts';
@@ -38,7 +39,23 @@ export function extractArticles(lines: SourceLine[], skip: Set<number>, page: nu
     });
   });
   const furniture = segments.furniture.map(({ kind, line }) => ({ kind, text: line.text, position: line.source.position }));
-  return { articles, furniture, diagnostics: [] };
+  return { articles, furniture, diagnostics: explain(articles, segments, drafts.length !== segments.drafts.length || drafts.some((d) => d.paragraphStarts)) };
+}
+
+/** Info diagnostics on what a reader of the report may want to check by eye. */
+function explain(articles: ExtractedArticle[], segments: SegmentResult, threaded: boolean): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const a of articles) {
+    if (a.title === null && a.kind !== 'photo') found.push(diagnostic(a.position, 'info', 'article printed without a headline: title left empty', 'extract/untitled'));
+  }
+  for (const { line } of segments.furniture) {
+    if (line.role === 'heading' || line.role === 'subtitle') {
+      found.push(diagnostic(line.source.position, 'info', `headline with no body on this page kept as furniture: ${line.text}`, 'extract/headline-without-body'));
+    }
+  }
+  const first = articles[0]?.position;
+  if (threaded && first) found.push(diagnostic(first, 'info', 'columns printed line by line into each other were re-threaded by sentence continuity', 'extract/columns-threaded'));
+  return found;
 }
 
 function firstIndex(draft: ArticleDraft): number {

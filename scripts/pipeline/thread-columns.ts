@@ -67,19 +67,20 @@ export function threadColumns(drafts: ArticleDraft[], layout: PageLayout): Artic
   const rest = zone.filter((d) => d !== owner).map((d) => ({ ...d, headline: d.headline.filter((l) => !credits.includes(l)) }));
   const hostLines = new Set(host?.body ?? []);
   const wideLines = wideChains.flat().filter((l) => !hostLines.has(l));
-  const updatedHost: ArticleDraft | null = host && {
-    headline: host.headline,
-    body: [...host.body, ...wideLines],
+  // Wide paragraphs go back to the wide article before the column (or stand alone when there is none).
+  const updatedHost: ArticleDraft | null = (host || wideLines.length) ? {
+    headline: host?.headline ?? [],
+    body: [...(host?.body ?? []), ...wideLines],
     paragraphStarts: [
-      ...paragraphStartsOf(host.body, layout),
+      ...paragraphStartsOf(host?.body ?? [], layout),
       ...wideChains.filter((c) => !hostLines.has(c[0]!)).map((c) => c[0]!.index),
     ],
-  };
+  } : null;
   // Lines of the zone that are no body line (section heads) stay with the column's article.
   threaded.body.push(...zone.flatMap((d) => d.body.filter((l) => l.role !== 'body')));
   // Drafts left with no headline (a credit that moved to its caption) are gone.
   const kept = rest.filter((d) => d.headline.length).map((d) => ({ headline: d.headline, body: [] }));
-  return [
+  const result = [
     ...drafts.slice(0, Math.max(0, first - 1)),
     ...(updatedHost ? [updatedHost] : []),
     ...captions,
@@ -87,6 +88,13 @@ export function threadColumns(drafts: ArticleDraft[], layout: PageLayout): Artic
     ...kept,
     ...drafts.slice(last + 1),
   ];
+  // Re-threading only moves lines: should any line be missing or doubled, keep the page as printed.
+  return sameLines(drafts, result) ? result : drafts;
+}
+
+function sameLines(before: ArticleDraft[], after: ArticleDraft[]): boolean {
+  const ids = (ds: ArticleDraft[]): string => ds.flatMap((d) => [...d.headline, ...d.body].map((l) => l.index)).sort((a, b) => a - b).join(',');
+  return ids(before) === ids(after);
 }
 
 /** The lines of an unthreaded body that open a paragraph (on a spaced page: after a finished sentence). */
