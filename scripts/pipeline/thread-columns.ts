@@ -118,15 +118,15 @@ function link(lines: ClassifiedLine[], narrow: number, isNarrow: (l: ClassifiedL
   const shortEnd = (l: ClassifiedLine): boolean => l.endsSentence && l.width < narrow - 3;
   const fits = (a: ClassifiedLine, b: ClassifiedLine): boolean => a !== b && !opener(b) && (isNarrow(a) === isNarrow(b) || shortEnd(b));
   // What the page prints elsewhere: each line, and each line joined to the one printed after it.
-  const corpus = lines.flatMap((l, i) => [l.text, i + 1 < lines.length ? l.text + lines[i + 1]!.text : '']);
+  const corpus = phrases(lines.flatMap((l, i) => [l.text, i + 1 < lines.length ? l.text + lines[i + 1]!.text : '']));
   const pairs: { a: ClassifiedLine; b: ClassifiedLine; score: number }[] = [];
   lines.forEach((a, i) => {
     if (!runsOn(a)) return;
     const adjacent = lines.slice(i + 1).find((b) => fits(a, b));
     lines.forEach((b, j) => {
       if (!fits(a, b)) return;
-      const elsewhere = corpus.filter((t, k) => k !== 2 * i + 1 || j !== i + 1);
-      let score = joinScore(a.text, b.text, elsewhere) - 0.03 * Math.abs(j - i);
+      // Lines printed one after the other are in the corpus joined: that join is not evidence for itself.
+      let score = joinScore(a.text, b.text, corpus, j === i + 1 ? 1 : 0) - 0.03 * Math.abs(j - i);
       if (b === adjacent) score += 1.5;
       // A line set in by the paragraph indent opens a paragraph, unless it is a paragraph's short last line.
       // A narrow line not set in continues some line: joining one is worth more than leaving it to open a paragraph.
@@ -169,8 +169,19 @@ function breakCycles(next: Map<ClassifiedLine, ClassifiedLine>, pairs: { a: Clas
   }
 }
 
+/** Every phrase of 4 to 8 characters in the texts, with the number of texts that print it. */
+function phrases(texts: string[]): Map<string, number> {
+  const count = new Map<string, number>();
+  for (const text of texts) {
+    const seen = new Set<string>();
+    for (let n = 4; n <= 8; n++) for (let k = 0; k + n <= text.length; k++) seen.add(text.slice(k, k + n));
+    for (const g of seen) count.set(g, (count.get(g) ?? 0) + 1);
+  }
+  return count;
+}
+
 /** How well `b` continues `a`: a dictionary word across the join, a phrase printed elsewhere on the page. */
-function joinScore(a: string, b: string, corpus: string[]): number {
+function joinScore(a: string, b: string, corpus: Map<string, number>, own: number): number {
   const tail = [...a.trimEnd()].slice(-4).join('');
   const head = [...b.trimStart()].slice(0, 4).join('');
   let score = 0;
@@ -187,7 +198,7 @@ function joinScore(a: string, b: string, corpus: string[]): number {
   if (left && right) {
     const spans: string[] = [];
     for (let l = 2; l <= left.length; l++) for (let r = 2; r <= right.length; r++) spans.push(left.slice(-l) + right.slice(0, r));
-    const found = spans.filter((g) => corpus.some((t) => t.includes(g)));
+    const found = spans.filter((g) => (corpus.get(g) ?? 0) > own);
     const longest = Math.max(0, ...found.map((g) => g.length));
     if (longest >= 4) score += 1 + 0.5 * (longest - 4);
   }
