@@ -23,10 +23,13 @@ export function threadColumns(drafts: ArticleDraft[], layout: PageLayout): Artic
   const narrow = layout.narrowWidth;
   if (!layout.spaced || !narrow) return drafts;
   const isNarrow = (l: ClassifiedLine): boolean => l.width < narrow * 1.5;
-  const zoneAt = drafts.map((d) => d.body.some((l) => l.role === 'body' && isNarrow(l) && !l.endsSentence));
-  const first = zoneAt.indexOf(true);
+  const runsOnNarrow = (d: ArticleDraft): boolean => d.body.some((l) => l.role === 'body' && isNarrow(l) && !l.endsSentence);
+  // Interleaving shows as one body holding both a narrow column's lines and wide paragraphs; the zone
+  // runs on over the drafts after it that only a byline or credit opened (no headline of their own).
+  const first = drafts.findIndex((d) => runsOnNarrow(d) && d.body.some((l) => l.role === 'body' && !isNarrow(l)));
   if (first < 0) return drafts;
-  const last = zoneAt.lastIndexOf(true);
+  let last = first;
+  while (drafts[last + 1] && runsOnNarrow(drafts[last + 1]!) && drafts[last + 1]!.headline.every((l) => l.role === 'byline')) last++;
   const zone = drafts.slice(first, last + 1);
   const host = first > 0 ? drafts[first - 1]! : null;
 
