@@ -60,7 +60,7 @@ export function segmentArticles(lines: ClassifiedLine[], layout: PageLayout): Se
           } else for (const line of heads) furniture.push({ kind: 'other', line });
         }
         if (trailing.length) {
-          open(trailing).body.push(...lead.map((l) => Object.assign(l, { role: 'body' as const })));
+          open(trailing).body.push(...lead.map((l) => ({ ...l, role: 'body' as const })));
           closed = false;
         }
         return;
@@ -110,8 +110,8 @@ function markIndexGroups(units: Unit[]): void {
     if (unit.type !== 'group') return;
     const near = [units[u - 1], units[u + 1]];
     if (near.some((n) => n?.type === 'furniture' && n.line.furniture === 'index')) {
-      const lines = unit.lines;
-      units.splice(u, 1, ...lines.map((line) => ({ type: 'furniture' as const, line: Object.assign(line, { role: 'furniture' as const, furniture: 'index' as const }) })));
+      const entries = unit.lines.map((line) => ({ ...line, role: 'furniture' as const, furniture: 'index' as const }));
+      units.splice(u, 1, ...entries.map((line) => ({ type: 'furniture' as const, line })));
     }
   });
 }
