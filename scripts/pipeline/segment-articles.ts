@@ -2,6 +2,7 @@
 // belongs to) and furniture. Decides whether the page prints headlines before their bodies (the usual
 // order) or after them (a common flattening of e-paper PDFs), and which headline-like lines are only
 // section heads (小标题) inside a body.
+import { runOn } from '../data/punctuation.ts';
 import type { ClassifiedLine, PageLayout } from './classify-lines.ts';
 import type { FurnitureKind } from './types.ts';
 
@@ -150,7 +151,8 @@ function isSectionHead(group: ClassifiedLine[], next: Unit | undefined): boolean
 function splitAtDatelines(lines: ClassifiedLine[]): ClassifiedLine[][] {
   const pieces: ClassifiedLine[][] = [[]];
   lines.forEach((line, i) => {
-    if (i > 0 && line.dateline && (lines[i - 1]!.endsSentence || line.gapBefore)) pieces.push([]);
+    // Unless the line before runs on into it (a comma, an open clause), a dateline opens a new report.
+    if (i > 0 && line.dateline && (lines[i - 1]!.endsSentence || line.gapBefore || !runOn.has([...lines[i - 1]!.text].at(-1) ?? ''))) pieces.push([]);
     pieces.at(-1)!.push(line);
   });
   return pieces;
