@@ -62,9 +62,36 @@ export function classifyLines(lines: SourceLine[], skip: Set<number>): ClassifyR
   });
   const layout = measureLayout(content);
   for (const line of content) line.role = roleOf(line);
-  if (layout.spaced) keepNarrowColumnsInBody(content, layout);
+  if (layout.spaced && layout.narrowWidth && interleaved(content, layout.narrowWidth)) keepNarrowColumnsInBody(content, layout);
+  else if (layout.spaced) keepWrappedLinesInBody(content);
   else keepBlocksWhole(content, layout);
   return { lines: content, layout };
+}
+
+/** A narrow column's lines and wide paragraphs alternate: a sentence runs on from one into the other. */
+function interleaved(lines: ClassifiedLine[], narrow: number): boolean {
+  const isNarrow = (l: ClassifiedLine): boolean => l.width <= narrow + 1;
+  const isWide = (l: ClassifiedLine): boolean => l.width >= narrow * 2;
+  const switches = lines.filter((l, i) => {
+    const next = lines[i + 1];
+    return next && !l.endsSentence && ((isNarrow(l) && isWide(next)) || (isWide(l) && isNarrow(next)));
+  });
+  return switches.length >= 2;
+}
+
+/**
+ * On a spaced page, a line after a body line that runs on (mid-sentence) continues it, and a line
+ * holding a clause (a comma) that runs on into body text is a paragraph's first line.
+ */
+function keepWrappedLinesInBody(lines: ClassifiedLine[]): void {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!, next = lines[i + 1];
+    if (line.role === 'heading' && !line.marked && !line.decorated && /[，,]/u.test(line.text) && next?.role === 'body' && !next.dateline) line.role = 'body';
+  }
+  lines.forEach((line, i) => {
+    const prev = lines[i - 1];
+    if (line.role === 'heading' && !line.marked && !line.decorated && prev?.role === 'body' && !prev.endsSentence) line.role = 'body';
+  });
 }
 
 /** A blank-separated block that holds prose (a body line, clauses) is all body: its headline-like lines are wrapped lines. */
