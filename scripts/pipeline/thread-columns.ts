@@ -130,7 +130,8 @@ function link(lines: ClassifiedLine[], narrow: number, isNarrow: (l: ClassifiedL
       if (!fits(a, b)) return;
       // Lines printed one after the other are in the corpus joined: that join is not evidence for itself.
       let score = joinScore(a.text, b.text, corpus, j === i + 1 ? 1 : 0) - 0.03 * Math.abs(j - i);
-      if (b === adjacent) score += 1.5;
+      // Printed next is evidence, except for a paragraph's short last line: flattening sets it apart.
+      if (b === adjacent && !shortEnd(b)) score += 1.5;
       // A line set in by the paragraph indent opens a paragraph, unless it is a paragraph's short last line.
       // A narrow line not set in continues some line: joining one is worth more than leaving it to open a paragraph.
       if (indented(b)) score -= b.endsSentence ? 0.8 : 2;
@@ -203,7 +204,7 @@ function joinScore(a: string, b: string, corpus: Map<string, number>, own: numbe
     for (let l = 2; l <= left.length; l++) for (let r = 2; r <= right.length; r++) spans.push(left.slice(-l) + right.slice(0, r));
     const found = spans.filter((g) => (corpus.get(g) ?? 0) > own);
     const longest = Math.max(0, ...found.map((g) => g.length));
-    if (longest >= 4) score += 1 + 0.5 * (longest - 4);
+    if (longest >= 4) score += 2 + 0.5 * (longest - 4);
   }
   if (continuationOpeners.has([...head][0] ?? '')) score += 0.5;
   return score;
