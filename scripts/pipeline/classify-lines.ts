@@ -98,7 +98,7 @@ function keepWrappedLinesInBody(lines: ClassifiedLine[]): void {
 function keepBlocksWhole(lines: ClassifiedLine[], layout: PageLayout): void {
   // Blocks are split where text surely ends or starts: after a paragraph's short last line, around
   // datelines, bylines, subtitles and furniture. A page printed without blank lines still has these.
-  const ends = (l: ClassifiedLine): boolean => l.endsSentence && (!layout.wrapWidth || l.width < layout.wrapWidth - 1.5);
+  const ends = (l: ClassifiedLine): boolean => l.endsSentence && !atWrapWidth(l, layout);
   const apart = (l: ClassifiedLine): boolean => l.role === 'byline' || l.role === 'subtitle' || l.role === 'furniture';
   let start = 0;
   for (let i = 1; i <= lines.length; i++) {
@@ -204,6 +204,11 @@ function measureLayout(lines: ClassifiedLine[]): PageLayout {
 
 function count(text: string, pattern: RegExp): number {
   return text.match(pattern)?.length ?? 0;
+}
+
+/** A line as wide as the page's wrapped lines (it may run on); shorter or much longer lines end there. */
+export function atWrapWidth(line: ClassifiedLine, layout: PageLayout): boolean {
+  return layout.wrapWidth > 0 && line.width >= layout.wrapWidth - 1.5 && line.width <= layout.wrapWidth + 3;
 }
 
 /** Text that could be a headline: short, no sentence inside, not ending a sentence or running on. */
