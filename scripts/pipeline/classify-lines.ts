@@ -228,6 +228,7 @@ export function headlineLike(line: ClassifiedLine): boolean {
 }
 
 function roleOf(line: ClassifiedLine): LineRole {
+  if (line.decorated) return 'heading';
   const flat = collapseLetterSpacing(line.text);
   for (const f of furniturePatterns) {
     if (f.pattern.test(flat)) {
