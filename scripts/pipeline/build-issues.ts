@@ -2,6 +2,7 @@
 // articles with permanent ids `<paper>/<date>/<NN>/<k>`. Continuations (下转第N版 / 上接第N版) are linked
 // when both halves are in the issue. Everything is sorted, so the same editions give the same archive.
 import type { ArchiveArticle, ArchiveIssue, ArchivePaper, IssuePage } from '../../src/lib/archive-schema.ts';
+import { reservedSlugPattern, reservedSlugs } from '../data/reserved-slugs.ts';
 import { diagnostic, fileStart } from './diagnostics.ts';
 import type { Diagnostic, Edition, ExtractedArticle, MetaSource } from './types.ts';
 
@@ -31,6 +32,7 @@ export function buildIssues(editions: Edition[], options: BuildIssuesOptions = {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const diagnostics: Diagnostic[] = [];
   const byIssue = new Map<string, Edition[]>();
+  editions = [...editions].sort((a, b) => byString(a.seed, b.seed)).map((e) => avoidReservedSlug(e, diagnostics));
   for (const edition of [...editions].sort((a, b) => byString(a.seed, b.seed))) {
     const { slug } = edition.publication;
     const { date } = edition.issue;
@@ -51,6 +53,15 @@ export function buildIssues(editions: Edition[], options: BuildIssuesOptions = {
     articles.push(...built.articles);
   }
   return { archive: { papers: buildPapers(issues, editions, diagnostics), issues, articles }, diagnostics };
+}
+
+/** A paper slug the site uses for its own pages (about, search, …) gets `-paper` appended, with a warning. */
+function avoidReservedSlug(edition: Edition, diagnostics: Diagnostic[]): Edition {
+  const { slug } = edition.publication;
+  if (!slug || !(reservedSlugs.has(slug) || reservedSlugPattern.test(slug))) return edition;
+  const renamed = `${slug}-paper`;
+  diagnostics.push(diagnostic(fileStart(edition.seed), 'warning', `paper slug ${slug} is taken by the site's own pages (/${slug}/); using ${renamed}`, 'build/reserved-slug'));
+  return { ...edition, publication: { ...edition.publication, slug: renamed } };
 }
 
 function buildIssue(id: string, group: Edition[], diagnostics: Diagnostic[]): { issue: ArchiveIssue; articles: ArchiveArticle[] } {
