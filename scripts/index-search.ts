@@ -49,8 +49,15 @@ export async function indexSearch(options: IndexSearchOptions): Promise<SearchBu
     let indexed = 0;
     for (let i = 0; i < bundle.ids.length; i += BATCH) {
       const batch = bundle.ids.slice(i, i + BATCH);
-      const added = await Promise.all(batch.map((id) => addArticle(index, site, articlesDir, id, log)));
-      indexed += added.filter(Boolean).length;
+      // Pages are read together but handed to Pagefind one by one in id order: the order pages reach
+      // the index decides its files, and the same seeds must give byte-identical output.
+      const pages = await Promise.all(batch.map((id) => articlePage(site, articlesDir, id, log)));
+      for (const page of pages) {
+        if (!page) continue;
+        const added = await index.addHTMLFile(page);
+        if (added.errors.length) throw new Error(`pagefind: ${page.url}: ${added.errors.join('; ')}`);
+        indexed++;
+      }
       if (bundle.ids.length >= 2000 && (i / BATCH) % 100 === 0) log(`search: ${bundle.path} ${i}/${bundle.ids.length}`);
     }
     const out = await index.writeFiles({ outputPath: join(site, bundle.path) });
@@ -67,28 +74,21 @@ export async function indexSearch(options: IndexSearchOptions): Promise<SearchBu
   return bundles;
 }
 
-async function addArticle(
-  index: pagefind.PagefindIndex,
-  site: string,
-  articlesDir: string,
-  id: string,
-  log: (line: string) => void,
-): Promise<boolean> {
+/** An article's built page with its index terms filled in, as Pagefind takes it; null when not built. */
+async function articlePage(site: string, articlesDir: string, id: string, log: (line: string) => void): Promise<{ url: string; content: string } | null> {
   const article = await readArticle(join(articlesDir, `${id}.md`));
   let html: string;
   try {
     html = await readFile(join(site, id, 'index.html'), 'utf8');
   } catch {
     log(`${id}: warning  no built page for this article; not searchable  search-missing-page`);
-    return false;
+    return null;
   }
   if (!PLACEHOLDER.test(html)) {
     log(`${id}: warning  the page has no search placeholder (PagefindMeta); indexed without exact-match terms  search-no-placeholder`);
   }
   const grams = `<div>${GRAMS_SEPARATOR} ${gramTerms(searchText(article)).join(' ')}</div>`;
-  const added = await index.addHTMLFile({ url: `/${id}/`, content: html.replace(PLACEHOLDER, grams) });
-  if (added.errors.length) throw new Error(`pagefind: ${id}: ${added.errors.join('; ')}`);
-  return true;
+  return { url: `/${id}/`, content: html.replace(PLACEHOLDER, grams) };
 }
 
 /** Article ids (`<paper>/<date>/<NN>/<k>`) from the article files, sorted for a deterministic index. */
