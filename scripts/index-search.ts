@@ -49,10 +49,15 @@ export async function indexSearch(options: IndexSearchOptions): Promise<SearchBu
     let indexed = 0;
     for (let i = 0; i < bundle.ids.length; i += BATCH) {
       const batch = bundle.ids.slice(i, i + BATCH);
-      // Pages are read in parallel but handed to Pagefind in id order: the order it receives them
-      // decides its output files, which must be the same on every build.
-      const pages = await Promise.all(batch.map((id) => readPage(site, articlesDir, id, log)));
-      for (const page of pages) if (page) indexed += await addPage(index, page);
+      // Pages are read together but handed to Pagefind one by one in id order: the order pages reach
+      // the index decides its files, and the same seeds must give byte-identical output.
+      const pages = await Promise.all(batch.map((id) => articlePage(site, articlesDir, id, log)));
+      for (const page of pages) {
+        if (!page) continue;
+        const added = await index.addHTMLFile(page);
+        if (added.errors.length) throw new Error(`pagefind: ${page.url}: ${added.errors.join('; ')}`);
+        indexed++;
+      }
       if (bundle.ids.length >= 2000 && (i / BATCH) % 100 === 0) log(`search: ${bundle.path} ${i}/${bundle.ids.length}`);
     }
     const out = await index.writeFiles({ outputPath: join(site, bundle.path) });
@@ -69,13 +74,8 @@ export async function indexSearch(options: IndexSearchOptions): Promise<SearchBu
   return bundles;
 }
 
-interface PreparedPage {
-  id: string;
-  /** The built page with the placeholder filled with the article's index terms. */
-  html: string;
-}
-
-async function readPage(site: string, articlesDir: string, id: string, log: (line: string) => void): Promise<PreparedPage | null> {
+/** An article's built page with its index terms filled in, as Pagefind takes it; null when not built. */
+async function articlePage(site: string, articlesDir: string, id: string, log: (line: string) => void): Promise<{ url: string; content: string } | null> {
   const article = await readArticle(join(articlesDir, `${id}.md`));
   let html: string;
   try {
@@ -88,13 +88,7 @@ async function readPage(site: string, articlesDir: string, id: string, log: (lin
     log(`${id}: warning  the page has no search placeholder (PagefindMeta); indexed without exact-match terms  search-no-placeholder`);
   }
   const grams = `<div>${GRAMS_SEPARATOR} ${gramTerms(searchText(article)).join(' ')}</div>`;
-  return { id, html: html.replace(PLACEHOLDER, grams) };
-}
-
-async function addPage(index: pagefind.PagefindIndex, { id, html }: PreparedPage): Promise<number> {
-  const added = await index.addHTMLFile({ url: `/${id}/`, content: html });
-  if (added.errors.length) throw new Error(`pagefind: ${id}: ${added.errors.join('; ')}`);
-  return 1;
+  return { url: `/${id}/`, content: html.replace(PLACEHOLDER, grams) };
 }
 
 /** Article ids (`<paper>/<date>/<NN>/<k>`) from the article files, sorted for a deterministic index. */

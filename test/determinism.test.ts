@@ -1,7 +1,7 @@
 // Same seeds → byte-identical content/ and dist/: two full builds of seeds/ (ingest, astro build,
 // Pagefind) one after the other, into two temporary DIST_DIRs, compared file by file.
 import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -23,12 +23,13 @@ async function hashTree(dir: string): Promise<Map<string, string>> {
 
 beforeAll(async () => {
   const root = await mkdtemp(join(tmpdir(), 'determinism-'));
+  await mkdir('.tmp', { recursive: true });
   for (const n of [1, 2]) {
     const dist = join(root, `dist-${n}`);
-    const content = join(root, `content-${n}`);
-    // The copy of content/ happens inside the same lock as the build that wrote it.
-    const run = await buildSite({ SEEDS_DIR: 'seeds', DIST_DIR: dist, BASE_PATH: '/' }, () => cp('content/archive', content, { recursive: true }));
-    builds.push({ run, snapshot: { content: await hashTree(content), dist: await hashTree(dist) } });
+    // CONTENT_DIR is resolved from the project root by Astro: a folder of this test's own under .tmp/.
+    const content = await mkdtemp('.tmp/determinism-content-');
+    const run = await buildSite({ SEEDS_DIR: 'seeds', DIST_DIR: dist, BASE_PATH: '/', CONTENT_DIR: content });
+    builds.push({ run, snapshot: { content: await hashTree(join(content, 'archive')), dist: await hashTree(dist) } });
   }
 }, 300_000);
 

@@ -1,5 +1,5 @@
 // The hostile corpus as one seeds folder: the checked-in cases of test/fixtures/hostile/seeds/ plus the
-// ones that cannot be checked in: a 20 MB page, a FIFO, symbolic links leading out of the folder (to a
+// ones that cannot be checked in: a 20 MB page, a page of pathologically long lines, a FIFO, symbolic links leading out of the folder (to a
 // file holding a secret that must never reach the output) and one staying inside it.
 import { spawnSync } from 'node:child_process';
 import { cp, mkdir, mkdtemp, open, symlink, writeFile } from 'node:fs/promises';
@@ -31,6 +31,11 @@ export async function makeHostileCorpus(): Promise<HostileCorpus> {
   const huge = await open(join(seeds, 'generated/huge.txt'), 'w');
   for (let written = 0; written < HUGE_BYTES; written += chunk.length) await huge.write(chunk);
   await huge.close();
+
+  // Lines that make backtracking regexes quadratic (a 200,000-digit run took minutes in the masthead
+  // reader once): each pathological shape as one long line, under the size limit, so it is read.
+  const shapes = ['1', 'a.', '@', 'a@', '第', '年', ' ', '《', '本报', 'http://', '■'];
+  await writeFile(join(seeds, 'generated/long-lines.txt'), shapes.map((u) => u.repeat(Math.ceil(100_000 / u.length))).join('\n'));
 
   await symlink(join(outside, 'secret.txt'), join(seeds, 'generated/link-outside.txt'));
   await symlink(outside, join(seeds, 'generated/folder-outside.txt'));
