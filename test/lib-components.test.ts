@@ -1,0 +1,34 @@
+// Components rendered in isolation with Astro's container API: the masthead prints what the issue
+// printed and computes only what it did not; the pager and continuation links.
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { describe, expect, it } from 'vitest';
+import Masthead from '../src/components/Masthead.astro';
+import type { ArchiveIssue } from '../src/lib/archive-schema.ts';
+
+const issue: ArchiveIssue = {
+  id: 'p/2022-02-07', paper: 'p', paperName: '聊城日报', date: '2022-02-07', dateSource: 'masthead',
+  number: '第9534期', totalPages: 8, lunarDate: '壬寅年正月初七', weekday: '星期一', pages: [],
+};
+
+describe('Masthead', () => {
+  it('prints name, date, weekday, 农历, 期号 and 今日N版', async () => {
+    const container = await AstroContainer.create();
+    const html = await container.renderToString(Masthead, { props: { issue } });
+    expect(html).toContain('<h1>聊城日报</h1>');
+    for (const text of ['2022年2月7日', '星期一', '农历壬寅年正月初七', '第9534期', '今日8版']) expect(html).toContain(text);
+  });
+});
+
+describe('Masthead without a printed masthead', () => {
+  it('computes weekday and 农历 from the date, omits 期号 and page count, and says the date was inferred', async () => {
+    const container = await AstroContainer.create();
+    const html = await container.renderToString(Masthead, {
+      props: { issue: { ...issue, dateSource: 'inferred', number: null, totalPages: null, lunarDate: null, weekday: null } },
+    });
+    expect(html).toContain('星期一');
+    expect(html).toContain('农历壬寅年正月初七');
+    expect(html).not.toContain('期</span>');
+    expect(html).not.toContain('今日');
+    expect(html).toContain('日期由正文推断');
+  });
+});
