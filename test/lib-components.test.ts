@@ -2,6 +2,7 @@
 // printed and computes only what it did not; the pager and continuation links.
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { describe, expect, it } from 'vitest';
+import Continuation from '../src/components/Continuation.astro';
 import Masthead from '../src/components/Masthead.astro';
 import type { ArchiveIssue } from '../src/lib/archive-schema.ts';
 
@@ -30,5 +31,31 @@ describe('Masthead without a printed masthead', () => {
     expect(html).not.toContain('期</span>');
     expect(html).not.toContain('今日');
     expect(html).toContain('日期由正文推断');
+  });
+});
+
+describe('Continuation (上接/下转)', () => {
+  const withPages: ArchiveIssue = {
+    ...issue,
+    pages: [1, 8].map((number) => ({ number, name: null, sources: [], furniture: [], articles: [] })),
+  };
+  const render = async (props: Record<string, unknown>) =>
+    (await AstroContainer.create()).renderToString(Continuation, { props: { issue: withPages, ...props } });
+
+  it('links to the other half when the archive holds it', async () => {
+    const html = await render({ page: 8, id: 'p/2022-02-07/08/3', word: '下转' });
+    expect(html).toContain('href="/p/2022-02-07/08/3/"');
+    expect(html).toContain('下转第8版');
+  });
+
+  it('links to the page when only the page is held, and says when the page is not collected', async () => {
+    expect(await render({ page: 8, id: null, word: '下转' })).toContain('href="/p/2022-02-07/08/"');
+    const missing = await render({ page: 5, id: null, word: '上接' });
+    expect(missing).toContain('上接第5版（未收录）');
+    expect(missing).not.toContain('href');
+  });
+
+  it('renders nothing for an article that is not continued', async () => {
+    expect((await render({ page: null, id: null, word: '下转' })).trim()).toBe('');
   });
 });
