@@ -4,6 +4,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { describe, expect, it } from 'vitest';
 import Continuation from '../src/components/Continuation.astro';
 import Masthead from '../src/components/Masthead.astro';
+import PageNav from '../src/components/PageNav.astro';
 import type { ArchiveIssue } from '../src/lib/archive-schema.ts';
 
 const issue: ArchiveIssue = {
@@ -57,5 +58,28 @@ describe('Continuation (上接/下转)', () => {
 
   it('renders nothing for an article that is not continued', async () => {
     expect((await render({ page: null, id: null, word: '下转' })).trim()).toBe('');
+  });
+});
+
+describe('PageNav (版面导航)', () => {
+  it('lists every held page with its headlines, and the pages the masthead counts but the archive lacks', async () => {
+    const ref = (page: number, k: number, title: string | null) => ({ id: `p/2022-02-07/0${page}/${k}`, order: k, kind: 'news' as const, title, chars: 10 });
+    const html = await (await AstroContainer.create()).renderToString(PageNav, {
+      props: {
+        issue: {
+          ...issue,
+          totalPages: 4,
+          pages: [
+            { number: 1, name: '要闻', sources: [], furniture: [], articles: [ref(1, 1, '头条'), ref(1, 2, null)] },
+            { number: 3, name: null, sources: [], furniture: [], articles: [ref(3, 1, '三版稿')] },
+          ],
+        },
+        current: 3,
+      },
+    });
+    expect(html).toContain('第01版：要闻');
+    expect(html).toMatch(/href="\/p\/2022-02-07\/03\/" aria-current="page"/);
+    expect(html).toContain('href="/p/2022-02-07/01/2/">（无题）</a>');
+    expect(html).toContain('未收录：第02版、第04版');
   });
 });
