@@ -10,7 +10,10 @@ const dist = process.env.DIST_DIR || 'dist';
 
 await ingest({ seeds, out: process.env.CONTENT_DIR || 'content' });
 
-const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'inherit' });
+// A BASE_URL variable in the environment (Vitest sets one) would override Astro's configured base in
+// import.meta.env.BASE_URL and break every link under BASE_PATH: keep it out of the build.
+const { BASE_URL: _ignored, ...env } = process.env;
+const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'inherit', env });
 if (astro.status !== 0) process.exit(astro.status ?? 1);
 
 await indexSearch({ site: dist });
