@@ -23,7 +23,13 @@ export const pageSegment = (page: number): string => String(page).padStart(2, '0
 const sourceRank: Record<MetaSource, number> = { manifest: 0, path: 1, masthead: 2, inferred: 3 };
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export function buildIssues(editions: Edition[]): BuildIssuesResult {
+export interface BuildIssuesOptions {
+  /** Today as YYYY-MM-DD (UTC by default): issues dated after it are reported as future dates. */
+  today?: string;
+}
+
+export function buildIssues(editions: Edition[], options: BuildIssuesOptions = {}): BuildIssuesResult {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
   const diagnostics: Diagnostic[] = [];
   const byIssue = new Map<string, Edition[]>();
   editions = [...editions].sort((a, b) => byString(a.seed, b.seed)).map((e) => avoidReservedSlug(e, diagnostics));
@@ -42,6 +48,7 @@ export function buildIssues(editions: Edition[]): BuildIssuesResult {
   const articles: ArchiveArticle[] = [];
   for (const [id, group] of [...byIssue].sort(([a], [b]) => byString(a, b))) {
     const built = buildIssue(id, group, diagnostics);
+    checkIssue(built.issue, today, diagnostics);
     issues.push(built.issue);
     articles.push(...built.articles);
   }
@@ -102,6 +109,20 @@ function buildIssue(id: string, group: Edition[], diagnostics: Diagnostic[]): { 
   }
   linkContinuations(articles);
   return { issue, articles };
+}
+
+/** Diagnostics about a built issue as a whole: a date after today, page numbers with gaps. */
+function checkIssue(issue: ArchiveIssue, today: string, diagnostics: Diagnostic[]): void {
+  const firstSeed = issue.pages[0]?.sources[0];
+  if (firstSeed && issue.date > today) {
+    diagnostics.push(diagnostic(fileStart(firstSeed), 'warning', `issue ${issue.id} is dated after today (${today}); kept, check the date`, 'build/future-date'));
+  }
+  for (const [i, page] of issue.pages.entries()) {
+    const before = issue.pages[i - 1];
+    if (!before || page.number === before.number + 1) continue;
+    const missing = page.number === before.number + 2 ? `${before.number + 1}` : `${before.number + 1}–${page.number - 1}`;
+    diagnostics.push(diagnostic(fileStart(page.sources[0]!), 'warning', `issue ${issue.id} has no page ${missing} between pages ${before.number} and ${page.number}`, 'build/page-gap'));
+  }
 }
 
 function toArchiveArticle(a: ExtractedArticle, id: string, issue: ArchiveIssue, order: number): ArchiveArticle {
