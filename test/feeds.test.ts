@@ -8,7 +8,6 @@ import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import type { ArchiveArticle, ArchiveIssue, ArchivePaper } from '../src/lib/archive-schema.ts';
 import {
-  absoluteUrl,
   buildAtomFeed,
   buildIssueJson,
   buildRssFeed,
@@ -157,15 +156,6 @@ describe('latestArticles', () => {
       { id: 'new-2b', pageName: '版2' },
       { id: 'mid-1', pageName: '版1' },
     ]);
-  });
-});
-
-describe('absoluteUrl', () => {
-  it('joins site, base path (with or without its trailing slash) and page path', () => {
-    const site = new URL('http://host.example:8080/');
-    expect(absoluteUrl({ site, base: '/' }, '')).toBe('http://host.example:8080/');
-    expect(absoluteUrl({ site, base: '/archive/' }, 'a/b/')).toBe('http://host.example:8080/archive/a/b/');
-    expect(absoluteUrl({ site, base: '/archive' }, 'a/feed.xml')).toBe('http://host.example:8080/archive/a/feed.xml');
   });
 });
 

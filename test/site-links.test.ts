@@ -146,7 +146,6 @@ describe('the link checker itself', () => {
     fileFor: (p) => ({ '/archive/': 'index.html', '/archive/a/': 'a/index.html', '/archive/x.css': 'x.css' })[p] ?? null,
     resolves: (p) => ['/archive/', '/archive/a/', '/archive/x.css'].includes(p),
     resolvesSiteUrl: () => false,
-    unbuilt: new Set(),
   };
   const check = (value: string, file = 'a/index.html', allowed = false) => checkLink(fake, '/archive/', file, value, allowed, new Set(['main']));
 
