@@ -4,6 +4,7 @@
 // which escapes every text and attribute value, so seed text (`<script>`, `&`, `]]>`) stays text.
 import { XMLBuilder } from 'fast-xml-parser';
 import type { ArchiveArticle, ArchiveIssue, ArchivePaper, ArticleRef } from './archive-schema.ts';
+import { headline } from './archive-nav.ts';
 import { pageLabel } from './dates.ts';
 import { absoluteUrl, articlePath, issuePath, pagePath, paperPath } from './urls.ts';
 
@@ -14,11 +15,6 @@ export const FEED_LIMIT = 100;
 export interface SiteAddress {
   site: URL;
   base: string;
-}
-
-/** A headline for lists and feeds: the title, else the kicker, else the body's first words. */
-export function displayTitle(article: Pick<ArchiveArticle, 'title' | 'kicker' | 'paragraphs'>): string {
-  return article.title ?? article.kicker ?? article.paragraphs[0]?.slice(0, 30) ?? '（无标题）';
 }
 
 /** An article chosen for a feed, before it is loaded: its id and its page's name (版名). */
@@ -117,7 +113,7 @@ export function buildAtomFeed(paper: ArchivePaper, items: FeedArticle[], address
         const url = absoluteUrl(articlePath(article.id), address.site, address.base);
         return {
           id: url,
-          title: { '@_type': 'html', '#text': htmlText(displayTitle(article)) },
+          title: { '@_type': 'html', '#text': htmlText(headline(article)) },
           updated: rfc3339(article.date),
           published: rfc3339(article.date),
           link: { '@_rel': 'alternate', '@_type': 'text/html', '@_href': url },
@@ -147,7 +143,7 @@ export function buildRssFeed(paper: ArchivePaper, items: FeedArticle[], address:
         item: items.map(({ article, pageName }) => {
           const url = absoluteUrl(articlePath(article.id), address.site, address.base);
           return {
-            title: htmlText(displayTitle(article)),
+            title: htmlText(headline(article)),
             link: url,
             guid: { '@_isPermaLink': 'true', '#text': url },
             pubDate: rfc822(article.date),
