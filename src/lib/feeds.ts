@@ -52,7 +52,7 @@ export function latestArticles(issues: ArchiveIssue[], limit = FEED_LIMIT): Feed
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Replaces characters XML cannot carry with U+FFFD, so the reader sees that something was there. */
-export function xmlSafe(text: string): string {
+function xmlSafe(text: string): string {
   return text.replace(XML_FORBIDDEN, '\uFFFD');
 }
 

@@ -61,7 +61,7 @@ export function buildUrlset(paths: string[], address: SiteAddress): string {
 }
 
 /** The name of the n-th sitemap file (from 1) when the URLs do not fit one file. */
-export function sitemapFile(n: number): string {
+function sitemapFile(n: number): string {
   return `sitemap-${n}.xml`;
 }
 

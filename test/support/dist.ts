@@ -15,7 +15,7 @@ export const builds = [
 ] as const;
 
 /** Every file under `dir`, as `/`-separated paths relative to it, sorted. */
-export function listFiles(dir: string): string[] {
+function listFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
     for (const name of readdirSync(d)) {
@@ -29,7 +29,7 @@ export function listFiles(dir: string): string[] {
 }
 
 /** The file a URL path names under the base (`/archive/a/b/` → `a/b/index.html`), or null outside it. */
-export function targetOf(base: string, urlPath: string): string | null {
+function targetOf(base: string, urlPath: string): string | null {
   let path: string;
   try {
     path = decodeURIComponent(urlPath);
