@@ -15,7 +15,7 @@ import {
   type FeedArticle,
   type IssueJson,
 } from '../src/lib/feeds.ts';
-import { builds, readBuiltSite } from './support/dist.ts';
+import { builds, PAGE_KINDS, readBuiltSite } from './support/dist.ts';
 
 const HOSTILE = '<script>alert("x")</script> & ]]> &amp; <![CDATA[ {x}';
 const address = { site: new URL('https://intranet.example/'), base: '/archive/' };
@@ -183,7 +183,9 @@ describe.each(builds)('built site ($name): feeds and issue.json', ({ dir, base }
   const papers = site.files.filter((f) => /^[^/]+\/feed\.xml$/.test(f)).map((f) => f.split('/')[0]!);
 
   it('has an Atom and an RSS feed for every paper, each read by a feed reader, every link resolving', () => {
+    const paperPages = site.files.filter((f) => PAGE_KINDS.find(([kind]) => kind === 'paper')![1].test(f)).map((f) => f.split('/')[0]!);
     expect(papers.length).toBeGreaterThan(0);
+    expect(papers).toEqual(paperPages);
     for (const paperId of papers) {
       for (const name of ['feed.xml', 'rss.xml']) {
         const xml = readFileSync(join(dir, paperId, name), 'utf8');
