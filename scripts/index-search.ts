@@ -49,8 +49,10 @@ export async function indexSearch(options: IndexSearchOptions): Promise<SearchBu
     let indexed = 0;
     for (let i = 0; i < bundle.ids.length; i += BATCH) {
       const batch = bundle.ids.slice(i, i + BATCH);
-      const added = await Promise.all(batch.map((id) => addArticle(index, site, articlesDir, id, log)));
-      indexed += added.filter(Boolean).length;
+      // Pages are read in parallel but handed to Pagefind in id order: the order it receives them
+      // decides its output files, which must be the same on every build.
+      const pages = await Promise.all(batch.map((id) => readPage(site, articlesDir, id, log)));
+      for (const page of pages) if (page) indexed += await addPage(index, page);
       if (bundle.ids.length >= 2000 && (i / BATCH) % 100 === 0) log(`search: ${bundle.path} ${i}/${bundle.ids.length}`);
     }
     const out = await index.writeFiles({ outputPath: join(site, bundle.path) });
@@ -67,28 +69,32 @@ export async function indexSearch(options: IndexSearchOptions): Promise<SearchBu
   return bundles;
 }
 
-async function addArticle(
-  index: pagefind.PagefindIndex,
-  site: string,
-  articlesDir: string,
-  id: string,
-  log: (line: string) => void,
-): Promise<boolean> {
+interface PreparedPage {
+  id: string;
+  /** The built page with the placeholder filled with the article's index terms. */
+  html: string;
+}
+
+async function readPage(site: string, articlesDir: string, id: string, log: (line: string) => void): Promise<PreparedPage | null> {
   const article = await readArticle(join(articlesDir, `${id}.md`));
   let html: string;
   try {
     html = await readFile(join(site, id, 'index.html'), 'utf8');
   } catch {
     log(`${id}: warning  no built page for this article; not searchable  search-missing-page`);
-    return false;
+    return null;
   }
   if (!PLACEHOLDER.test(html)) {
     log(`${id}: warning  the page has no search placeholder (PagefindMeta); indexed without exact-match terms  search-no-placeholder`);
   }
   const grams = `<div>${GRAMS_SEPARATOR} ${gramTerms(searchText(article)).join(' ')}</div>`;
-  const added = await index.addHTMLFile({ url: `/${id}/`, content: html.replace(PLACEHOLDER, grams) });
+  return { id, html: html.replace(PLACEHOLDER, grams) };
+}
+
+async function addPage(index: pagefind.PagefindIndex, { id, html }: PreparedPage): Promise<number> {
+  const added = await index.addHTMLFile({ url: `/${id}/`, content: html });
   if (added.errors.length) throw new Error(`pagefind: ${id}: ${added.errors.join('; ')}`);
-  return true;
+  return 1;
 }
 
 /** Article ids (`<paper>/<date>/<NN>/<k>`) from the article files, sorted for a deterministic index. */
