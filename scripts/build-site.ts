@@ -1,5 +1,6 @@
 // `npm run build`: ingest → astro build → Pagefind, in that order.
-// Honours SEEDS_DIR (default seeds), BASE_PATH (default /) and DIST_DIR (default dist).
+// Honours SEEDS_DIR (default seeds), BASE_PATH (default /), DIST_DIR (default dist) and CONTENT_DIR
+// (default content: where ingest writes the archive and src/content.config.ts reads it).
 import { spawnSync } from 'node:child_process';
 import { ingest } from './build-content.ts';
 import { indexSearch } from './index-search.ts';
@@ -7,7 +8,7 @@ import { indexSearch } from './index-search.ts';
 const seeds = process.env.SEEDS_DIR || 'seeds';
 const dist = process.env.DIST_DIR || 'dist';
 
-await ingest({ seeds, out: 'content' });
+await ingest({ seeds, out: process.env.CONTENT_DIR || 'content' });
 
 const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'inherit' });
 if (astro.status !== 0) process.exit(astro.status ?? 1);
