@@ -22,7 +22,7 @@ import { planBundles, type SearchBundles } from '../src/lib/search/bundles.ts';
 export interface IndexSearchOptions {
   /** The built site folder (dist/). */
   site: string;
-  /** The content folder ingest wrote (default `content`). */
+  /** The content folder ingest wrote (default: env CONTENT_DIR or `content`). */
   content?: string;
   /** Articles above which the index is split per year (default: env SEARCH_SHARD_PAGES or 40000). */
   shardAbove?: number;
@@ -37,7 +37,7 @@ const BATCH = 32;
 export async function indexSearch(options: IndexSearchOptions): Promise<SearchBundles> {
   const { site } = options;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const articlesDir = join(options.content ?? 'content', 'archive', 'articles');
+  const articlesDir = join(options.content ?? (process.env.CONTENT_DIR || 'content'), 'archive', 'articles');
   const shardAbove = options.shardAbove ?? (Number(process.env.SEARCH_SHARD_PAGES) || 40_000);
 
   const ids = await listArticleIds(articlesDir);

@@ -203,7 +203,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     options: {
       site: { type: 'string', default: process.env.DIST_DIR || 'dist' },
       base: { type: 'string', default: process.env.BASE_PATH || '/' },
-      content: { type: 'string', default: 'content' },
+      content: { type: 'string', default: process.env.CONTENT_DIR || 'content' },
       queries: { type: 'string', default: '100' },
       seed: { type: 'string', default: '1' },
       lengths: { type: 'string', default: '1,2,3,4,5,6' },
