@@ -74,18 +74,23 @@ async function addArticle(
   id: string,
   log: (line: string) => void,
 ): Promise<boolean> {
-  const article = await readArticle(join(articlesDir, `${id}.md`));
+  const file = join(articlesDir, `${id}.md`);
+  const article = await readArticle(file);
   let html: string;
   try {
     html = await readFile(join(site, id, 'index.html'), 'utf8');
   } catch {
-    log(`${id}: warning  no built page for this article; not searchable  search-missing-page`);
+    log(`${file}:1:1  warning  no built page ${id}/index.html for this article; it is not searchable  search-missing-page`);
     return false;
   }
   if (!PLACEHOLDER.test(html)) {
-    log(`${id}: warning  the page has no search placeholder (PagefindMeta); indexed without exact-match terms  search-no-placeholder`);
+    log(`${file}:1:1  warning  the page ${id}/index.html has no PagefindMeta placeholder; indexed without exact-match terms  search-no-placeholder`);
   }
-  const grams = `<div>${GRAMS_SEPARATOR} ${gramTerms(searchText(article)).join(' ')}</div>`;
+  // Each term once per article (positions of repeats would only grow the index); the title's terms
+  // again with a heading's weight, so Pagefind's ranking of large result sets favours title matches.
+  const title = unique(gramTerms(article.title ?? ''));
+  const body = unique(gramTerms(searchText(article)));
+  const grams = `<div>${GRAMS_SEPARATOR} <div data-pagefind-weight="5">${title}</div> ${body}</div>`;
   const added = await index.addHTMLFile({ url: `/${id}/`, content: html.replace(PLACEHOLDER, grams) });
   if (added.errors.length) throw new Error(`pagefind: ${id}: ${added.errors.join('; ')}`);
   return true;
@@ -117,3 +122,5 @@ async function metaTag(site: string, bundles: readonly string[]): Promise<string
   for (const b of bundles) hash.update(await readFile(join(site, b, 'pagefind-entry.json')));
   return hash.digest('hex').slice(0, 12);
 }
+
+const unique = (terms: string[]): string => [...new Set(terms)].join(' ');

@@ -68,7 +68,7 @@ export interface SearchRun {
 /** Candidates checked at once (each check loads one fragment file). */
 const PARALLEL = 8;
 /** Below this many candidates, all are checked at once (exact count, our own ranking). */
-const CHECK_ALL_BELOW = 200;
+const CHECK_ALL_BELOW = 40;
 
 export class SearchEngine {
   readonly #base: string;
