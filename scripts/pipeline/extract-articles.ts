@@ -1,7 +1,13 @@
-// Stages: classify lines → segment articles → attach headlines → unwrap paragraphs.
-// BASELINE: blank-line blocks; a short unpunctuated block is a headline for the body after it.
-// The extraction helper replaces this with the full chain of stage modules.
-import type { Diagnostic, ExtractedArticle, Furniture, SourceLine } from './types.ts';
+// Article extraction, as a chain of pure stages:
+// classify lines → segment articles → attach headlines → thread columns → unwrap paragraphs →
+// find continuations. Each stage is its own module with fixtures under test/fixtures/<stage>/.
+import { attachHeadlines } from './attach-headlines.ts';
+import { classifyLines } from './classify-lines.ts';
+import { findContinuations } from './find-continuations.ts';
+import { segmentArticles, type ArticleDraft } from './segment-articles.ts';
+import { threadColumns } from './thread-columns.ts';
+import { unwrapParagraphs } from './unwrap-paragraphs.ts';
+import type { ArticleKind, Diagnostic, ExtractedArticle, Furniture, SourceLine } from './types.ts';
 
 export interface ExtractResult {
   articles: ExtractedArticle[];
@@ -9,31 +15,41 @@ export interface ExtractResult {
   diagnostics: Diagnostic[];
 }
 
-const closing = /[。！？”」』）)…：:]$/u;
-
 export function extractArticles(lines: SourceLine[], skip: Set<number>, page: number): ExtractResult {
-  const blocks: SourceLine[][] = [];
-  let current: SourceLine[] = [];
-  lines.forEach((line, i) => {
-    if (skip.has(i) || line.text.trim() === '') {
-      if (current.length) blocks.push(current);
-      current = [];
-    } else current.push(line);
-  });
-  if (current.length) blocks.push(current);
-
+  const { lines: classified, layout } = classifyLines(lines, skip);
+  const segments = segmentArticles(classified, layout);
+  // Reading order: articles in the order their first line (headline or body) is printed.
+  const drafts = threadColumns(segments.drafts, layout)
+    .filter((d) => d.headline.length || d.body.length)
+    .sort((a, b) => firstIndex(a) - firstIndex(b));
+  const headlines = attachHeadlines(drafts);
   const articles: ExtractedArticle[] = [];
-  let article: ExtractedArticle | null = null;
-  for (const block of blocks) {
-    const text = block.map((l) => l.text.trim()).join('');
-    const isHead = block.length === 1 && text.length <= 40 && !closing.test(text);
-    if (isHead || !article) {
-      article = {
-        page, kind: 'news', kicker: null, title: isHead ? text.replace(/^#+\s*/, '') : null, subtitles: [], byline: null,
-        paragraphs: isHead ? [] : [text], continued_to: null, continued_from: null, position: block[0]!.position,
-      };
-      articles.push(article);
-    } else article.paragraphs.push(text);
-  }
-  return { articles, furniture: [], diagnostics: [] };
+  drafts.forEach((draft, i) => {
+    const headline = headlines[i]!;
+    const paragraphs = unwrapParagraphs(draft.body, layout, draft.paragraphStarts);
+    const first = [...draft.headline, ...draft.body].find((l) => l.index === firstIndex(draft))!;
+    articles.push({
+      page,
+      kind: kindOf(headline, paragraphs),
+      ...headline,
+      paragraphs,
+      ...findContinuations(paragraphs),
+      position: first.source.position,
+    });
+  });
+  const furniture = segments.furniture.map(({ kind, line }) => ({ kind, text: line.text, position: line.source.position }));
+  return { articles, furniture, diagnostics: [] };
+}
+
+function firstIndex(draft: ArticleDraft): number {
+  return Math.min(...draft.headline.map((l) => l.index), ...draft.body.map((l) => l.index));
+}
+
+/** Photo captions carry no title; features carry a dash subtitle or a standalone byline. */
+function kindOf(h: { title: string | null; subtitles: string[]; byline: string | null }, paragraphs: string[]): ArticleKind {
+  if (!h.title && paragraphs.length <= 1 && !/^[^，,]{0,12}讯/u.test(paragraphs[0] ?? '')) return 'photo';
+  if (h.subtitles.some((s) => /^[—\-－]/u.test(s))) return 'feature';
+  if (h.byline && !/记者|通讯员|融媒体/u.test(h.byline)) return 'commentary';
+  if (h.byline) return 'feature';
+  return 'news';
 }

@@ -20,10 +20,17 @@ export function extractEdition(seed: DecodedSeed, manifest: Manifest): EditionRe
     text: lines[i]!.text.trim(),
     position: lines[i]!.position,
   }));
+  // Every page an article is printed on is one of the pages this seed holds.
+  const pages = [...identified.identity.pages];
+  for (const article of extracted.articles) {
+    if (!pages.some((p) => p.number === article.page)) pages.push({ number: article.page, name: null });
+  }
+  pages.sort((a, b) => a.number - b.number);
   return {
     edition: {
       seed: seed.file,
       ...identified.identity,
+      pages,
       articles: extracted.articles,
       furniture: [...mastheadFurniture, ...extracted.furniture],
     },

@@ -1,0 +1,38 @@
+// What the lines around an article look like: datelines (电头) and bylines (署名) that open a report,
+// closing credits, subtitles (副题), speaker lines, continuation markers (转版) and in-text section
+// heads (小标题). Used by classify-lines.ts; each pattern is tested on one trimmed line.
+
+/**
+ * A dateline opening a report: 本报讯, 本报济宁讯, 本报济宁12月11日讯, 新华社北京3月24日电,
+ * 东昌府讯 11月18日 (a paper named after its place). Anchored at the line start.
+ */
+export const datelineStart = [
+  /^本报[\p{Script=Han}]{0,6}?\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*讯/u,
+  /^(?:新华社|中新社|中新网|人民日报|央视新闻|央广网|大众日报|大众网|光明日报|经济日报)[\p{Script=Han}]{0,8}?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)/u,
+  /^[\p{Script=Han}]{2,6}讯(?:[\s　]+|(?=[（(]))(?:[（(][^）)]{1,30}[）)])?\s*\d{1,2}\s*月/u,
+];
+
+/** Who wrote it, on a line of its own: ■ 本报记者 曹天伟, ■闻道, 融媒体 徐振鑫 通讯员 杨晓斌. */
+export const bylineStart = /^(?:■|◆|●|▲)\s*\S|^(?:本报记者|本报通讯员|记者|通讯员|融媒体记者|融媒体|特约记者|实习生|文\/|文：|图\/|图：)\s*\S/u;
+
+/** A closing credit in brackets after the last paragraph: (融媒体 徐振鑫 朱晓斌). It stays a paragraph. */
+export const closingCredit = /^[（(](?:融媒体|记者|通讯员|本报记者|本报通讯员|文|图|编辑)[^）)]{1,40}[）)]$/u;
+
+/** A subtitle (副题) opened by a dash: ——写在…之时, ---聊城抗疫记, - 东昌府区… */
+export const dashSubtitle = /^(?:——|—|－－|--+|-|－)\s*\S/u;
+
+/** A speaker line under a meeting headline: 孙爱军讲话 李长萍主持 王彤宇曾晓黎张百顺出席. */
+export const speakerLine = /^(?:[\p{Script=Han}、]{2,16}(?:讲话|主持|出席|致辞|作报告|参加|会见|并讲话|出席相关会议并讲话)[\s　]*)+$/u;
+
+/** Verbs that end a meeting-report kicker (引题) when it is glued to its title on one line: …大会召开. */
+export const kickerEnding = /(?:召开|举行|开幕|闭幕|举办)$/u;
+
+/** An in-text section head decorated with rules or arrows: ……◀ 瞄准突出问题发力 ▶…… */
+export const decoratedHead = /^[.·…\-—━─*＊\s]*[◀◆【■]\s*[^▶】◆]{2,20}\s*[▶◆】][.·…\-—━─*＊\s]*$/u;
+
+/** 下转第8版 / (下转8版) / 上接第1版: the marker and the page it names. */
+export const continuedTo = /[（(]?\s*下转\s*第?\s*(?<page>\d{1,2})\s*版\s*[)）]?/u;
+export const continuedFrom = /[（(]?\s*上接\s*第?\s*(?<page>\d{1,2})\s*版\s*[)）]?/u;
+
+/** A line that opens a paragraph the way reports do: a date (1月24日，), a dateline or a quotation. */
+export const paragraphOpener = /^(?:\d{1,2}\s*月\s*\d{1,2}\s*日|本报|新华社|[“"「])/u;

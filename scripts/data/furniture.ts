@@ -1,0 +1,27 @@
+// Page furniture (版面元素) that belongs to no article: index boxes (导读), footers (值班编辑 lines,
+// distribution lists of bulletins), rules, banners. classify-lines.ts records these lines as furniture
+// with their kind; nothing is dropped.
+import type { FurnitureKind } from '../pipeline/types.ts';
+
+export interface FurniturePattern {
+  kind: FurnitureKind;
+  pattern: RegExp;
+  /** What the pattern recognises, for the README and debugging. */
+  note: string;
+}
+
+/** Tested in order on the trimmed line with its letter-spacing removed. */
+export const furniturePatterns: FurniturePattern[] = [
+  { kind: 'index', pattern: /^(?:今日|本期|本版)?(?:导读|要目|提要|目录)$/u, note: 'index box label: 今日导读' },
+  { kind: 'index', pattern: /^(?:第\s*)?\d{1,2}\s*版$/u, note: 'page reference of an index entry: 8版' },
+  { kind: 'index', pattern: /^\S.{2,40}\s+(?:第\s*)?\d{1,2}\s*版$/u, note: 'index entry with its page: 中国女足…冠军 8版' },
+  {
+    kind: 'footer',
+    pattern: /(?:值班(?:副)?总编|值班主任|责编|责任编辑|编辑|版式|美编|校对|组版|照排)\s*[:：].*(?:值班|责编|编辑|版式|美编|校对|组版|照排)\s*[:：]/u,
+    note: 'production credits: 值班副总编:… 责编:… 校对:…',
+  },
+  { kind: 'footer', pattern: /^(?:报|送|发|抄送|抄报)\s*[:：]/u, note: 'distribution list of a bulletin: 报：… 发：…' },
+  { kind: 'footer', pattern: /^共印\s*\d+\s*份$/u, note: 'print run of a bulletin: 共印 260 份' },
+  { kind: 'other', pattern: /^[-—_=*·━─]{3,}$/u, note: 'a rule (Markdown ---)' },
+  { kind: 'banner', pattern: /^[·•.…]{2,}.+[·•.…]{2,}$/u, note: 'a slogan banner between dots: ··我为群众办实事··' },
+];

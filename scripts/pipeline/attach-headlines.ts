@@ -1,0 +1,84 @@
+// Stage: attach headlines. An article draft's headline lines → kicker (引题), title (主题), subtitles
+// (副题) and byline. Also splits a headline line that glues several parts together (kicker + title +
+// subtitle on one line, or the titles of two articles side by side).
+import { kickerEnding } from '../data/article-lines.ts';
+import type { ClassifiedLine } from './classify-lines.ts';
+import type { ArticleDraft } from './segment-articles.ts';
+
+export interface Headline {
+  kicker: string | null;
+  title: string | null;
+  subtitles: string[];
+  byline: string | null;
+}
+
+export function attachHeadlines(drafts: ArticleDraft[]): Headline[] {
+  const headlines = drafts.map((d) => readHeadline(d.headline));
+  // Two titles glued on one line: the first belongs to an earlier body printed with a byline but no title.
+  headlines.forEach((h, i) => {
+    const parts = gluedParts(drafts[i]!.headline);
+    if (!parts || parts.length !== 2 || h.kicker || h.subtitles.length) return;
+    const orphan = headlines.slice(0, i).findLastIndex((o, j) => o.title === null && o.byline !== null && drafts[j]!.body.length > 0);
+    if (orphan < 0) return;
+    headlines[orphan]!.title = parts[0]!;
+    h.title = parts[1]!;
+  });
+  return headlines;
+}
+
+function readHeadline(lines: ClassifiedLine[]): Headline {
+  const bylines = lines.filter((l) => l.role === 'byline').map((l) => l.text);
+  const subtitles = lines.filter((l) => l.role === 'subtitle').map((l) => l.text);
+  const blocks = headingBlocks(lines.filter((l) => l.role === 'heading'));
+  const headline: Headline = { kicker: null, title: null, subtitles, byline: bylines.length ? bylines.join(' ') : null };
+  if (!blocks.length) return headline;
+  const markedAt = blocks.findIndex((b) => b.some((l) => l.marked));
+  if (blocks.length === 1 && !subtitles.length) return { ...headline, ...splitGlued(blocks[0]!) };
+  const titleAt = markedAt >= 0 ? markedAt : blocks.length === 1 ? 0 : 1;
+  const text = blocks.map(joinLines);
+  return {
+    ...headline,
+    kicker: titleAt > 0 ? text.slice(0, titleAt).join(' ') : null,
+    title: text[titleAt]!,
+    subtitles: [...text.slice(titleAt + 1), ...subtitles],
+  };
+}
+
+/** Heading lines printed together (no blank between) are one headline part wrapped over lines. */
+function headingBlocks(lines: ClassifiedLine[]): ClassifiedLine[][] {
+  const blocks: ClassifiedLine[][] = [];
+  lines.forEach((line, i) => {
+    const prev = lines[i - 1];
+    if (prev && !line.gapBefore && line.index === prev.index + 1 && !line.marked) blocks.at(-1)!.push(line);
+    else blocks.push([line]);
+  });
+  return blocks;
+}
+
+/** Wrapped headline lines joined: no space, unless the first line already sets its phrases apart. */
+function joinLines(block: ClassifiedLine[]): string {
+  return block.reduce((text, line) => (text ? text + (/\s/u.test(text) ? ' ' : '') + line.text : line.text), '');
+}
+
+/** The space-separated parts of a lone one-line headline, or null. */
+function gluedParts(lines: ClassifiedLine[]): string[] | null {
+  const heads = lines.filter((l) => l.role === 'heading');
+  if (heads.length !== 1 || lines.length !== 1) return null;
+  const parts = heads[0]!.text.split(/[ \u3000]+/u).filter(Boolean);
+  return parts.length >= 2 ? parts : null;
+}
+
+/**
+ * One headline line that may glue kicker, title and subtitle: `…大会召开 强化… 聚力… 我区设分会场…`.
+ * A first part ending with a meeting verb (召开, 举行) is the kicker when three or more parts follow it,
+ * else the title with the rest as subtitle; otherwise the last of three or more parts is the subtitle.
+ */
+function splitGlued(block: ClassifiedLine[]): Pick<Headline, 'kicker' | 'title' | 'subtitles'> {
+  const whole = joinLines(block);
+  const parts = block.length === 1 ? whole.split(/[ \u3000]+/u).filter(Boolean) : [whole];
+  const event = parts.length >= 2 && kickerEnding.test(parts[0]!);
+  if (event && parts.length >= 4) return { kicker: parts[0]!, title: parts.slice(1, -1).join(' '), subtitles: [parts.at(-1)!] };
+  if (event) return { kicker: null, title: parts[0]!, subtitles: [parts.slice(1).join(' ')] };
+  if (parts.length >= 3) return { kicker: null, title: parts.slice(0, -1).join(' '), subtitles: [parts.at(-1)!] };
+  return { kicker: null, title: whole, subtitles: [] };
+}

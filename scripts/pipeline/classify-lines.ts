@@ -1,0 +1,200 @@
+// Stage: classify lines. A seed page's lines → each content line with its features and its role
+// (body, heading, subtitle, byline, furniture), plus the page's layout. Pure: no context beyond the
+// page (widths are compared with the page's own wrap width).
+import { bylineStart, closingCredit, dashSubtitle, datelineStart, decoratedHead, speakerLine } from '../data/article-lines.ts';
+import { furniturePatterns } from '../data/furniture.ts';
+import { closers, fullWidth, runOn, sentenceEnd, sentenceInside } from '../data/punctuation.ts';
+import type { FurnitureKind, SourceLine } from './types.ts';
+
+export type LineRole = 'body' | 'heading' | 'subtitle' | 'byline' | 'furniture';
+
+export interface ClassifiedLine {
+  /** Index of the line in the page's line list. */
+  index: number;
+  source: SourceLine;
+  /** The line trimmed, Markdown marks (`#`, `**`) taken off. */
+  text: string;
+  role: LineRole;
+  furniture: FurnitureKind | null;
+  /** Printed width in ems (CJK 1, ASCII ½). */
+  width: number;
+  /** A blank line stands between this line and the previous content line. */
+  gapBefore: boolean;
+  /** The line ends a sentence (。！？； with any closing quotes). */
+  endsSentence: boolean;
+  /** The line opens a report with a dateline (本报讯, 新华社…电). */
+  dateline: boolean;
+  /** Marked as a Markdown heading (`#`, `##`). */
+  marked: boolean;
+  /** A headline-like line decorated as an in-text section head (……◀ … ▶……). */
+  decorated: boolean;
+}
+
+export interface PageLayout {
+  /** Every line stands in its own blank-separated block (a blank after each line): paragraphs are lines. */
+  spaced: boolean;
+  /** The usual width of a wrapped body line, in ems (0 when lines are not wrapped). */
+  wrapWidth: number;
+  /** On a spaced page, the width of a narrow column's lines that run on (0 when there is none). */
+  narrowWidth: number;
+}
+
+export interface ClassifyResult {
+  lines: ClassifiedLine[];
+  layout: PageLayout;
+}
+
+export function classifyLines(lines: SourceLine[], skip: Set<number>): ClassifyResult {
+  const content: ClassifiedLine[] = [];
+  let gap = false;
+  lines.forEach((source, index) => {
+    if (source.text.trim() === '') {
+      gap = true;
+      return;
+    }
+    if (skip.has(index)) {
+      gap = true;
+      return;
+    }
+    // A line set in by a space opens a new text frame, as a blank line does.
+    content.push(describeLine(source, index, gap || /^[ \u3000]\S/u.test(source.text)));
+    gap = false;
+  });
+  const layout = measureLayout(content);
+  for (const line of content) line.role = roleOf(line);
+  if (layout.spaced) keepNarrowColumnsInBody(content, layout);
+  else keepBlocksWhole(content);
+  return { lines: content, layout };
+}
+
+/** A blank-separated block that holds prose (a body line, clauses) is all body: its headline-like lines are wrapped lines. */
+function keepBlocksWhole(lines: ClassifiedLine[]): void {
+  let start = 0;
+  for (let i = 1; i <= lines.length; i++) {
+    if (i < lines.length && !lines[i]!.gapBefore) continue;
+    const block = lines.slice(start, i);
+    const commas = block.reduce((n, l) => n + (l.text.match(/[，,]/gu)?.length ?? 0), 0);
+    if (commas >= 2 || block.some((l) => l.role === 'body')) for (const l of block) if (l.role === 'heading' && !l.marked) l.role = 'body';
+    start = i;
+  }
+}
+
+/**
+ * On a spaced page a narrow column (its lines wrapped at `narrowWidth`) may run between wide
+ * paragraphs: a headline-like line of that width next to the column's run-on lines is one of them.
+ */
+function keepNarrowColumnsInBody(lines: ClassifiedLine[], layout: PageLayout): void {
+  const narrow = layout.narrowWidth;
+  if (!narrow) return;
+  const inBand = (l: ClassifiedLine | undefined): boolean =>
+    l !== undefined && (l.role === 'body' || l.role === 'heading') && !l.marked && l.width >= narrow - 4 && l.width <= narrow + 1;
+  const runOn = (l: ClassifiedLine | undefined): boolean => inBand(l) && !l!.endsSentence;
+  lines.forEach((line, i) => {
+    if (line.role !== 'heading' || line.decorated || !inBand(line)) return;
+    // A line as wide as the column looks further for its neighbours than an indented one.
+    const reach = line.width >= narrow - 1 ? 4 : 2;
+    for (let j = i - reach; j <= i + reach; j++) if (j !== i && runOn(lines[j])) line.role = 'body';
+  });
+}
+
+/** Markdown marks around a line: `## ` headings, `**bold**`, `<autolinks>` keep their text. */
+export function stripMarks(text: string): string {
+  return text.trim().replace(/^#{1,6}\s*/u, '').replace(/\*\*/gu, '').trim();
+}
+
+/** Spaces put between every character of a letter-spaced line (今 日 导 读) taken out. */
+export function collapseLetterSpacing(text: string): string {
+  const tokens = text.split(/[ \u3000]+/u).filter(Boolean);
+  const single = tokens.filter((t) => [...t].length === 1).length;
+  return tokens.length >= 4 && single / tokens.length >= 0.6 ? tokens.join('') : text;
+}
+
+export function widthOf(text: string): number {
+  let w = 0;
+  for (const c of text) w += fullWidth.test(c) ? 1 : 0.5;
+  return w;
+}
+
+export function endsSentence(text: string): boolean {
+  const chars = [...text.trim()];
+  while (chars.length && closers.has(chars.at(-1)!)) {
+    const closer = chars.pop()!;
+    // （下转8版）, (融媒体 …): a bracketed note closes what precedes it.
+    if (closer === '）' || closer === ')') return true;
+  }
+  const last = chars.at(-1);
+  if (last === '.') return !/\d\.$/u.test(chars.join(''));
+  return last !== undefined && sentenceEnd.has(last);
+}
+
+function describeLine(source: SourceLine, index: number, gapBefore: boolean): ClassifiedLine {
+  const trimmed = source.text.trim();
+  const text = stripMarks(trimmed);
+  return {
+    index,
+    source,
+    text,
+    role: 'body',
+    furniture: null,
+    width: widthOf(text),
+    gapBefore,
+    endsSentence: endsSentence(text),
+    dateline: datelineStart.some((p) => p.test(text)),
+    marked: /^#{1,6}\s/u.test(trimmed),
+    decorated: decoratedHead.test(text),
+  };
+}
+
+/** Layout: spaced when nearly every line has a blank before it; wrap width = the usual full body line. */
+function measureLayout(lines: ClassifiedLine[]): PageLayout {
+  const spaced = lines.length > 0 && lines.filter((l) => l.gapBefore).length / lines.length > 0.75;
+  // A wrapped line is one followed directly (no blank) by more text of the same paragraph.
+  const widths = lines
+    .filter((l, i) => !l.endsSentence && lines[i + 1] && !lines[i + 1]!.gapBefore)
+    .map((l) => Math.round(l.width))
+    .sort((a, b) => a - b);
+  // On a spaced page a narrow column shows as many short lines of one width that run on into the next.
+  const short = spaced ? lines.filter((l) => l.width <= 24 && !l.endsSentence && !l.marked) : [];
+  let narrowWidth = 0;
+  let best = 4;
+  for (const w of new Set(short.map((l) => Math.round(l.width)))) {
+    const count = short.filter((l) => l.width >= w - 1 && l.width <= w + 0.5).length;
+    if (count > best || (count === best && w < narrowWidth)) [best, narrowWidth] = [count, w];
+  }
+  return {
+    spaced,
+    wrapWidth: widths.length >= 3 ? widths[Math.floor(widths.length / 2)]! : 0,
+    narrowWidth,
+  };
+}
+
+/** Text that could be a headline: short, no sentence inside, not ending a sentence or running on. */
+export function headlineLike(line: ClassifiedLine): boolean {
+  const last = [...line.text].at(-1) ?? '';
+  return (
+    line.width <= 40 &&
+    !line.endsSentence &&
+    !sentenceInside.test(line.text) &&
+    !runOn.has(last) &&
+    !line.dateline &&
+    !line.text.includes('、') &&
+    (line.text.match(/[，,]/gu)?.length ?? 0) <= 1
+  );
+}
+
+function roleOf(line: ClassifiedLine): LineRole {
+  const flat = collapseLetterSpacing(line.text);
+  for (const f of furniturePatterns) {
+    if (f.pattern.test(flat)) {
+      line.furniture = f.kind;
+      return 'furniture';
+    }
+  }
+  if (bylineStart.test(line.text) && line.width <= 30 && !line.endsSentence && !sentenceInside.test(line.text)) return 'byline';
+  if (closingCredit.test(line.text)) return 'body';
+  if (dashSubtitle.test(line.text) && line.width <= 40 && !sentenceInside.test(line.text)) return 'subtitle';
+  if (line.marked || line.decorated) return 'heading';
+  if (speakerLine.test(line.text)) return 'subtitle';
+  if (!headlineLike(line)) return 'body';
+  return 'heading';
+}

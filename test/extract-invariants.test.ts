@@ -1,0 +1,62 @@
+// Invariants of extraction over every seed page (the project's seeds and, when present, ../shared/seeds):
+// articles in the order their first line is printed, body lines of an article in source order where
+// they were not re-threaded, unique article ids, every page an article is printed on listed.
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeSeed } from '../scripts/pipeline/decode.ts';
+import { extractEdition } from '../scripts/pipeline/extract-edition.ts';
+import { emptyManifest } from '../scripts/pipeline/read-manifest.ts';
+import type { Edition } from '../scripts/pipeline/types.ts';
+
+const folders = ['seeds', join('..', 'shared', 'seeds')].filter((d) => existsSync(d));
+
+async function editions(): Promise<Edition[]> {
+  const out: Edition[] = [];
+  for (const folder of folders) {
+    for (const file of (await readdir(folder)).filter((f) => f.endsWith('.txt')).sort()) {
+      const { seed } = decodeSeed(await readFile(join(folder, file)), file);
+      if (seed) out.push(extractEdition(seed, emptyManifest()).edition);
+    }
+  }
+  return out;
+}
+
+describe('extraction invariants over every seed', () => {
+  it('orders articles by where their first line is printed', async () => {
+    for (const edition of await editions()) {
+      const lines = edition.articles.map((a) => a.position.line);
+      expect(lines, edition.seed).toEqual([...lines].sort((a, b) => a - b));
+    }
+  });
+
+  it('gives every article a unique id (page and place on the page)', async () => {
+    for (const edition of await editions()) {
+      const ids = new Set<string>();
+      const count = new Map<number, number>();
+      for (const a of edition.articles) {
+        const k = (count.get(a.page) ?? 0) + 1;
+        count.set(a.page, k);
+        ids.add(`${a.page}/${k}`);
+      }
+      expect(ids.size, edition.seed).toBe(edition.articles.length);
+    }
+  });
+
+  it('lists every page an article is printed on', async () => {
+    for (const edition of await editions()) {
+      const listed = new Set(edition.pages.map((p) => p.number));
+      for (const a of edition.articles) expect(listed.has(a.page), `${edition.seed} page ${a.page}`).toBe(true);
+    }
+  });
+
+  it('gives every article a body or a headline, and no empty paragraph', async () => {
+    for (const edition of await editions()) {
+      for (const a of edition.articles) {
+        expect(a.paragraphs.length + (a.title ? 1 : 0), `${edition.seed}:${a.position.line}`).toBeGreaterThan(0);
+        for (const p of a.paragraphs) expect(p.trim(), `${edition.seed}:${a.position.line}`).not.toBe('');
+      }
+    }
+  });
+});

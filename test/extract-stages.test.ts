@@ -1,0 +1,66 @@
+// Fixture runner for the article-extraction stages: test/fixtures/<stage>/<case>/input.txt (a page) or
+// input.json, and expected.json (checked by hand; regenerate only on purpose with UPDATE_FIXTURES=1).
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { attachHeadlines } from '../scripts/pipeline/attach-headlines.ts';
+import { classifyLines, type ClassifiedLine } from '../scripts/pipeline/classify-lines.ts';
+import { findContinuations } from '../scripts/pipeline/find-continuations.ts';
+import { segmentArticles } from '../scripts/pipeline/segment-articles.ts';
+import { splitLines } from '../scripts/pipeline/split-lines.ts';
+import { threadColumns } from '../scripts/pipeline/thread-columns.ts';
+import { unwrapParagraphs } from '../scripts/pipeline/unwrap-paragraphs.ts';
+
+const page = (text: string) => classifyLines(splitLines({ file: 'input.txt', text, encoding: 'utf-8' }), new Set());
+const texts = (lines: ClassifiedLine[]) => lines.map((l) => l.text);
+
+/** Each stage run on a fixture input, its output reduced to what the stage decides. */
+const stages: Record<string, (input: string) => unknown> = {
+  'classify-lines': (text) => {
+    const { lines, layout } = page(text);
+    return { layout, lines: lines.map((l) => `${l.source.position.line} ${l.furniture ? `furniture:${l.furniture}` : l.role} ${l.text}`) };
+  },
+  'segment-articles': (text) => {
+    const { lines, layout } = page(text);
+    const s = segmentArticles(lines, layout);
+    return {
+      headlinesAfter: s.headlinesAfter,
+      drafts: s.drafts.map((d) => ({ headline: texts(d.headline), body: texts(d.body) })),
+      furniture: s.furniture.map((f) => `${f.kind} ${f.line.text}`),
+    };
+  },
+  'attach-headlines': (text) => {
+    const { lines, layout } = page(text);
+    return attachHeadlines(segmentArticles(lines, layout).drafts);
+  },
+  'thread-columns': (text) => {
+    const { lines, layout } = page(text);
+    return threadColumns(segmentArticles(lines, layout).drafts, layout).map((d) => ({
+      headline: texts(d.headline),
+      paragraphs: unwrapParagraphs(d.body, layout, d.paragraphStarts),
+    }));
+  },
+  'unwrap-paragraphs': (text) => {
+    const { lines, layout } = page(text);
+    return unwrapParagraphs(lines.filter((l) => l.role === 'body' || l.role === 'heading'), layout);
+  },
+  'find-continuations': (json) => findContinuations(JSON.parse(json) as string[]),
+};
+
+const root = join('test', 'fixtures');
+for (const [stage, run] of Object.entries(stages)) {
+  describe(`stage ${stage}`, () => {
+    const dir = join(root, stage);
+    const cases = existsSync(dir) ? readdirSync(dir).sort() : [];
+    it('has fixtures', () => expect(cases.length).toBeGreaterThan(0));
+    for (const name of cases) {
+      it(name, () => {
+        const input = ['input.txt', 'input.json'].map((f) => join(dir, name, f)).find((f) => existsSync(f))!;
+        const actual = run(readFileSync(input, 'utf8'));
+        const expectedFile = join(dir, name, 'expected.json');
+        if (process.env.UPDATE_FIXTURES) writeFileSync(expectedFile, `${JSON.stringify(actual, null, 2)}\n`);
+        expect(actual).toEqual(JSON.parse(readFileSync(expectedFile, 'utf8')));
+      });
+    }
+  });
+}
