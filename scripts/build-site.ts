@@ -7,10 +7,11 @@ import { indexSearch } from './index-search.ts';
 
 const seeds = process.env.SEEDS_DIR || 'seeds';
 const dist = process.env.DIST_DIR || 'dist';
+const content = process.env.CONTENT_DIR || 'content';
 
-await ingest({ seeds, out: process.env.CONTENT_DIR || 'content' });
+await ingest({ seeds, out: content });
 
 const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'inherit' });
 if (astro.status !== 0) process.exit(astro.status ?? 1);
 
-await indexSearch({ site: dist });
+await indexSearch({ site: dist, content });
