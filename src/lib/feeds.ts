@@ -118,7 +118,7 @@ export function buildAtomFeed(paper: PaperSummary, items: FeedArticle[], address
           updated: rfc3339(article.date),
           published: rfc3339(article.date),
           link: { '@_rel': 'alternate', '@_type': 'text/html', '@_href': url },
-          category: { '@_term': pageLabel({ number: article.page, name: pageName && xmlSafe(pageName) }) },
+          category: { '@_term': xmlSafe(pageLabel({ number: article.page, name: pageName })) },
           content: { '@_type': 'html', '#text': articleHtml(article) },
         };
       }),
@@ -148,7 +148,7 @@ export function buildRssFeed(paper: PaperSummary, items: FeedArticle[], address:
             link: url,
             guid: { '@_isPermaLink': 'true', '#text': url },
             pubDate: rfc822(article.date),
-            category: pageLabel({ number: article.page, name: pageName && xmlSafe(pageName) }),
+            category: xmlSafe(pageLabel({ number: article.page, name: pageName })),
             // RSS descriptions are HTML: the fragment's own escaping keeps seed markup as text.
             description: articleHtml(article),
           };
