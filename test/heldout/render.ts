@@ -96,13 +96,17 @@ export function random(seed: number): () => number {
 
 const emWidth = (c: string): number => (/[\x20-\x7e]/u.test(c) ? 0.5 : 1);
 
-/** A paragraph hard-wrapped at `width` ems, as a PDF column prints it. */
+/** Line-breaking rules (禁则) of Chinese typesetting: marks that never open a line, marks that never close one. */
+const noLineStart = new Set([...'，。、；：？！”’）》」』】,.;:?!)']);
+const noLineEnd = new Set([...'“‘（《「『【(']);
+
+/** A paragraph hard-wrapped at `width` ems, as a PDF column prints it (a closing mark hangs in the margin). */
 export function wrapText(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   let w = 0;
   for (const c of text) {
-    if (w + emWidth(c) > width && line) {
+    if (w + emWidth(c) > width && line && !noLineStart.has(c) && !noLineEnd.has([...line].at(-1)!)) {
       lines.push(line);
       line = '';
       w = 0;
@@ -155,14 +159,19 @@ function varyArticle(source: GoldArticle, next: () => number): GoldArticle {
 function printArticle(article: GoldArticle, layout: Layout, next: () => number): string[][] {
   const heads: string[][] = [];
   if (article.kicker) heads.push([article.kicker]);
-  if (article.title) heads.push([article.title, ...article.subtitles]);
-  else if (article.subtitles.length) heads.push([...article.subtitles]);
+  // A dash subtitle (——写在…) stands right under the title; others (speaker lines) after a blank, as
+  // in the samples: printed right under it they could as well be the title's second line.
+  const dashed = (s: string): boolean => /^[—\-－]/u.test(s);
+  if (article.title) heads.push([article.title, ...article.subtitles.filter(dashed)]);
+  else heads.push(article.subtitles.filter(dashed));
+  heads.push(...article.subtitles.filter((s) => !dashed(s)).map((s) => [s]));
   const byline = article.byline ? [[article.byline]] : [];
   const paragraphs = article.paragraphs.map((p) =>
     layout.wrap ? wrapText(p, layout.wrap) : [layout.spacesAtWraps ? spaceAtWraps(p, 13 + Math.floor(next() * 6), next) : p],
   );
   const body = layout.paragraphGap ? paragraphs : [paragraphs.flat()];
-  return layout.headlinesAfter ? [...byline, ...body, ...heads] : [...heads, ...byline, ...body];
+  const headline = heads.filter((b) => b.length);
+  return layout.headlinesAfter ? [...byline, ...body, ...headline] : [...headline, ...byline, ...body];
 }
 
 /**
