@@ -1,9 +1,10 @@
 // Generalisation of article extraction: held-out pages rendered from the gold editions with layouts the
 // samples do not show together (test/heldout/render.ts), ingested and scored by the shared scorer.
-// Also: the minimal reproductions under test/heldout/cases/ (one known failure each) are scored and
-// their current F1 reported, so a fix shows up as a higher figure.
+// Also: the minimal reproductions under test/heldout/cases/<case>/{input.txt,expected.json}, one failure
+// each, scored the same way: each must reach article F1 100%; the ones still failing are listed in
+// KNOWN_FAILURES (run with `.fails`, so the test turns red when a fix lands: then drop the name).
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,12 +19,12 @@ const present = existsSync(scorer) && existsSync(join(shared, 'gold'));
 /** Variants rendered (seeds 1…N: the same pages on every run). */
 const VARIANTS = 24;
 /**
- * Measured on 2026-12-01 (main at 2ca9774): overall article F1 72.5%, mean per-variant F1 71.7%,
+ * Measured on 2026-12-01 (main at 2ca9774): overall article F1 74.0%, mean per-variant F1 72.9%,
  * min 0.0%. The bars sit about 5 points under the measured figures, to catch regressions; raise them
  * as extraction improves.
  */
-const MIN_OVERALL_F1 = 67;
-const MIN_MEAN_F1 = 66;
+const MIN_OVERALL_F1 = 69;
+const MIN_MEAN_F1 = 68;
 
 /** Runs the shared scorer; per-edition article F1 (by name) and the overall figure. */
 function score(gold: string, json: string, seeds: string): { rows: Map<string, number>; overall: number; out: string } {
@@ -31,7 +32,7 @@ function score(gold: string, json: string, seeds: string): { rows: Map<string, n
   const rows = new Map<string, number>();
   for (const line of out.split('\n')) {
     const cells = line.trim().split(/\s+/u);
-    if (cells.length >= 9 && /^v\d+$/u.test(cells[0]!)) rows.set(cells[0]!, Number.parseFloat(cells[4]!));
+    if (cells.length >= 9 && cells[0] !== 'edition' && cells[0] !== 'ALL') rows.set(cells[0]!, Number.parseFloat(cells[4]!));
   }
   return { rows, overall: Number(/article F1 ([\d.]+)%/u.exec(out)?.[1]), out };
 }
@@ -57,3 +58,38 @@ if (!present) {
     console.warn('extract-heldout: ../shared/tools/score-edition.mjs or ../shared/gold missing; held-out scoring skipped');
   });
 }
+
+const casesDir = join('test', 'heldout', 'cases');
+/** Cases extraction still gets wrong (causes: test/heldout/README.md). Remove a name once it passes. */
+const KNOWN_FAILURES = new Set([
+  'index-then-headline',
+  'reporter-word-at-wrap',
+  'speaker-verb-at-wrap',
+  'subtitle-with-enumeration',
+  'plain-subtitle-after-title',
+  'photo-caption-after-body',
+]);
+
+describe.skipIf(!present)('held-out failure cases (test/heldout/cases)', () => {
+  const names = readdirSync(casesDir).sort();
+  let scored: Promise<ReturnType<typeof score>> | undefined;
+  /** All cases ingested and scored once, as one seeds folder. */
+  const scoreCases = async (): Promise<ReturnType<typeof score>> => {
+    const dir = await mkdtemp(join(tmpdir(), 'heldout-cases-'));
+    for (const sub of ['seeds', 'gold']) mkdirSync(join(dir, sub));
+    for (const name of names) {
+      copyFileSync(join(casesDir, name, 'input.txt'), join(dir, 'seeds', `${name}.txt`));
+      copyFileSync(join(casesDir, name, 'expected.json'), join(dir, 'gold', `${name}.json`));
+    }
+    await ingest({ seeds: join(dir, 'seeds'), out: join(dir, 'content'), json: join(dir, 'json'), log: () => {} });
+    return score(join(dir, 'gold'), join(dir, 'json'), join(dir, 'seeds'));
+  };
+  for (const name of names) {
+    const test = KNOWN_FAILURES.has(name) ? it.fails : it;
+    test(`${name}: article F1 100%`, async () => {
+      scored ??= scoreCases();
+      const { rows, out } = await scored;
+      expect(rows.get(name), out).toBe(100);
+    });
+  }
+});

@@ -166,8 +166,9 @@ function printArticle(article: GoldArticle, layout: Layout, next: () => number):
   else heads.push(article.subtitles.filter(dashed));
   heads.push(...article.subtitles.filter((s) => !dashed(s)).map((s) => [s]));
   const byline = article.byline ? [[article.byline]] : [];
+  // A decorated section head (……◀ 瞄准突出问题发力 ▶……) is one centred line in print, never wrapped.
   const paragraphs = article.paragraphs.map((p) =>
-    layout.wrap ? wrapText(p, layout.wrap) : [layout.spacesAtWraps ? spaceAtWraps(p, 13 + Math.floor(next() * 6), next) : p],
+    layout.wrap && !/◀.*▶/u.test(p) ? wrapText(p, layout.wrap) : [layout.spacesAtWraps ? spaceAtWraps(p, 13 + Math.floor(next() * 6), next) : p],
   );
   const body = layout.paragraphGap ? paragraphs : [paragraphs.flat()];
   const headline = heads.filter((b) => b.length);
