@@ -17,14 +17,14 @@ const scorer = join(shared, 'tools', 'score-edition.mjs');
 const present = existsSync(scorer) && existsSync(join(shared, 'gold'));
 
 /** Variants rendered (seeds 1…N: the same pages on every run). */
-const VARIANTS = 24;
+const VARIANTS = 48;
 /**
- * Measured on 2026-12-01 (main at 2ca9774): overall article F1 74.0%, mean per-variant F1 72.9%,
- * min 0.0%. The bars sit about 5 points under the measured figures, to catch regressions; raise them
- * as extraction improves.
+ * Measured on 2026-12-01 (main at 2ca9774, 48 variants): overall article F1 76.1%, mean per-variant
+ * F1 76.0%, min 0.0% (pages whose every title is lost: see test/heldout/README.md). The bars sit about
+ * 5 points under the measured figures, to catch regressions; raise them as extraction improves.
  */
-const MIN_OVERALL_F1 = 69;
-const MIN_MEAN_F1 = 68;
+const MIN_OVERALL_F1 = 71;
+const MIN_MEAN_F1 = 71;
 
 /** Runs the shared scorer; per-edition article F1 (by name) and the overall figure. */
 function score(gold: string, json: string, seeds: string): { rows: Map<string, number>; overall: number; out: string } {
@@ -69,6 +69,7 @@ const KNOWN_FAILURES = new Set([
   'plain-subtitle-after-title',
   'photo-caption-after-body',
   'three-phrase-title',
+  'headlines-after-ending-with-caption',
 ]);
 
 describe.skipIf(!present)('held-out failure cases (test/heldout/cases)', () => {

@@ -106,7 +106,8 @@ export function wrapText(text: string, width: number): string[] {
   let line = '';
   let w = 0;
   for (const c of text) {
-    if (w + emWidth(c) > width && line && !noLineStart.has(c) && !noLineEnd.has([...line].at(-1)!)) {
+    // A space at the break stays at the end of the line: a line set in by a space reads as indented.
+    if (w + emWidth(c) > width && line && c !== ' ' && !noLineStart.has(c) && !noLineEnd.has([...line].at(-1)!)) {
       lines.push(line);
       line = '';
       w = 0;
