@@ -4,8 +4,9 @@
 // one page, bylines, datelines, 下转 markers, index and footer furniture, spaces at wrap points. The
 // expected edition of a rendered page is known exactly, since the page is made from gold.
 //
-//   npx node test/heldout/render.ts --gold ../shared/gold --out DIR [--count 24]
-// writes DIR/seeds/vNN.txt and DIR/gold/vNN.json (score with ../shared/tools/score-edition.mjs).
+//   npx node test/heldout/render.ts --gold ../shared/gold --out DIR [--count 48] [--layout '{"index":false}']
+// writes DIR/seeds/vNN.txt and DIR/gold/vNN.json (score with ../shared/tools/score-edition.mjs);
+// --layout fixes layout features on every page (to measure what one feature costs).
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -180,7 +181,7 @@ function printArticle(article: GoldArticle, layout: Layout, next: () => number):
  * Held-out page number `seed`: 2–6 articles drawn from all gold editions (so samples mix), printed with
  * a layout drawn from the seed. Blocks of lines are separated by one blank line.
  */
-export function renderVariant(golds: GoldEdition[], seed: number): Variant {
+export function renderVariant(golds: GoldEdition[], seed: number, overrides: Partial<Layout> = {}): Variant {
   const next = random(seed * 7919 + 17);
   const pool = golds.flatMap((g) => g.articles.filter((a) => a.paragraphs.length));
   const layout: Layout = {
@@ -192,6 +193,7 @@ export function renderVariant(golds: GoldEdition[], seed: number): Variant {
     index: next() < 0.5,
     footer: next() < 0.5,
   };
+  Object.assign(layout, overrides);
   const count = 2 + Math.floor(next() * 5);
   const chosen: GoldArticle[] = [];
   const left = [...pool];
@@ -252,10 +254,10 @@ export function readGolds(dir: string): GoldEdition[] {
 }
 
 /** Writes `count` variants as OUT/seeds/vNN.txt and OUT/gold/vNN.json. */
-export function writeVariants(golds: GoldEdition[], out: string, count: number): Variant[] {
+export function writeVariants(golds: GoldEdition[], out: string, count: number, overrides: Partial<Layout> = {}): Variant[] {
   mkdirSync(join(out, 'seeds'), { recursive: true });
   mkdirSync(join(out, 'gold'), { recursive: true });
-  const variants = Array.from({ length: count }, (_, i) => renderVariant(golds, i + 1));
+  const variants = Array.from({ length: count }, (_, i) => renderVariant(golds, i + 1, overrides));
   for (const v of variants) {
     writeFileSync(join(out, 'seeds', `${v.name}.txt`), v.text);
     writeFileSync(join(out, 'gold', `${v.name}.json`), `${JSON.stringify(v.expected, null, 2)}\n`);
@@ -264,8 +266,10 @@ export function writeVariants(golds: GoldEdition[], out: string, count: number):
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { values } = parseArgs({ options: { gold: { type: 'string', default: '../shared/gold' }, out: { type: 'string' }, count: { type: 'string', default: '24' } } });
-  if (!values.out) throw new Error('usage: render.ts --gold DIR --out DIR [--count N]');
-  const variants = writeVariants(readGolds(values.gold), values.out, Number(values.count));
+  const { values } = parseArgs({
+    options: { gold: { type: 'string', default: '../shared/gold' }, out: { type: 'string' }, count: { type: 'string', default: '48' }, layout: { type: 'string', default: '{}' } },
+  });
+  if (!values.out) throw new Error('usage: render.ts --gold DIR --out DIR [--count N] [--layout \'{"index":false}\']');
+  const variants = writeVariants(readGolds(values.gold), values.out, Number(values.count), JSON.parse(values.layout) as Partial<Layout>);
   for (const v of variants) console.log(v.name, JSON.stringify(v.layout), v.expected.articles.length, 'articles');
 }
