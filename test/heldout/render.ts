@@ -141,7 +141,7 @@ function isoDate(next: () => number): { iso: string; printed: string; weekday: s
   };
 }
 
-/** An article as held-out page `next` prints it: maybe with an added byline, dateline or 下转 marker. */
+/** A gold article as a held-out page prints it: now and then with a byline, dateline or 下转 marker added. */
 function varyArticle(source: GoldArticle, next: () => number): GoldArticle {
   const article: GoldArticle = { ...source, page: 1, subtitles: [...source.subtitles], paragraphs: [...source.paragraphs] };
   if (article.kind === 'photo') return article;
