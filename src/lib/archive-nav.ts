@@ -94,8 +94,10 @@ export function findPage(issue: ArchiveIssue, number: number): IssuePage | undef
   return issue.pages.find((p) => p.number === number);
 }
 
+/** What an untitled piece is called in lists: 图片 photo, 简讯 brief; anything else 无题 (untitled). */
+const UNTITLED: Partial<Record<ArticleRef['kind'], string>> = { photo: '（图片）', brief: '（简讯）' };
+
 /** The headline a list shows for an article: its title, else the kind of untitled piece it is. */
 export function headline(article: { title: string | null; kind: ArticleRef['kind'] }): string {
-  if (article.title) return article.title;
-  return { photo: '（图片）', brief: '（简讯）' }[article.kind as string] ?? '（无题）';
+  return article.title || (UNTITLED[article.kind] ?? '（无题）');
 }
