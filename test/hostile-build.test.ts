@@ -120,7 +120,11 @@ describe('the hostile articles in a browser', () => {
       expect(await page.evaluate<string[]>(runInPage)).toEqual([]);
       text += found.text;
     }
-    // Every line of markup-lines.txt (printed on page 01) is on the page as printed; whitespace aside
+    // What the extractor kept as page furniture (a YAML-looking block, say) is shown on the page itself.
+    await page.goto(`${site.url}hostile-daily/2024-03-01/01/`);
+    text += await page.evaluate(() => document.querySelector('aside.furniture')?.textContent ?? '');
+    expect(await page.evaluate<string[]>(runInPage)).toEqual([]);
+    // Every line of markup-lines.txt (printed on page 01) is on the site as printed; whitespace aside
     // (wrapped lines are joined), and `#`/`*`, which the extractor may read as the seed's heading and
     // emphasis marks (shared/DESIGN.md §1).
     const squeeze = (s: string) => s.replace(/[\s#*]+/gu, '');
