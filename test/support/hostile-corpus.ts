@@ -70,6 +70,7 @@ export const expectedDiagnostics: { at: string; ruleId: string }[] = [
   { at: 'hostile-daily/2024-03-01/04.txt:1:1', ruleId: 'decode/encoding' },
   { at: 'hostile-daily/2024-03-01/05.txt:1:1', ruleId: 'decode/line-ends' },
   { at: 'hostile-daily/2024-03-01/07.txt:1:1', ruleId: 'build/page-gap' },
+  { at: 'hostile-daily/2024-03-01/00.txt:1:1', ruleId: 'build/bad-page-number' },
   { at: 'hostile-daily/2999-01-01/01.txt:1:1', ruleId: 'build/future-date' },
   { at: 'hostile-daily/2024-03-01/01.txt:1:1', ruleId: 'build/duplicate-page' },
   { at: 'manifest.yaml:4:3', ruleId: 'manifest/bad-slug' },
