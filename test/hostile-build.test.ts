@@ -2,7 +2,7 @@
 // diagnostic for every bad file and manifest entry, reads nothing outside the seeds folder, and the
 // built site shows markup-looking text as the characters printed: checked in a real browser (no
 // injected element, no javascript: link, no dialog, nothing fetched from elsewhere, the text visible).
-import { mkdir, mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { expectedDiagnostics, makeHostileCorpus, SECRET, type HostileCorpus } fr
 import { serveStatic, type StaticSite } from './support/static-server.ts';
 
 let corpus: HostileCorpus;
+let content: string;
 let dist: string;
 let run: BuildRun;
 let report: { summary: Record<string, number>; diagnostics: { file: string; ruleId: string }[] };
@@ -25,7 +26,7 @@ beforeAll(async () => {
   dist = join(corpus.seeds, '..', 'dist');
   // CONTENT_DIR is resolved from the project root by Astro: a folder of this test's own under .tmp/.
   await mkdir('.tmp', { recursive: true });
-  const content = await mkdtemp('.tmp/hostile-content-');
+  content = await mkdtemp('.tmp/hostile-content-');
   run = await buildSite({ SEEDS_DIR: corpus.seeds, DIST_DIR: dist, BASE_PATH: '/', CONTENT_DIR: content });
   report = JSON.parse(await readFile(join(content, 'archive/report.json'), 'utf8'));
   browser = await launchBrowser();
@@ -35,6 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await site?.close();
+  for (const dir of [corpus?.dir, content]) if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 async function htmlFiles(dir: string): Promise<string[]> {

@@ -10,6 +10,8 @@ export const SECRET = '机密-OUTSIDE-SEEDS-7f3a';
 export const HUGE_BYTES = 20 * 1024 * 1024;
 
 export interface HostileCorpus {
+  /** The temporary folder holding both (remove it when done). */
+  dir: string;
   /** The seeds folder. */
   seeds: string;
   /** A folder beside it that nothing may read from or write to. */
@@ -43,7 +45,7 @@ export async function makeHostileCorpus(): Promise<HostileCorpus> {
   await symlink(join(seeds, 'generated/no-such-file'), join(seeds, 'generated/broken-link.txt'));
   const fifo = spawnSync('mkfifo', [join(seeds, 'generated/fifo.txt')]);
   if (fifo.status !== 0) throw new Error(`mkfifo failed: ${fifo.stderr}`);
-  return { seeds, outside };
+  return { dir, seeds, outside };
 }
 
 /**
