@@ -55,6 +55,13 @@ describe('building the hostile corpus', () => {
     }
   });
 
+  it('prints each diagnostic on one line, control characters in file names escaped', () => {
+    expect(run.stderr).not.toContain('\u001b');
+    const evil = run.stderr.split('\n').filter((l) => l.startsWith('generated/line'));
+    expect(evil.length).toBeGreaterThan(0);
+    for (const line of evil) expect(line).toMatch(/^generated\/line\\u\{a\}break \\u\{1b\}\[31mred\\u\{1b\}\[0m\.txt:\d+:\d+ {2}(?:error|warning|info) {2}.+ {2}[a-z]+\/[a-z-]+$/u);
+  });
+
   it('records the same diagnostics in report.json, with a summary', () => {
     for (const { at, ruleId } of expectedDiagnostics) {
       expect(report.diagnostics.some((d) => at.startsWith(`${d.file}:`) && d.ruleId === ruleId), `${at} ${ruleId}`).toBe(true);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 
 export const SECRET = '机密-OUTSIDE-SEEDS-7f3a';
 export const HUGE_BYTES = 20 * 1024 * 1024;
+export const EVIL_NAME = 'line\nbreak \u001b[31mred\u001b[0m.txt';
 
 export interface HostileCorpus {
   /** The temporary folder holding both (remove it when done). */
@@ -38,6 +39,9 @@ export async function makeHostileCorpus(): Promise<HostileCorpus> {
   // reader once): each pathological shape as one long line, under the size limit, so it is read.
   const shapes = ['1', 'a.', '@', 'a@', '第', '年', ' ', '《', '本报', 'http://', '■'];
   await writeFile(join(seeds, 'generated/long-lines.txt'), shapes.map((u) => u.repeat(Math.ceil(100_000 / u.length))).join('\n'));
+
+  // A file name holding a line break and a terminal escape sequence: diagnostics must stay one line each.
+  await writeFile(join(seeds, 'generated', EVIL_NAME), '本报讯 文件名里有换行和终端控制符。\n');
 
   await symlink(join(outside, 'secret.txt'), join(seeds, 'generated/link-outside.txt'));
   await symlink(outside, join(seeds, 'generated/folder-outside.txt'));
