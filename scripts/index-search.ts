@@ -22,7 +22,7 @@ import { planBundles, type SearchBundles } from '../src/lib/search/bundles.ts';
 export interface IndexSearchOptions {
   /** The built site folder (dist/). */
   site: string;
-  /** The content folder ingest wrote (default `content`). */
+  /** The content folder ingest wrote (default: env CONTENT_DIR or `content`). */
   content?: string;
   /** Articles above which the index is split per year (default: env SEARCH_SHARD_PAGES or 40000). */
   shardAbove?: number;
@@ -37,7 +37,7 @@ const BATCH = 32;
 export async function indexSearch(options: IndexSearchOptions): Promise<SearchBundles> {
   const { site } = options;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const articlesDir = join(options.content ?? 'content', 'archive', 'articles');
+  const articlesDir = join(options.content ?? (process.env.CONTENT_DIR || 'content'), 'archive', 'articles');
   const shardAbove = options.shardAbove ?? (Number(process.env.SEARCH_SHARD_PAGES) || 40_000);
 
   const ids = await listArticleIds(articlesDir);
@@ -76,18 +76,23 @@ export async function indexSearch(options: IndexSearchOptions): Promise<SearchBu
 
 /** An article's built page with its index terms filled in, as Pagefind takes it; null when not built. */
 async function articlePage(site: string, articlesDir: string, id: string, log: (line: string) => void): Promise<{ url: string; content: string } | null> {
-  const article = await readArticle(join(articlesDir, `${id}.md`));
+  const file = join(articlesDir, `${id}.md`);
+  const article = await readArticle(file);
   let html: string;
   try {
     html = await readFile(join(site, id, 'index.html'), 'utf8');
   } catch {
-    log(`${id}: warning  no built page for this article; not searchable  search-missing-page`);
+    log(`${file}:1:1  warning  no built page ${id}/index.html for this article; it is not searchable  search-missing-page`);
     return null;
   }
   if (!PLACEHOLDER.test(html)) {
-    log(`${id}: warning  the page has no search placeholder (PagefindMeta); indexed without exact-match terms  search-no-placeholder`);
+    log(`${file}:1:1  warning  the page ${id}/index.html has no PagefindMeta placeholder; indexed without exact-match terms  search-no-placeholder`);
   }
-  const grams = `<div>${GRAMS_SEPARATOR} ${gramTerms(searchText(article)).join(' ')}</div>`;
+  // Each term once per article (positions of repeats would only grow the index); the title's terms
+  // again with a heading's weight, so Pagefind's ranking of large result sets favours title matches.
+  const title = unique(gramTerms(article.title ?? ''));
+  const body = unique(gramTerms(searchText(article)));
+  const grams = `<div>${GRAMS_SEPARATOR} <div data-pagefind-weight="5">${title}</div> ${body}</div>`;
   return { url: `/${id}/`, content: html.replace(PLACEHOLDER, grams) };
 }
 
@@ -117,3 +122,5 @@ async function metaTag(site: string, bundles: readonly string[]): Promise<string
   for (const b of bundles) hash.update(await readFile(join(site, b, 'pagefind-entry.json')));
   return hash.digest('hex').slice(0, 12);
 }
+
+const unique = (terms: string[]): string => [...new Set(terms)].join(' ');

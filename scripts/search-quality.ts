@@ -1,4 +1,5 @@
-// `npm run search:quality -- [--site dist] [--base /] [--content content] [--queries 200] [--seed 1]`
+// `npm run search:quality -- [--site dist] [--base /] [--content content] [--queries 100] [--seed 1]
+//   [--lengths 1,2,3,4,5,6] [--gold ../shared/gold]`
 // Measures search quality as a reader meets it: samples random strings copied from the built articles,
 // types each into the real /search/ page in Chromium, and compares the articles listed with what
 // find-in-page (Ctrl-F) over every article's text would find. Prints recall and precision per query
@@ -22,6 +23,8 @@ export interface QualityOptions {
   queries: number;
   seed: number;
   lengths: number[];
+  /** A folder of gold editions (../shared/gold): their article titles are searched as well. */
+  gold?: string | undefined;
 }
 
 export interface QueryOutcome {
@@ -31,7 +34,8 @@ export interface QueryOutcome {
 }
 
 export interface QualityRow {
-  length: number;
+  /** Query length, `gold titles` or `all`. */
+  group: string;
   queries: number;
   expected: number;
   found: number;
@@ -57,27 +61,33 @@ export async function measureSearchQuality(options: QualityOptions): Promise<Qua
   const random = mulberry32(options.seed);
   const site = await serveStatic(options.site, options.base);
   const browser = await launchBrowser();
-  const outcomes: Array<QueryOutcome & { length: number }> = [];
+  const outcomes: Array<QueryOutcome & { group: string }> = [];
+  const groups: Array<{ group: string; queries: string[] }> = options.lengths.map((length) => ({
+    group: String(length),
+    queries: sampleQueries(articles.map((a) => a.text), length, options.queries, random),
+  }));
+  if (options.gold) groups.push({ group: 'gold titles', queries: await goldTitles(options.gold) });
   let firstQuery: QualityReport['firstQuery'] = { query: '', requests: 0, bytes: 0, searchBytes: 0 };
   try {
     const page = await browser.newPage();
     const [probe] = sampleQueries(articles.map((a) => a.text), 3, 1, mulberry32(options.seed));
     if (probe) firstQuery = await measureFirstQuery(page, site.url, probe);
-    for (const length of options.lengths) {
-      for (const query of sampleQueries(articles.map((a) => a.text), length, options.queries, random)) {
-        const needle = normalize(query);
-        const expected = texts.filter((t) => t.text.includes(needle)).map((t) => t.id);
+    for (const { group, queries } of groups) {
+      for (const query of queries) {
+        // Space-separated words must all occur, each as written.
+        const needles = normalize(query).split(/\s+/u).filter(Boolean);
+        const expected = texts.filter((t) => needles.every((n) => t.text.includes(n))).map((t) => t.id);
         const found = await searchPage(page, site.url, query);
-        outcomes.push({ length, query, expected, found });
+        outcomes.push({ group, query, expected, found });
       }
     }
   } finally {
     await browser.close();
     await site.close();
   }
-  const rows = options.lengths.map((length) => summarize(length, outcomes.filter((o) => o.length === length)));
+  const rows = groups.map(({ group }) => summarize(group, outcomes.filter((o) => o.group === group)));
   const misses = outcomes.filter((o) => o.found.length !== o.expected.length || o.found.some((id) => !o.expected.includes(id)));
-  return { rows, total: summarize(0, outcomes), misses, firstQuery };
+  return { rows, total: summarize('all', outcomes), misses, firstQuery };
 }
 
 /** Bytes of every response after the search page's own HTML, for one query typed on a fresh page. */
@@ -125,6 +135,16 @@ export async function listAll(page: Page, siteUrl: string): Promise<string[]> {
   return hrefs.map((path) => path.slice(base.length).replace(/\/$/, ''));
 }
 
+/** The article titles of every gold edition in a folder (schema: ../shared/gold/README.md). */
+async function goldTitles(dir: string): Promise<string[]> {
+  const titles = new Set<string>();
+  for (const file of (await readdir(dir)).filter((f) => f.endsWith('.json')).sort()) {
+    const edition = JSON.parse(await readFile(join(dir, file), 'utf8')) as { articles?: Array<{ title?: string | null }> };
+    for (const a of edition.articles ?? []) if (a.title?.trim()) titles.add(a.title.trim());
+  }
+  return [...titles];
+}
+
 /** Random strings of `length` characters without whitespace, copied from the texts. */
 function sampleQueries(texts: readonly string[], length: number, count: number, random: () => number): string[] {
   const pool = texts.filter((t) => Array.from(t).length >= length);
@@ -138,7 +158,7 @@ function sampleQueries(texts: readonly string[], length: number, count: number, 
   return [...queries];
 }
 
-function summarize(length: number, outcomes: readonly QueryOutcome[]): QualityRow {
+function summarize(group: string, outcomes: readonly QueryOutcome[]): QualityRow {
   let expected = 0;
   let found = 0;
   let correct = 0;
@@ -148,7 +168,7 @@ function summarize(length: number, outcomes: readonly QueryOutcome[]): QualityRo
     correct += o.found.filter((id) => o.expected.includes(id)).length;
   }
   return {
-    length,
+    group,
     queries: outcomes.length,
     expected,
     found,
@@ -184,9 +204,9 @@ function mulberry32(seed: number): () => number {
 const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
 export function formatReport(report: QualityReport): string {
-  const lines = ['| length | queries | expected | listed | recall | precision |', '|---|---|---|---|---|---|'];
+  const lines = ['| query length | queries | expected | listed | recall | precision |', '|---|---|---|---|---|---|'];
   for (const r of [...report.rows, report.total]) {
-    lines.push(`| ${r.length || 'all'} | ${r.queries} | ${r.expected} | ${r.found} | ${percent(r.recall)} | ${percent(r.precision)} |`);
+    lines.push(`| ${r.group} | ${r.queries} | ${r.expected} | ${r.found} | ${percent(r.recall)} | ${percent(r.precision)} |`);
   }
   const f = report.firstQuery;
   lines.push(`first query ${JSON.stringify(f.query)} on a fresh page: ${f.requests} requests, ${f.bytes} bytes (${f.searchBytes} from pagefind/)`);
@@ -203,10 +223,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     options: {
       site: { type: 'string', default: process.env.DIST_DIR || 'dist' },
       base: { type: 'string', default: process.env.BASE_PATH || '/' },
-      content: { type: 'string', default: 'content' },
+      content: { type: 'string', default: process.env.CONTENT_DIR || 'content' },
       queries: { type: 'string', default: '100' },
       seed: { type: 'string', default: '1' },
       lengths: { type: 'string', default: '1,2,3,4,5,6' },
+      gold: { type: 'string' },
       'min-recall': { type: 'string', default: '0.99' },
       'min-precision': { type: 'string', default: '0.95' },
     },
@@ -218,6 +239,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     queries: Number(values.queries),
     seed: Number(values.seed),
     lengths: values.lengths.split(',').map(Number),
+    gold: values.gold,
   });
   process.stdout.write(`${formatReport(report)}\n`);
   const ok = report.total.recall >= Number(values['min-recall']) && report.total.precision >= Number(values['min-precision']);

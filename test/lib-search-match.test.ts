@@ -1,7 +1,7 @@
 // Exact-substring check, excerpts and article metadata for the index (src/lib/search/match.ts, record.ts).
 import { describe, expect, it } from 'vitest';
 import { excerpt, findRanges, holdsAll, readableContent } from '../src/lib/search/match.ts';
-import { pageLabel, searchRecord, searchText } from '../src/lib/search/record.ts';
+import { searchRecord, searchText } from '../src/lib/search/record.ts';
 import type { ArchiveArticle } from '../src/lib/archive-schema.ts';
 
 describe('holdsAll', () => {
@@ -48,17 +48,15 @@ const article: ArchiveArticle = {
 };
 
 describe('searchRecord', () => {
-  it('labels pages as printed', () => {
-    expect(pageLabel(1, '要闻')).toBe('第01版：要闻');
-    expect(pageLabel(12, null)).toBe('第12版');
-  });
   it('gives meta, filters and sort key', () => {
     expect(searchRecord(article, '聊城日报', '要闻')).toEqual({
       meta: { title: '主题', paper: '聊城日报', date: '2022-02-07', page: '第01版：要闻' },
       filters: { paper: 'liaocheng-daily', year: '2022', month: '2022-02', page: 'front', kind: 'feature' },
       sort: { date: '2022-02-07' },
     });
-    expect(searchRecord({ ...article, page: 3, title: null }, '聊城日报', null).filters.page).toBe('inner');
+    const inner = searchRecord({ ...article, page: 3, title: null }, '聊城日报', null);
+    expect(inner.filters.page).toBe('inner');
+    expect(inner.meta.page).toBe('第03版');
   });
   it('searchable text is every field, one a line, in page order', () => {
     expect(searchText(article)).toBe('引题\n主题\n副题\n本报记者 某某\n第一段。\n第二段。');

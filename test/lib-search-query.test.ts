@@ -21,6 +21,9 @@ describe('parseTerms', () => {
   it('splits on ASCII and full-width spaces, folds, drops quotes and repeats', () => {
     expect(parseTerms(' “文明城市”　５Ｇ基站  "党员" 党员 ')).toEqual(['文明城市', '5g基站', '党员']);
   });
+  it('keeps a quote mark that does not wrap the term: it is searched as printed', () => {
+    expect(parseTerms('"老于 " ”')).toEqual(['"老于', '"', '”']);
+  });
   it('has no terms for blank input', () => {
     expect(parseTerms('  　 ')).toEqual([]);
   });

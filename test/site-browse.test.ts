@@ -127,6 +127,23 @@ for (const [name, root, base] of [['root', builtSite.root, '/'], ['archive', bui
       await page.context().close();
     });
 
+    it('enlarges the article text with 放大 and keeps the size on the next article', async () => {
+      const paper = papers[0];
+      const issue = await readJson<ArchiveIssue>(`${archive}/issues/${paper.id}/${paper.issueDates[0]}.json`);
+      const { page } = await openPage(site);
+      await page.goto(`${site.url}${issue.pages[0].articles[0].id}/`);
+      const size = () => page.locator('article h1').evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
+      const before = await size();
+      await page.getByRole('button', { name: '放大' }).click();
+      await expect.poll(size).toBeGreaterThan(before);
+      const enlarged = await size();
+      await page.goto(`${site.url}${issue.pages[0].articles[0].id}/`);
+      expect(await size()).toBe(enlarged);
+      await page.getByRole('button', { name: '缩小' }).click();
+      await expect.poll(size).toBe(before);
+      await page.context().close();
+    });
+
     it('jumps to a date from the paper archive, and to the nearest issue when there is none', async () => {
       const paper = papers[0];
       const date = paper.issueDates[0];

@@ -35,7 +35,7 @@ export function startSearchPage(base: string): void {
     if (run.done()) {
       status.textContent = n ? `找到 ${n} 篇包含${quoted}的文章。` : `没有找到包含${quoted}的文章。请检查用字，或减少搜索词、放宽筛选条件。`;
     } else {
-      status.textContent = `已找到 ${n} 篇包含${quoted}的文章（另有 ${run.candidates - run.checked} 篇候选待核对）。`;
+      status.textContent = `已找到 ${n} 篇包含${quoted}的文章，另有约 ${run.candidates - run.checked} 篇可能包含，请点“显示更多结果”。`;
     }
     more.hidden = shown >= n && run.done();
   };

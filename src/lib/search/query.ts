@@ -51,18 +51,26 @@ export function writeState(state: SearchState): string {
   return params.toString();
 }
 
-// Quote marks a reader may wrap a term in (ASCII and Chinese); they are not part of the string sought.
-const QUOTES = /^["'“”‘’「」『』]+|["'“”‘’「」『』]+$/gu;
+// Quote pairs a reader may wrap a term in (ASCII and Chinese 引号): they mark a phrase and are not part
+// of the string sought. A quote mark that is not one of a wrapping pair is searched for as printed.
+const QUOTE_PAIRS: ReadonlyArray<readonly [string, string]> = [['"', '"'], ["'", "'"], ['“', '”'], ['‘', '’'], ['「', '」'], ['『', '』']];
+
+function unquote(term: string): string {
+  for (const [open, close] of QUOTE_PAIRS) {
+    if (term.length > 2 && term.startsWith(open) && term.endsWith(close)) return term.slice(1, -1);
+  }
+  return term;
+}
 
 /**
- * The search terms of a query: split on spaces (ASCII or full-width 全角空格), quotes removed,
+ * The search terms of a query: split on spaces (ASCII or full-width 全角空格), wrapping quotes removed,
  * folded (fold.ts). Every term must occur in an article for it to match.
  */
 export function parseTerms(q: string): string[] {
   const terms = fold(q)
     .split(/\s+/u)
-    .map((t) => t.replace(QUOTES, ''))
-    .filter((t) => t.length > 0);
+    .filter((t) => t.length > 0)
+    .map(unquote);
   return [...new Set(terms)];
 }
 

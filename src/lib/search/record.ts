@@ -1,6 +1,8 @@
 // What the search index knows about one article besides its text: result metadata, filter values
 // and the sort key, emitted by PagefindMeta.astro inside the article's `data-pagefind-body`.
 import type { ArchiveArticle } from '../archive-schema.ts';
+import { headline } from '../archive-nav.ts';
+import { pageLabel } from '../dates.ts';
 
 /** Labels of article kinds (体裁) for the filter menu. */
 export const KIND_LABELS: Record<ArchiveArticle['kind'], string> = {
@@ -14,12 +16,6 @@ export const KIND_LABELS: Record<ArchiveArticle['kind'], string> = {
 /** Labels of the page filter: 头版 front page, 内页 inner pages. */
 export const PAGE_PLACE_LABELS = { front: '头版', inner: '内页' } as const;
 
-/** `第01版：要闻`, or `第01版` when the page has no printed name. */
-export function pageLabel(page: number, name: string | null): string {
-  const n = `第${String(page).padStart(2, '0')}版`;
-  return name ? `${n}：${name}` : n;
-}
-
 export interface SearchRecord {
   meta: { title: string; paper: string; date: string; page: string };
   filters: { paper: string; year: string; month: string; page: 'front' | 'inner'; kind: string };
@@ -28,9 +24,13 @@ export interface SearchRecord {
 
 /** The metadata, filters and sort key of an article. */
 export function searchRecord(article: ArchiveArticle, paperName: string, pageName: string | null): SearchRecord {
-  const title = article.title ?? article.paragraphs[0]?.slice(0, 30) ?? '（无标题）';
   return {
-    meta: { title, paper: paperName, date: article.date, page: pageLabel(article.page, pageName) },
+    meta: {
+      title: headline(article),
+      paper: paperName,
+      date: article.date,
+      page: pageLabel({ number: article.page, name: pageName }),
+    },
     filters: {
       paper: article.paper,
       year: article.date.slice(0, 4),
