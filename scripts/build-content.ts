@@ -1,13 +1,14 @@
 // `npm run ingest -- [--seeds DIR] [--out DIR] [--json DIR]`: seed pages → Astro content collections.
 // The whole flow, top to bottom: find seeds → read manifest → decode → extract each page → build issues
 // → write content (and the scoring JSON) → print diagnostics.
-import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, readdir, realpath, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { buildIssues } from './pipeline/build-issues.ts';
 import { decodeSeed } from './pipeline/decode.ts';
-import { compareDiagnostics, formatDiagnostic } from './pipeline/diagnostics.ts';
+import { compareDiagnostics, diagnostic, fileStart, formatDiagnostic } from './pipeline/diagnostics.ts';
 import { extractEdition, toScoringJson } from './pipeline/extract-edition.ts';
 import { emptyManifest, readManifest } from './pipeline/read-manifest.ts';
 import type { Diagnostic, Edition, Manifest } from './pipeline/types.ts';
@@ -22,18 +23,30 @@ export interface IngestOptions {
 }
 
 const MANIFEST = 'manifest.yaml';
+const seedExtension = /\.(?:txt|md)$/iu;
+/**
+ * The largest seed file read (4 MiB; a printed page is 5–50 KB of text). Larger files are reported and
+ * skipped, never loaded, so memory stays bounded by this times one, whatever lands in the seeds folder.
+ */
+export const MAX_SEED_BYTES = 4 * 1024 * 1024;
+const MAX_MANIFEST_BYTES = 1024 * 1024;
 
 export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const diagnostics: Diagnostic[] = [];
+  const root = await realpath(options.seeds).catch(() => null);
 
-  const files = await findSeedFiles(options.seeds);
-  const manifest = await loadManifest(options.seeds, diagnostics);
+  const files = root ? await findSeedFiles(root, diagnostics) : [];
+  if (!root) diagnostics.push(diagnostic(fileStart(options.seeds), 'error', 'seeds folder not found', 'seeds/none'));
+  else if (!files.length) diagnostics.push(diagnostic(fileStart(options.seeds), 'error', 'no seed files (.txt or .md) in the seeds folder', 'seeds/none'));
+  const manifest = root ? await loadManifest(root, new Set(files), diagnostics) : emptyManifest();
 
   const editions: Edition[] = [];
   for (const [i, file] of files.entries()) {
     if (files.length >= 200 && i % 100 === 0) log(`ingest: ${i}/${files.length} pages`);
-    const decoded = decodeSeed(await readFile(join(options.seeds, file)), file);
+    const bytes = await readBounded(root!, file, MAX_SEED_BYTES, diagnostics);
+    if (!bytes) continue;
+    const decoded = decodeSeed(bytes, file);
     diagnostics.push(...decoded.diagnostics);
     if (!decoded.seed) continue;
     const { edition, diagnostics: found } = extractEdition(decoded.seed, manifest);
@@ -50,6 +63,7 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const report: IngestReport = {
     summary: {
       seeds: files.length,
+      read: editions.length,
       pages: archive.issues.reduce((n, issue) => n + issue.pages.length, 0),
       issues: archive.issues.length,
       articles: archive.articles.length,
@@ -61,26 +75,97 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
   await writeContent(options.out, archive, report);
   for (const d of diagnostics) log(formatDiagnostic(d));
   const s = report.summary;
-  log(`ingest: ${s.seeds} seed files → ${s.pages} pages, ${s.issues} issues, ${s.articles} articles; ${s.errors} errors, ${s.warnings} warnings`);
+  log(`ingest: ${s.seeds} seed files (${s.read} read) → ${s.pages} pages, ${s.issues} issues, ${s.articles} articles; ${s.errors} errors, ${s.warnings} warnings`);
   return report;
 }
 
-async function findSeedFiles(root: string): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && /\.(txt|md)$/i.test(e.name))
-    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort();
+/**
+ * Seed files under the (real) seeds folder, relative and `/`-separated, sorted. Regular files only: a
+ * FIFO, device or socket is reported and skipped (reading it could block or never end); a symbolic link
+ * is followed only when it leads to a regular file inside the seeds folder; a folder that cannot be
+ * listed is reported and the walk goes on.
+ */
+async function findSeedFiles(root: string, diagnostics: Diagnostic[]): Promise<string[]> {
+  const files: string[] = [];
+  const walk = async (dir: string): Promise<void> => {
+    const at = fileStart(relative(root, dir).split(sep).join('/') || '.');
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      diagnostics.push(diagnostic(at, 'error', `folder cannot be listed (${(error as NodeJS.ErrnoException).code ?? String(error)}); skipped`, 'seeds/unreadable'));
+      return;
+    }
+    for (const e of entries) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) await walk(path);
+      if (!seedExtension.test(e.name) || e.isDirectory()) continue;
+      const file = relative(root, path).split(sep).join('/');
+      const problem = e.isFile() ? null : e.isSymbolicLink() ? await checkLink(root, path) : notAFile('not a regular file (a FIFO, device or socket)');
+      if (problem) diagnostics.push(diagnostic(fileStart(file), 'warning', `${problem.message}; skipped`, problem.ruleId));
+      else files.push(file);
+    }
+  };
+  await walk(root);
+  return files.sort();
 }
 
-async function loadManifest(root: string, diagnostics: Diagnostic[]): Promise<Manifest> {
-  let text: string;
+interface Refusal {
+  message: string;
+  ruleId: 'seeds/outside-link' | 'seeds/not-a-file';
+}
+const notAFile = (message: string): Refusal => ({ message, ruleId: 'seeds/not-a-file' });
+
+/** Why a symbolic link in the seeds folder is not read, or null when it leads to a seed file inside it. */
+async function checkLink(root: string, path: string): Promise<Refusal | null> {
+  const target = await realpath(path).catch(() => null);
+  if (!target) return notAFile('a broken symbolic link');
+  if (!target.startsWith(root + sep)) return { message: 'a symbolic link leading outside the seeds folder', ruleId: 'seeds/outside-link' };
+  return (await stat(target)).isFile() ? null : notAFile('a symbolic link to something that is not a regular file');
+}
+
+/**
+ * A file's bytes, or null with a diagnostic when it is no regular file, larger than `limit` or
+ * unreadable. Opened non-blocking and checked on the open handle, so a FIFO swapped in cannot hang us.
+ */
+async function readBounded(root: string, file: string, limit: number, diagnostics: Diagnostic[]): Promise<Uint8Array | null> {
+  const fail = (severity: 'error' | 'warning', message: string, ruleId: string): null => {
+    diagnostics.push(diagnostic(fileStart(file), severity, message, ruleId));
+    return null;
+  };
+  let handle;
   try {
-    text = await readFile(join(root, MANIFEST), 'utf8');
-  } catch {
+    handle = await open(join(root, file), constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    return fail('error', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); skipped`, 'seeds/unreadable');
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) return fail('warning', 'not a regular file; skipped', 'seeds/not-a-file');
+    if (info.size > limit) return fail('error', `${info.size} bytes, more than the ${limit}-byte limit for one file; skipped unread`, 'seeds/too-large');
+    return await handle.readFile();
+  } catch (error) {
+    return fail('error', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); skipped`, 'seeds/unreadable');
+  } finally {
+    await handle.close();
+  }
+}
+
+async function loadManifest(root: string, seedFiles: ReadonlySet<string>, diagnostics: Diagnostic[]): Promise<Manifest> {
+  const path = join(root, MANIFEST);
+  const info = await lstat(path).catch(() => null);
+  if (!info) return emptyManifest();
+  const problem = info.isSymbolicLink() ? await checkLink(root, path) : null;
+  if (problem) {
+    diagnostics.push(diagnostic(fileStart(MANIFEST), 'error', `${problem.message}; manifest ignored`, problem.ruleId));
     return emptyManifest();
   }
-  const result = readManifest(text, MANIFEST);
+  const bytes = await readBounded(root, MANIFEST, MAX_MANIFEST_BYTES, diagnostics);
+  if (!bytes) return emptyManifest();
+  const decoded = decodeSeed(bytes, MANIFEST);
+  diagnostics.push(...decoded.diagnostics.filter((d) => d.severity !== 'info'));
+  if (!decoded.seed) return emptyManifest();
+  const result = readManifest(decoded.seed.text, MANIFEST, seedFiles);
   diagnostics.push(...result.diagnostics);
   return result.manifest;
 }
@@ -102,5 +187,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     },
   });
   const report = await ingest({ seeds: values.seeds, out: values.out, json: values.json });
-  if (report.summary.seeds > 0 && report.summary.articles === 0 && report.summary.pages === 0) process.exitCode = 1;
+  // Non-zero only when nothing could be read at all (shared/DESIGN.md §2).
+  if (report.summary.read === 0) process.exitCode = 1;
 }

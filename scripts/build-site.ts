@@ -1,15 +1,20 @@
 // `npm run build`: ingest → astro build → Pagefind, in that order.
-// Honours SEEDS_DIR (default seeds), BASE_PATH (default /) and DIST_DIR (default dist).
+// Honours SEEDS_DIR (default seeds), BASE_PATH (default /), DIST_DIR (default dist) and CONTENT_DIR
+// (default content: where ingest writes the archive and src/content.config.ts reads it).
 import { spawnSync } from 'node:child_process';
 import { ingest } from './build-content.ts';
 import { indexSearch } from './index-search.ts';
 
 const seeds = process.env.SEEDS_DIR || 'seeds';
 const dist = process.env.DIST_DIR || 'dist';
+const content = process.env.CONTENT_DIR || 'content';
 
-await ingest({ seeds, out: 'content' });
+await ingest({ seeds, out: content });
 
-const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'inherit' });
+// A BASE_URL variable in the environment (Vitest sets one) would override Astro's configured base in
+// import.meta.env.BASE_URL and break every link under BASE_PATH: keep it out of the build.
+const { BASE_URL: _ignored, ...env } = process.env;
+const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'inherit', env });
 if (astro.status !== 0) process.exit(astro.status ?? 1);
 
-await indexSearch({ site: dist });
+await indexSearch({ site: dist, content });

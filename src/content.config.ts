@@ -4,8 +4,9 @@ import { z } from 'astro/zod';
 import { articleSchema, issueSchema, paperSchema } from './lib/archive-schema.ts';
 
 // The archive is written by `npm run ingest` into content/archive/ (never edited by hand);
-// content/pages/ holds the hand-written editorial pages.
-const archive = './content/archive';
+// content/pages/ holds the hand-written editorial pages. CONTENT_DIR moves the archive (not the pages)
+// elsewhere, as the benchmark does (bench/run.ts) so that it never overwrites the project's content/.
+const archive = `${process.env.CONTENT_DIR || './content'}/archive`;
 
 export const collections = {
   papers: defineCollection({ loader: file(`${archive}/papers.json`), schema: paperSchema }),

@@ -2,6 +2,7 @@
 // articles with permanent ids `<paper>/<date>/<NN>/<k>`. Continuations (下转第N版 / 上接第N版) are linked
 // when both halves are in the issue. Everything is sorted, so the same editions give the same archive.
 import type { ArchiveArticle, ArchiveIssue, ArchivePaper, IssuePage } from '../../src/lib/archive-schema.ts';
+import { reservedSlugPattern, reservedSlugs } from '../data/reserved-slugs.ts';
 import { diagnostic, fileStart } from './diagnostics.ts';
 import type { Diagnostic, Edition, ExtractedArticle, MetaSource } from './types.ts';
 
@@ -22,9 +23,16 @@ export const pageSegment = (page: number): string => String(page).padStart(2, '0
 const sourceRank: Record<MetaSource, number> = { manifest: 0, path: 1, masthead: 2, inferred: 3 };
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export function buildIssues(editions: Edition[]): BuildIssuesResult {
+export interface BuildIssuesOptions {
+  /** Today as YYYY-MM-DD (UTC by default): issues dated after it are reported as future dates. */
+  today?: string;
+}
+
+export function buildIssues(editions: Edition[], options: BuildIssuesOptions = {}): BuildIssuesResult {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
   const diagnostics: Diagnostic[] = [];
   const byIssue = new Map<string, Edition[]>();
+  editions = [...editions].sort((a, b) => byString(a.seed, b.seed)).map((e) => avoidReservedSlug(e, diagnostics));
   for (const edition of [...editions].sort((a, b) => byString(a.seed, b.seed))) {
     const { slug } = edition.publication;
     const { date } = edition.issue;
@@ -40,10 +48,20 @@ export function buildIssues(editions: Edition[]): BuildIssuesResult {
   const articles: ArchiveArticle[] = [];
   for (const [id, group] of [...byIssue].sort(([a], [b]) => byString(a, b))) {
     const built = buildIssue(id, group, diagnostics);
+    checkIssue(built.issue, today, diagnostics);
     issues.push(built.issue);
     articles.push(...built.articles);
   }
   return { archive: { papers: buildPapers(issues, editions, diagnostics), issues, articles }, diagnostics };
+}
+
+/** A paper slug the site uses for its own pages (about, search, …) gets `-paper` appended, with a warning. */
+function avoidReservedSlug(edition: Edition, diagnostics: Diagnostic[]): Edition {
+  const { slug } = edition.publication;
+  if (!slug || !(reservedSlugs.has(slug) || reservedSlugPattern.test(slug))) return edition;
+  const renamed = `${slug}-paper`;
+  diagnostics.push(diagnostic(fileStart(edition.seed), 'warning', `paper slug ${slug} is taken by the site's own pages (/${slug}/); using ${renamed}`, 'build/reserved-slug'));
+  return { ...edition, publication: { ...edition.publication, slug: renamed } };
 }
 
 function buildIssue(id: string, group: Edition[], diagnostics: Diagnostic[]): { issue: ArchiveIssue; articles: ArchiveArticle[] } {
@@ -91,6 +109,20 @@ function buildIssue(id: string, group: Edition[], diagnostics: Diagnostic[]): { 
   }
   linkContinuations(articles);
   return { issue, articles };
+}
+
+/** Diagnostics about a built issue as a whole: a date after today, page numbers with gaps. */
+function checkIssue(issue: ArchiveIssue, today: string, diagnostics: Diagnostic[]): void {
+  const firstSeed = issue.pages[0]?.sources[0];
+  if (firstSeed && issue.date > today) {
+    diagnostics.push(diagnostic(fileStart(firstSeed), 'warning', `issue ${issue.id} is dated after today (${today}); kept, check the date`, 'build/future-date'));
+  }
+  for (const [i, page] of issue.pages.entries()) {
+    const before = issue.pages[i - 1];
+    if (!before || page.number === before.number + 1) continue;
+    const missing = page.number === before.number + 2 ? `${before.number + 1}` : `${before.number + 1}–${page.number - 1}`;
+    diagnostics.push(diagnostic(fileStart(page.sources[0]!), 'warning', `issue ${issue.id} has no page ${missing} between pages ${before.number} and ${page.number}`, 'build/page-gap'));
+  }
 }
 
 function toArchiveArticle(a: ExtractedArticle, id: string, issue: ArchiveIssue, order: number): ArchiveArticle {

@@ -1,7 +1,9 @@
 // Stage: write content. The archive → files under `<out>/archive/` (Astro collections), written to a
 // temporary folder first and swapped in, so a failed run never leaves a half-written archive.
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { Root } from 'mdast';
 import { stringify } from 'yaml';
@@ -10,17 +12,29 @@ import type { Archive } from './build-issues.ts';
 import type { Diagnostic } from './types.ts';
 
 export interface IngestReport {
-  summary: { seeds: number; pages: number; issues: number; articles: number; errors: number; warnings: number };
+  summary: {
+    /** Seed files found; `read` of them decoded and extracted. */
+    seeds: number;
+    read: number;
+    pages: number; issues: number;
+    articles: number;
+    errors: number;
+    warnings: number;
+  };
   diagnostics: Diagnostic[];
 }
 
-/** Plain-text paragraphs → Markdown in which every character stays text (`<`, `#`, `*`, `{` escaped). */
+/**
+ * Plain-text paragraphs → Markdown in which every character stays text: `<`, `#`, `*`, `[`, `&` are
+ * escaped by CommonMark's rules, `{` `}` for MDX, and GFM's (Astro renders Markdown with GFM on) so that
+ * `https://…`, `www.…` and `a@b` do not become links nor `|` tables.
+ */
 export function paragraphsToMarkdown(paragraphs: string[]): string {
   const tree: Root = {
     type: 'root',
     children: paragraphs.map((value) => ({ type: 'paragraph', children: [{ type: 'text', value }] })),
   };
-  return toMarkdown(tree, { unsafe: [{ character: '{' }, { character: '}' }] });
+  return toMarkdown(tree, { extensions: [gfmToMarkdown()], unsafe: [{ character: '{' }, { character: '}' }] });
 }
 
 // YAML 1.1 quoting: Astro reads frontmatter as YAML 1.1, where 2022-02-07 or "yes" would change type.
@@ -30,21 +44,17 @@ export function articleFile(article: ArchiveArticle): string {
 
 export async function writeContent(out: string, archive: Archive, report: IngestReport): Promise<void> {
   const final = join(out, 'archive');
-  const temp = join(out, `.archive-tmp-${process.pid}`);
-  const old = join(out, `.archive-old-${process.pid}`);
-  await rm(temp, { recursive: true, force: true });
-  const files = new Map<string, string>();
-  files.set('papers.json', json(archive.papers));
-  for (const issue of archive.issues) files.set(`issues/${issue.id}.json`, json(issue));
-  for (const article of archive.articles) files.set(`articles/${article.id}.md`, articleFile(article));
-  files.set('report.json', json(report));
+  const temp = join(out, `${TEMP}${process.pid}`);
+  const old = join(out, `${OLD}${process.pid}`);
+  await recoverInterruptedRun(out);
   try {
-    for (const [path, text] of files) {
-      const target = join(temp, path);
+    for (const [path, text] of archiveFiles(archive, report)) {
+      const target = resolve(temp, path);
+      // Ids are built from checked slugs and dates; this guards the rule that nothing is written elsewhere.
+      if (!target.startsWith(resolve(temp) + sep)) throw new Error(`refusing to write ${path}: outside the archive folder`);
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, text);
     }
-    await rm(old, { recursive: true, force: true });
     await rename(final, old).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
@@ -52,8 +62,31 @@ export async function writeContent(out: string, archive: Archive, report: Ingest
     await rm(old, { recursive: true, force: true });
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
+    if (!existsSync(final) && existsSync(old)) await rename(old, final);
     throw error;
   }
+}
+
+const TEMP = '.archive-tmp-';
+const OLD = '.archive-old-';
+
+/** The archive's files, produced one at a time (the whole archive's text is never held at once). */
+function* archiveFiles(archive: Archive, report: IngestReport): Generator<[string, string]> {
+  yield ['papers.json', json(archive.papers)];
+  for (const issue of archive.issues) yield [`issues/${issue.id}.json`, json(issue)];
+  for (const article of archive.articles) yield [`articles/${article.id}.md`, articleFile(article)];
+  yield ['report.json', json(report)];
+}
+
+/**
+ * A run killed half-way leaves its temporary folder, and when killed between the two renames, the
+ * previous archive under its old name: put that back and clear the leftovers.
+ */
+async function recoverInterruptedRun(out: string): Promise<void> {
+  const leftovers = (await readdir(out).catch(() => [] as string[])).filter((name) => name.startsWith(TEMP) || name.startsWith(OLD)).sort();
+  const previous = leftovers.find((name) => name.startsWith(OLD));
+  if (previous && !existsSync(join(out, 'archive'))) await rename(join(out, previous), join(out, 'archive'));
+  for (const name of leftovers) await rm(join(out, name), { recursive: true, force: true });
 }
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;

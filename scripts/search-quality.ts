@@ -1,0 +1,247 @@
+// `npm run search:quality -- [--site dist] [--base /] [--content content] [--queries 100] [--seed 1]
+//   [--lengths 1,2,3,4,5,6] [--gold ../shared/gold]`
+// Measures search quality as a reader meets it: samples random strings copied from the built articles,
+// types each into the real /search/ page in Chromium, and compares the articles listed with what
+// find-in-page (Ctrl-F) over every article's text would find. Prints recall and precision per query
+// length and exits non-zero below --min-recall / --min-precision (defaults 0.99 / 0.95).
+import { readFile, readdir } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import type { Page } from 'playwright-core';
+import { articleSchema } from '../src/lib/archive-schema.ts';
+import { searchText } from '../src/lib/search/record.ts';
+import { launchBrowser } from '../test/support/browser.ts';
+import { serveStatic } from '../test/support/static-server.ts';
+
+export interface QualityOptions {
+  site: string;
+  base: string;
+  content: string;
+  /** Queries per length. */
+  queries: number;
+  seed: number;
+  lengths: number[];
+  /** A folder of gold editions (../shared/gold): their article titles are searched as well. */
+  gold?: string | undefined;
+}
+
+export interface QueryOutcome {
+  query: string;
+  expected: string[];
+  found: string[];
+}
+
+export interface QualityRow {
+  /** Query length, `gold titles` or `all`. */
+  group: string;
+  queries: number;
+  expected: number;
+  found: number;
+  correct: number;
+  recall: number;
+  precision: number;
+}
+
+export interface QualityReport {
+  rows: QualityRow[];
+  total: QualityRow;
+  misses: QueryOutcome[];
+  /** What the browser downloads for the first query on a fresh page (page itself excluded). */
+  firstQuery: { query: string; requests: number; bytes: number; searchBytes: number };
+}
+
+/** Ctrl-F semantics: case- and width-insensitive (NFKC) substring. Deliberately not the site's code. */
+const normalize = (s: string): string => s.normalize('NFKC').toLowerCase();
+
+export async function measureSearchQuality(options: QualityOptions): Promise<QualityReport> {
+  const articles = await readArticles(join(options.content, 'archive', 'articles'));
+  const texts = articles.map((a) => ({ id: a.id, text: normalize(a.text) }));
+  const random = mulberry32(options.seed);
+  const site = await serveStatic(options.site, options.base);
+  const browser = await launchBrowser();
+  const outcomes: Array<QueryOutcome & { group: string }> = [];
+  const groups: Array<{ group: string; queries: string[] }> = options.lengths.map((length) => ({
+    group: String(length),
+    queries: sampleQueries(articles.map((a) => a.text), length, options.queries, random),
+  }));
+  if (options.gold) groups.push({ group: 'gold titles', queries: await goldTitles(options.gold) });
+  let firstQuery: QualityReport['firstQuery'] = { query: '', requests: 0, bytes: 0, searchBytes: 0 };
+  try {
+    const page = await browser.newPage();
+    const [probe] = sampleQueries(articles.map((a) => a.text), 3, 1, mulberry32(options.seed));
+    if (probe) firstQuery = await measureFirstQuery(page, site.url, probe);
+    for (const { group, queries } of groups) {
+      for (const query of queries) {
+        // Space-separated words must all occur, each as written.
+        const needles = normalize(query).split(/\s+/u).filter(Boolean);
+        const expected = texts.filter((t) => needles.every((n) => t.text.includes(n))).map((t) => t.id);
+        const found = await searchPage(page, site.url, query);
+        outcomes.push({ group, query, expected, found });
+      }
+    }
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+  const rows = groups.map(({ group }) => summarize(group, outcomes.filter((o) => o.group === group)));
+  const misses = outcomes.filter((o) => o.found.length !== o.expected.length || o.found.some((id) => !o.expected.includes(id)));
+  return { rows, total: summarize('all', outcomes), misses, firstQuery };
+}
+
+/** Bytes of every response after the search page's own HTML, for one query typed on a fresh page. */
+async function measureFirstQuery(page: Page, siteUrl: string, query: string): Promise<QualityReport['firstQuery']> {
+  const sizes: Array<{ url: string; bytes: number }> = [];
+  const record = async (response: import('playwright-core').Response): Promise<void> => {
+    sizes.push({ url: response.url(), bytes: (await response.body().catch(() => Buffer.alloc(0))).length });
+  };
+  page.on('response', record);
+  await searchPage(page, siteUrl, query);
+  await page.waitForLoadState('networkidle');
+  page.off('response', record);
+  const after = sizes.filter((s) => !s.url.endsWith('/search/'));
+  const search = after.filter((s) => s.url.includes('/pagefind/'));
+  const sum = (list: typeof sizes): number => list.reduce((n, s) => n + s.bytes, 0);
+  return { query, requests: after.length, bytes: sum(after), searchBytes: sum(search) };
+}
+
+/**
+ * Types one query into the real search page (loading it first if needed) and returns the article ids
+ * it lists, all of them (following 显示更多).
+ */
+export async function searchPage(page: Page, siteUrl: string, query: string): Promise<string[]> {
+  const searchUrl = `${siteUrl}search/`;
+  if (!page.url().startsWith(searchUrl)) {
+    await page.goto(searchUrl);
+    await page.waitForSelector('body[data-search-done]');
+  }
+  const previous = await page.getAttribute('body', 'data-search-done');
+  await page.fill('#search-q', query);
+  await page.press('#search-q', 'Enter');
+  await page.waitForFunction((p) => document.body.dataset.searchDone !== p, previous);
+  return listAll(page, siteUrl);
+}
+
+/** Every article id the search page lists for the search on screen, following 显示更多. */
+export async function listAll(page: Page, siteUrl: string): Promise<string[]> {
+  while (await page.isVisible('#search-more')) {
+    const before = await page.locator('#search-results > li').count();
+    await page.click('#search-more');
+    await page.waitForFunction((n) => document.querySelectorAll('#search-results > li').length > n || document.querySelector<HTMLButtonElement>('#search-more')!.hidden, before);
+  }
+  const hrefs = await page.$$eval('#search-results > li h2 a', (links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+  const base = new URL(siteUrl).pathname;
+  return hrefs.map((path) => path.slice(base.length).replace(/\/$/, ''));
+}
+
+/** The article titles of every gold edition in a folder (schema: ../shared/gold/README.md). */
+async function goldTitles(dir: string): Promise<string[]> {
+  const titles = new Set<string>();
+  for (const file of (await readdir(dir)).filter((f) => f.endsWith('.json')).sort()) {
+    const edition = JSON.parse(await readFile(join(dir, file), 'utf8')) as { articles?: Array<{ title?: string | null }> };
+    for (const a of edition.articles ?? []) if (a.title?.trim()) titles.add(a.title.trim());
+  }
+  return [...titles];
+}
+
+/** Random strings of `length` characters without whitespace, copied from the texts. */
+function sampleQueries(texts: readonly string[], length: number, count: number, random: () => number): string[] {
+  const pool = texts.filter((t) => Array.from(t).length >= length);
+  const queries = new Set<string>();
+  for (let tries = 0; queries.size < count && tries < count * 50 && pool.length; tries++) {
+    const chars = Array.from(pool[Math.floor(random() * pool.length)]!);
+    const at = Math.floor(random() * (chars.length - length + 1));
+    const query = chars.slice(at, at + length).join('');
+    if (!/\s/u.test(query)) queries.add(query);
+  }
+  return [...queries];
+}
+
+function summarize(group: string, outcomes: readonly QueryOutcome[]): QualityRow {
+  let expected = 0;
+  let found = 0;
+  let correct = 0;
+  for (const o of outcomes) {
+    expected += o.expected.length;
+    found += o.found.length;
+    correct += o.found.filter((id) => o.expected.includes(id)).length;
+  }
+  return {
+    group,
+    queries: outcomes.length,
+    expected,
+    found,
+    correct,
+    recall: expected ? correct / expected : 1,
+    precision: found ? correct / found : 1,
+  };
+}
+
+export async function readArticles(dir: string): Promise<Array<{ id: string; text: string }>> {
+  const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.md')).sort();
+  return Promise.all(
+    files.map(async (f) => {
+      const source = await readFile(join(dir, f), 'utf8');
+      const article = articleSchema.parse(parseYaml(source.slice(4, source.indexOf('\n---', 4))));
+      return { id: f.slice(0, -3).split(sep).join('/'), text: searchText(article) };
+    }),
+  );
+}
+
+/** A small seeded PRNG so a run can be repeated exactly. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;
+
+export function formatReport(report: QualityReport): string {
+  const lines = ['| query length | queries | expected | listed | recall | precision |', '|---|---|---|---|---|---|'];
+  for (const r of [...report.rows, report.total]) {
+    lines.push(`| ${r.group} | ${r.queries} | ${r.expected} | ${r.found} | ${percent(r.recall)} | ${percent(r.precision)} |`);
+  }
+  const f = report.firstQuery;
+  lines.push(`first query ${JSON.stringify(f.query)} on a fresh page: ${f.requests} requests, ${f.bytes} bytes (${f.searchBytes} from pagefind/)`);
+  for (const m of report.misses.slice(0, 20)) {
+    const missing = m.expected.filter((id) => !m.found.includes(id));
+    const extra = m.found.filter((id) => !m.expected.includes(id));
+    lines.push(`miss: ${JSON.stringify(m.query)} missing [${missing.join(', ')}] extra [${extra.join(', ')}]`);
+  }
+  return lines.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { values } = parseArgs({
+    options: {
+      site: { type: 'string', default: process.env.DIST_DIR || 'dist' },
+      base: { type: 'string', default: process.env.BASE_PATH || '/' },
+      content: { type: 'string', default: process.env.CONTENT_DIR || 'content' },
+      queries: { type: 'string', default: '100' },
+      seed: { type: 'string', default: '1' },
+      lengths: { type: 'string', default: '1,2,3,4,5,6' },
+      gold: { type: 'string' },
+      'min-recall': { type: 'string', default: '0.99' },
+      'min-precision': { type: 'string', default: '0.95' },
+    },
+  });
+  const report = await measureSearchQuality({
+    site: values.site,
+    base: values.base,
+    content: values.content,
+    queries: Number(values.queries),
+    seed: Number(values.seed),
+    lengths: values.lengths.split(',').map(Number),
+    gold: values.gold,
+  });
+  process.stdout.write(`${formatReport(report)}\n`);
+  const ok = report.total.recall >= Number(values['min-recall']) && report.total.precision >= Number(values['min-precision']);
+  process.exit(ok ? 0 : 1);
+}

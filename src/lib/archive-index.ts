@@ -1,0 +1,38 @@
+// The archive as the routes see it: collections loaded once per build and navigation precomputed
+// (src/lib/archive-nav.ts). Every route's getStaticPaths calls loadArchive(); the promise is shared,
+// so the collections are read and indexed once however many routes and pages there are.
+import { getCollection } from 'astro:content';
+import type { ArchiveArticle, ArticleRef } from './archive-schema.ts';
+import { buildArchiveNav, type ArchiveNav } from './archive-nav.ts';
+import { excerpt } from './text.ts';
+
+export interface Archive extends ArchiveNav {
+  articleById: Map<string, ArchiveArticle>;
+}
+
+let loading: Promise<Archive> | undefined;
+
+async function load(): Promise<Archive> {
+  const [papers, issues, articles] = await Promise.all([
+    getCollection('papers'),
+    getCollection('issues'),
+    getCollection('articles'),
+  ]);
+  const nav = buildArchiveNav(
+    papers.map((p) => p.data),
+    issues.map((i) => i.data),
+  );
+  return { ...nav, articleById: new Map(articles.map((a) => [a.data.id, a.data])) };
+}
+
+export function loadArchive(): Promise<Archive> {
+  loading ??= load();
+  return loading;
+}
+
+export type { PaperSummary } from './archive-nav.ts';
+
+/** Each article's opening words (for lists of headlines with leads), by article id. */
+export function leadsOf(archive: Archive, refs: readonly ArticleRef[]): Map<string, string> {
+  return new Map(refs.map((a) => [a.id, excerpt(archive.articleById.get(a.id)?.paragraphs ?? [], 70)]));
+}

@@ -1,0 +1,62 @@
+// 往期回顾: a paper's issue dates laid out as calendars, one per year and month that has issues,
+// newest first, weeks starting on Monday (星期一) as Chinese calendars print them.
+import { parseIsoDate } from './dates.ts';
+
+export interface CalendarDay {
+  day: number;
+  /** ISO date of an issue on this day, or null when nothing was published (or archived). */
+  issue: string | null;
+}
+
+export interface CalendarMonth {
+  month: number;
+  /** Rows of seven cells, Monday first; null pads the first and last week. */
+  weeks: (CalendarDay | null)[][];
+  count: number;
+}
+
+export interface CalendarYear {
+  year: number;
+  /** Issues in the year. */
+  count: number;
+  /** Months with issues, newest first. */
+  months: CalendarMonth[];
+}
+
+/** Column headings, Monday first. */
+export const WEEK_HEADINGS = ['一', '二', '三', '四', '五', '六', '日'];
+
+function monthGrid(year: number, month: number, issued: Set<number>): (CalendarDay | null)[][] {
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const lead = (new Date(Date.UTC(year, month - 1, 1)).getUTCDay() + 6) % 7;
+  const cells: (CalendarDay | null)[] = Array.from({ length: lead }, () => null);
+  const iso = (d: number) => `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  for (let d = 1; d <= days; d++) cells.push({ day: d, issue: issued.has(d) ? iso(d) : null });
+  while (cells.length % 7) cells.push(null);
+  const weeks: (CalendarDay | null)[][] = [];
+  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+  return weeks;
+}
+
+/** Lays out issue dates (ISO, any order, duplicates ignored) as year and month calendars. */
+export function buildCalendar(dates: readonly string[]): CalendarYear[] {
+  const byMonth = new Map<string, Set<number>>();
+  for (const date of new Set(dates)) {
+    const { year, month, day } = parseIsoDate(date);
+    const key = `${year}-${month}`;
+    const set = byMonth.get(key) ?? new Set<number>();
+    set.add(day);
+    byMonth.set(key, set);
+  }
+  const years = new Map<number, CalendarYear>();
+  for (const [key, days] of byMonth) {
+    const [year, month] = key.split('-').map(Number);
+    const entry = years.get(year) ?? { year, count: 0, months: [] };
+    entry.count += days.size;
+    entry.months.push({ month, weeks: monthGrid(year, month, days), count: days.size });
+    years.set(year, entry);
+  }
+  const result = [...years.values()].sort((a, b) => b.year - a.year);
+  for (const y of result) y.months.sort((a, b) => b.month - a.month);
+  return result;
+}

@@ -1,0 +1,14 @@
+// The issue's metadata and article list with permalinks: /<paper>/<date>/issue.json.
+import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import type { ArchiveIssue } from '../../../lib/archive-schema.ts';
+import { buildIssueJson } from '../../../lib/feeds.ts';
+
+export async function getStaticPaths() {
+  return (await getCollection('issues')).map(({ data }) => ({ params: { paper: data.paper, date: data.date }, props: { issue: data } }));
+}
+
+export const GET: APIRoute<{ issue: ArchiveIssue }> = ({ props, site }) => {
+  const json = buildIssueJson(props.issue, { site: site!, base: import.meta.env.BASE_URL });
+  return new Response(`${JSON.stringify(json, null, 2)}\n`, { headers: { 'content-type': 'application/json; charset=utf-8' } });
+};
