@@ -41,8 +41,9 @@ export function extractArticles(lines: SourceLine[], skip: Set<number>, page: nu
     });
   });
   const furniture = furnished.map(({ kind, line }) => ({ kind, text: line.text, position: line.source.position }));
-  // threadColumns hands back its input when it re-threads nothing.
-  return { articles, furniture, diagnostics: explain(articles, page, furnished, threaded !== segments.drafts) };
+  // threadColumns hands back its input when it re-threads nothing; else the first article it touched.
+  const rethreaded = threaded === segments.drafts ? -1 : drafts.findIndex((d) => d.paragraphStarts);
+  return { articles, furniture, diagnostics: explain(articles, page, furnished, articles[rethreaded]) };
 }
 
 /**
@@ -61,7 +62,7 @@ function placePages(drafts: ArticleDraft[], page: number): number[] {
 }
 
 /** Info diagnostics on what a reader of the report may want to check by eye. */
-function explain(articles: ExtractedArticle[], page: number, furniture: SegmentResult['furniture'], threaded: boolean): Diagnostic[] {
+function explain(articles: ExtractedArticle[], page: number, furniture: SegmentResult['furniture'], rethreaded: ExtractedArticle | undefined): Diagnostic[] {
   const found: Diagnostic[] = [];
   const runOn = articles.find((a) => a.page !== page);
   if (runOn) found.push(diagnostic(runOn.position, 'info', `headline without the page's heading mark: taken as page ${runOn.page} from here on`, 'extract/next-page'));
@@ -73,8 +74,7 @@ function explain(articles: ExtractedArticle[], page: number, furniture: SegmentR
       found.push(diagnostic(line.source.position, 'info', `headline with no body on this page kept as furniture: ${line.text}`, 'extract/headline-without-body'));
     }
   }
-  const first = articles[0]?.position;
-  if (threaded && first) found.push(diagnostic(first, 'info', 'columns printed line by line into each other were re-threaded by sentence continuity', 'extract/columns-threaded'));
+  if (rethreaded) found.push(diagnostic(rethreaded.position, 'info', 'columns printed line by line into each other were re-threaded by sentence continuity', 'extract/columns-threaded'));
   return found;
 }
 
