@@ -132,7 +132,7 @@ function keepNarrowColumnsInBody(lines: ClassifiedLine[], layout: PageLayout): v
 }
 
 /** Markdown marks around a line: `## ` headings, `**bold**`, `<autolinks>` keep their text. */
-export function stripMarks(text: string): string {
+function stripMarks(text: string): string {
   return text.trim().replace(/^#{1,6}\s*/u, '').replace(/\*\*/gu, '').trim();
 }
 
@@ -143,13 +143,13 @@ export function collapseLetterSpacing(text: string): string {
   return tokens.length >= 4 && single / tokens.length >= 0.6 ? tokens.join('') : text;
 }
 
-export function widthOf(text: string): number {
+function widthOf(text: string): number {
   let w = 0;
   for (const c of text) w += fullWidth.test(c) ? 1 : 0.5;
   return w;
 }
 
-export function endsSentence(text: string): boolean {
+function endsSentence(text: string): boolean {
   const chars = [...text.trim()];
   while (chars.length && closers.has(chars.at(-1)!)) {
     const closer = chars.pop()!;
@@ -212,7 +212,7 @@ export function atWrapWidth(line: ClassifiedLine, layout: PageLayout): boolean {
 }
 
 /** Text that could be a headline: short, no sentence inside, not ending a sentence or running on. */
-export function headlineLike(line: ClassifiedLine): boolean {
+function headlineLike(line: ClassifiedLine): boolean {
   const last = [...line.text].at(-1) ?? '';
   return (
     line.width <= 40 &&
