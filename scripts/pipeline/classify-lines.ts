@@ -215,7 +215,8 @@ export function atWrapWidth(line: ClassifiedLine, layout: PageLayout): boolean {
 function headlineLike(line: ClassifiedLine): boolean {
   const last = [...line.text].at(-1) ?? '';
   return (
-    line.width <= 40 &&
+    // One headline is at most a column's width; parts glued with spaces (引题 主题 副题) at most twice that.
+    (line.width <= 40 || (line.width <= 80 && line.text.split(/[ \u3000]+/u).every((part) => widthOf(part) <= 40))) &&
     !line.endsSentence &&
     !sentenceInside.test(line.text) &&
     !runOn.has(last) &&
