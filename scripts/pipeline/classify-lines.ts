@@ -99,7 +99,8 @@ function keepBlocksWhole(lines: ClassifiedLine[], layout: PageLayout): void {
   // Blocks are split where text surely ends or starts: after a paragraph's short last line, around
   // datelines, bylines, subtitles and furniture. A page printed without blank lines still has these.
   const ends = (l: ClassifiedLine): boolean => l.endsSentence && !atWrapWidth(l, layout);
-  const apart = (l: ClassifiedLine): boolean => l.role === 'byline' || l.role === 'subtitle' || l.role === 'furniture';
+  // (A rule line is no such edge: a Markdown `---` may stand inside quoted text.)
+  const apart = (l: ClassifiedLine): boolean => l.role === 'byline' || l.role === 'subtitle' || (l.role === 'furniture' && l.furniture !== 'other');
   let start = 0;
   for (let i = 1; i <= lines.length; i++) {
     const line = lines[i], prev = lines[i - 1]!;
