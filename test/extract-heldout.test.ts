@@ -66,9 +66,7 @@ const KNOWN_FAILURES = new Set([
   'speaker-verb-at-wrap',
   'subtitle-with-enumeration',
   'plain-subtitle-after-title',
-  'photo-caption-after-body',
   'three-phrase-title',
-  'headlines-after-ending-with-caption',
 ]);
 
 describe.skipIf(!present)('held-out failure cases (test/heldout/cases)', () => {

@@ -18,6 +18,12 @@ export const bylineStart = /^(?:■|◆|●|▲)\s*\S|^(?:本报记者|本报通
 /** A closing credit in brackets after the last paragraph: (融媒体 徐振鑫 朱晓斌). It stays a paragraph. */
 export const closingCredit = /^[（(](?:融媒体|记者|通讯员|本报记者|本报通讯员|文|图|编辑)[^）)]{1,40}[）)]$/u;
 
+/**
+ * A photo caption's last line: a finished sentence, then the photographer's credit after a mark
+ * (…践行初心使命。 ■ 张晶, …增长221.5%。 ■ 本报通讯员 王少霏). The caption is an item of its own.
+ */
+export const captionCredit = /[。！？!?”」]\s*[■◆●▲]\s*[^。，,；;：:■◆●▲]{2,20}$/u;
+
 /** A subtitle (副题) opened by a dash: ——写在…之时, ---聊城抗疫记, - 东昌府区… */
 export const dashSubtitle = /^(?:——|—|－－|--+|-|－)\s*\S/u;
 

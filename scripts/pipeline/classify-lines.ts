@@ -1,7 +1,7 @@
 // Stage: classify lines. A seed page's lines → each content line with its features and its role
 // (body, heading, subtitle, byline, furniture), plus the page's layout. Pure: no context beyond the
 // page (widths are compared with the page's own wrap width).
-import { bylineStart, closingCredit, dashSubtitle, datelineStart, decoratedHead, speakerLine } from '../data/article-lines.ts';
+import { bylineStart, captionCredit, closingCredit, dashSubtitle, datelineStart, decoratedHead, speakerLine } from '../data/article-lines.ts';
 import { furniturePatterns } from '../data/furniture.ts';
 import { closers, fullWidth, runOn, sentenceEnd, sentenceInside } from '../data/punctuation.ts';
 import type { FurnitureKind, SourceLine } from './types.ts';
@@ -28,6 +28,8 @@ export interface ClassifiedLine {
   marked: boolean;
   /** A headline-like line decorated as an in-text section head (……◀ … ▶……). */
   decorated: boolean;
+  /** The line ends a photo caption with its credit (…使命。 ■ 张晶). */
+  captionEnd: boolean;
 }
 
 export interface PageLayout {
@@ -177,6 +179,7 @@ function describeLine(source: SourceLine, index: number, gapBefore: boolean): Cl
     dateline: datelineStart.some((p) => p.test(text)),
     marked: /^#{1,6}\s/u.test(trimmed),
     decorated: decoratedHead.test(text),
+    captionEnd: captionCredit.test(text),
   };
 }
 

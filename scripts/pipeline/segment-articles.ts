@@ -82,14 +82,19 @@ export function segmentArticles(lines: ClassifiedLine[], layout: PageLayout): Se
       open(heads).body.push(...lead.map((l) => ({ ...l, role: 'body' as const })));
       return;
     }
-    // A body run, split where a dateline opens a new report after a finished paragraph.
-    for (const piece of splitAtDatelines(unit.lines)) {
-      const startsReport = piece[0]!.dateline;
+    // A body run, split where a dateline opens a new report after a finished paragraph. A photo
+    // caption is an item of its own beside the flow: the report around it goes on after it.
+    for (const piece of splitBody(unit.lines)) {
+      if (piece.caption) {
+        drafts.push({ headline: [], body: piece.lines });
+        continue;
+      }
+      const startsReport = piece.lines[0]!.dateline;
       const needNew: boolean =
         current === null ||
         (headlinesAfter && closed) || (startsReport && current.body.length > 0);
       const draft: ArticleDraft = needNew ? open([]) : current!;
-      draft.body.push(...piece);
+      draft.body.push(...piece.lines);
     }
   });
   return { drafts, furniture, headlinesAfter };
@@ -123,19 +128,29 @@ function markIndexGroups(units: Unit[]): void {
 }
 
 /**
- * Whether this page prints headlines after their bodies: it opens with body text (not a headline) and
- * closes with a headline group; Markdown-marked headings are always printed before their bodies.
+ * Whether this page prints headlines after their bodies. Votes: the page opens with body text (after)
+ * or a headline (before); it closes with a headline group (after) or body text (before); and each
+ * report opened by a dateline with a headline group on one side only votes for that side (a group on
+ * both sides tells nothing). Markdown-marked headings are always printed before their bodies.
  */
 function votesHeadlinesAfter(units: Unit[]): boolean {
-  const content = units.filter((u) => u.type !== 'furniture');
+  // Photo captions stand anywhere on a page: they tell nothing of the headline order.
+  const content = units.filter((u) => u.type !== 'furniture' && !captionsOnly(u));
   if (!content.length || units.some((u) => u.type === 'group' && u.lines.some((l) => l.marked))) return false;
+  const headed = (u: Unit | undefined): boolean => u?.type === 'group' && u.lines.some((l) => l.role === 'heading');
   let after = 0;
   let before = 0;
   const first = content[0]!, last = content.at(-1)!;
   if (first.type === 'body') after++;
-  else if (first.lines.some((l) => l.role === 'heading')) before++;
-  if (last.type === 'group' && last.lines.some((l) => l.role === 'heading')) after++;
+  else if (headed(first)) before++;
+  if (headed(last)) after++;
   else if (last.type === 'body') before++;
+  content.forEach((unit, u) => {
+    if (unit.type !== 'body' || !unit.lines[0]!.dateline) return;
+    const prev = headed(content[u - 1]), next = headed(content[u + 1]);
+    if (prev && !next) before++;
+    else if (next && !prev) after++;
+  });
   return after > before;
 }
 
@@ -143,7 +158,8 @@ function votesHeadlinesAfter(units: Unit[]): boolean {
 function closesBody(group: ClassifiedLine[], next: Unit | undefined): boolean {
   if (group.some((l) => l.role !== 'heading') || group.length > 1) return true;
   if (!next || next.type !== 'body') return true;
-  return next.lines[0]!.dateline;
+  const first = splitBody(next.lines)[0]!;
+  return first.caption || first.lines[0]!.dateline;
 }
 
 /** Before-layout: one unmarked heading line followed by body that opens no report is a section head. */
@@ -151,6 +167,36 @@ function isSectionHead(group: ClassifiedLine[], next: Unit | undefined): boolean
   if (group.length === 1 && group[0]!.decorated) return true;
   if (group.length !== 1 || group[0]!.role !== 'heading' || group[0]!.marked) return false;
   return next?.type === 'body' && !next.lines[0]!.dateline;
+}
+
+interface BodyPiece {
+  lines: ClassifiedLine[];
+  /** A photo caption: from its paragraph's first line to the line ending with the credit. */
+  caption: boolean;
+}
+
+/** A body run → reports (split at datelines) and the photo captions among them. */
+function splitBody(lines: ClassifiedLine[]): BodyPiece[] {
+  return splitAtDatelines(lines).flatMap((piece) => {
+    const pieces: BodyPiece[] = [];
+    let start = 0;
+    piece.forEach((line, i) => {
+      if (!line.captionEnd) return;
+      // The caption opens where its paragraph does: after a blank, a set-in line or a finished sentence.
+      let from = i;
+      while (from > start && !piece[from]!.gapBefore && !piece[from - 1]!.endsSentence) from--;
+      if (from > start) pieces.push({ lines: piece.slice(start, from), caption: false });
+      pieces.push({ lines: piece.slice(from, i + 1), caption: true });
+      start = i + 1;
+    });
+    if (start < piece.length) pieces.push({ lines: piece.slice(start), caption: false });
+    return pieces;
+  });
+}
+
+/** A body run that holds nothing but photo captions. */
+function captionsOnly(unit: Unit): boolean {
+  return unit.type === 'body' && splitBody(unit.lines).every((p) => p.caption);
 }
 
 function splitAtDatelines(lines: ClassifiedLine[]): ClassifiedLine[][] {
