@@ -62,8 +62,6 @@ if (!present) {
 const casesDir = join('test', 'heldout', 'cases');
 /** Cases extraction still gets wrong (causes: test/heldout/README.md). Remove a name once it passes. */
 const KNOWN_FAILURES = new Set([
-  'reporter-word-at-wrap',
-  'speaker-verb-at-wrap',
   'subtitle-with-enumeration',
   'plain-subtitle-after-title',
   'three-phrase-title',

@@ -28,7 +28,7 @@ export const captionCredit = /[。！？!?”」]\s*[■◆●▲]\s*[^。，,�
 export const dashSubtitle = /^(?:——|—|－－|--+|-|－)\s*\S/u;
 
 /** A speaker line under a meeting headline: 孙爱军讲话 李长萍主持 王彤宇曾晓黎张百顺出席. */
-export const speakerLine = /^(?:[\p{Script=Han}、]{2,16}(?:讲话|主持|出席|致辞|作报告|参加|会见|并讲话|出席相关会议并讲话)[\s　]*)+$/u;
+export const speakerLine = /^(?:[\p{Script=Han}、]{2,16}(?:讲话|主持|出席|致辞|作报告|参加|会见|并讲话)[\s　]*)+$/u;
 
 /** Verbs that end a meeting-report kicker (引题) when it is glued to its title on one line: …大会召开. */
 export const kickerEnding = /(?:召开|举行|开幕|闭幕|举办)$/u;

@@ -64,10 +64,24 @@ export function classifyLines(lines: SourceLine[], skip: Set<number>): ClassifyR
   });
   const layout = measureLayout(content);
   for (const line of content) line.role = roleOf(line);
+  keepRunOnLinesInBody(content);
   if (layout.spaced && layout.narrowWidth && interleaved(content, layout.narrowWidth)) keepNarrowColumnsInBody(content, layout);
   else if (layout.spaced) keepWrappedLinesInBody(content);
   else keepBlocksWhole(content, layout);
   return { lines: content, layout };
+}
+
+/**
+ * Bylines and speaker lines stand apart from body text. A line that looks like one but follows a body
+ * line directly (no blank) is a wrapped body line that happens to start with 记者 or end with 主持: a
+ * byline when the sentence before runs on into it, a speaker line whenever body text precedes it.
+ */
+function keepRunOnLinesInBody(lines: ClassifiedLine[]): void {
+  lines.forEach((line, i) => {
+    const prev = lines[i - 1];
+    if (line.gapBefore || prev?.role !== 'body') return;
+    if ((line.role === 'byline' && !prev.endsSentence) || (line.role === 'subtitle' && speakerLine.test(line.text))) line.role = 'body';
+  });
 }
 
 /** A narrow column's lines and wide paragraphs alternate: a sentence runs on from one into the other. */
@@ -241,7 +255,8 @@ function roleOf(line: ClassifiedLine): LineRole {
       return 'furniture';
     }
   }
-  if (bylineStart.test(line.text) && line.width <= 30 && !line.endsSentence && !sentenceInside.test(line.text)) return 'byline';
+  // A byline names people; a comma makes the line a clause of a sentence (记者从…获悉，).
+  if (bylineStart.test(line.text) && line.width <= 30 && !line.endsSentence && !sentenceInside.test(line.text) && !/[，,]/u.test(line.text)) return 'byline';
   if (closingCredit.test(line.text)) return 'body';
   if (dashSubtitle.test(line.text) && line.width <= 40 && !sentenceInside.test(line.text)) return 'subtitle';
   if (line.marked || line.decorated) return 'heading';
