@@ -239,7 +239,8 @@ function headlineLike(line: ClassifiedLine): boolean {
     !sentenceInside.test(line.text) &&
     !runOn.has(last) &&
     !line.dateline &&
-    !line.text.includes('、') &&
+    // An enumeration (、) with a clause (，) is prose; a 副题 may list (提升1个位次、6个位次).
+    !(line.text.includes('、') && /[，,]/u.test(line.text)) &&
     // A quotation or bracket left open runs on into the next line.
     count(line.text, /[“「（(]/gu) <= count(line.text, /[”」）)]/gu) &&
     (line.text.match(/[，,]/gu)?.length ?? 0) <= 1
