@@ -61,11 +61,7 @@ if (!present) {
 
 const casesDir = join('test', 'heldout', 'cases');
 /** Cases extraction still gets wrong (causes: test/heldout/README.md). Remove a name once it passes. */
-const KNOWN_FAILURES = new Set([
-  'subtitle-with-enumeration',
-  'plain-subtitle-after-title',
-  'three-phrase-title',
-]);
+const KNOWN_FAILURES = new Set<string>([]);
 
 describe.skipIf(!present)('held-out failure cases (test/heldout/cases)', () => {
   const names = readdirSync(casesDir).sort();

@@ -30,8 +30,28 @@ export const dashSubtitle = /^(?:——|—|－－|--+|-|－)\s*\S/u;
 /** A speaker line under a meeting headline: 孙爱军讲话 李长萍主持 王彤宇曾晓黎张百顺出席. */
 export const speakerLine = /^(?:[\p{Script=Han}、]{2,16}(?:讲话|主持|出席|致辞|作报告|参加|会见|并讲话)[\s　]*)+$/u;
 
-/** Verbs that end a meeting-report kicker (引题) when it is glued to its title on one line: …大会召开. */
+/**
+ * Verbs of a held event (召开, 举行): a kicker glued to its title on one line ends with one (…大会召开
+ * 强化… 聚力…); a headline block of its own ending with one is the news itself, a title.
+ */
 export const kickerEnding = /(?:召开|举行|开幕|闭幕|举办)$/u;
+
+/**
+ * Which of two headline blocks printed one above the other is the title (主题): the upper one with a
+ * subtitle (副题) below it, or the lower one with a kicker (引题) above it. Each cue is a habit of
+ * Chinese headline writing, weighed in attach-headlines.ts `kickerEvidence`.
+ */
+export const headlineCues = {
+  /** A kicker that introduces its title as what someone said (林红玉在检查…时强调). */
+  sayingEnd: /(?:强调|指出|表示|要求|提出|寄语)$/u,
+  /**
+   * A title that exhorts (虚题: 以更高标准…, 全力确保…, 扎实推进…) under a kicker stating the facts
+   * (实题): the block above it is that kicker.
+   */
+  exhortationStart: /^(?:以|全力|奋力|努力|扎实|坚持|加快|推动|持续|切实|着力|聚力|勇于|强化|深化|携手|确保|争当|争创)/u,
+  /** A subtitle adding a detail to its title (分别比去年提升…, 其中…). */
+  detailStart: /^(?:分别|其中|同时|此外|另有)/u,
+};
 
 /** An in-text section head decorated with rules or arrows: ……◀ 瞄准突出问题发力 ▶…… */
 export const decoratedHead = /^[.·…\-—━─*＊\s]*[◀◆【■]\s*[^▶】◆]{2,20}\s*[▶◆】][.·…\-—━─*＊\s]*$/u;

@@ -1,7 +1,7 @@
 // Stage: attach headlines. An article draft's headline lines → kicker (引题), title (主题), subtitles
 // (副题) and byline. Also splits a headline line that glues several parts together (kicker + title +
 // subtitle on one line, or the titles of two articles side by side).
-import { kickerEnding } from '../data/article-lines.ts';
+import { headlineCues, kickerEnding } from '../data/article-lines.ts';
 import type { ClassifiedLine } from './classify-lines.ts';
 import type { ArticleDraft } from './segment-articles.ts';
 
@@ -34,14 +34,31 @@ function readHeadline(lines: ClassifiedLine[]): Headline {
   if (!blocks.length) return headline;
   const markedAt = blocks.findIndex((b) => b.some((l) => l.marked));
   if (blocks.length === 1 && !subtitles.length) return { ...headline, ...splitGlued(blocks[0]!) };
-  const titleAt = markedAt >= 0 ? markedAt : blocks.length === 1 ? 0 : 1;
   const text = blocks.map(joinLines);
+  const titleAt = markedAt >= 0 ? markedAt : blocks.length === 1 ? 0 : blocks.length > 2 || kickerEvidence(text[0]!, text[1]!, subtitles.length > 0) > 0 ? 1 : 0;
   return {
     ...headline,
     kicker: titleAt > 0 ? text.slice(0, titleAt).join(' ') : null,
     title: text[titleAt]!,
     subtitles: [...text.slice(titleAt + 1), ...subtitles],
   };
+}
+
+/**
+ * Two headline blocks, `upper` above `lower`: above 0 reads them as kicker + title, else as title +
+ * subtitle. A kicker tends to be shorter than its title, and a headline with a dash or speaker subtitle
+ * already has its 副题.
+ */
+function kickerEvidence(upper: string, lower: string, hasSubtitle: boolean): number {
+  let score = 0;
+  if (headlineCues.sayingEnd.test(upper)) score += 2;
+  if (headlineCues.exhortationStart.test(lower)) score += 2;
+  if (headlineCues.detailStart.test(lower)) score -= 2;
+  if (kickerEnding.test(upper)) score -= 1;
+  if (kickerEnding.test(lower)) score += 1;
+  if (hasSubtitle) score += 1;
+  score += [...upper].length < [...lower].length ? 0.5 : -0.5;
+  return score;
 }
 
 /** Heading lines printed together (no blank between) are one headline part wrapped over lines. */
@@ -71,7 +88,8 @@ function gluedParts(lines: ClassifiedLine[]): string[] | null {
 /**
  * One headline line that may glue kicker, title and subtitle: `…大会召开 强化… 聚力… 我区设分会场…`.
  * A first part ending with a meeting verb (召开, 举行) is the kicker when three or more parts follow it,
- * else the title with the rest as subtitle; otherwise the last of three or more parts is the subtitle.
+ * else the title with the rest as subtitle; otherwise the last of three or more parts is the subtitle
+ * when it adds a detail (分别比去年…): parallel phrases (拿出… 使出… 扎实推进…) are one title.
  */
 function splitGlued(block: ClassifiedLine[]): Pick<Headline, 'kicker' | 'title' | 'subtitles'> {
   const whole = joinLines(block);
@@ -79,6 +97,6 @@ function splitGlued(block: ClassifiedLine[]): Pick<Headline, 'kicker' | 'title' 
   const event = parts.length >= 2 && kickerEnding.test(parts[0]!);
   if (event && parts.length >= 4) return { kicker: parts[0]!, title: parts.slice(1, -1).join(' '), subtitles: [parts.at(-1)!] };
   if (event) return { kicker: null, title: parts[0]!, subtitles: [parts.slice(1).join(' ')] };
-  if (parts.length >= 3) return { kicker: null, title: parts.slice(0, -1).join(' '), subtitles: [parts.at(-1)!] };
+  if (parts.length >= 3 && headlineCues.detailStart.test(parts.at(-1)!)) return { kicker: null, title: parts.slice(0, -1).join(' '), subtitles: [parts.at(-1)!] };
   return { kicker: null, title: whole, subtitles: [] };
 }
