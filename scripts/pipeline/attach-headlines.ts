@@ -52,7 +52,7 @@ function readHeadline(lines: ClassifiedLine[]): Headline {
 function kickerEvidence(upper: string, lower: string, hasSubtitle: boolean): number {
   let score = 0;
   if (headlineCues.sayingEnd.test(upper)) score += 2;
-  if (headlineCues.exhortationStart.test(lower)) score += 2;
+  if (headlineCues.exhortationStart.test(lower) || headlineCues.sloganPhrases.test(lower)) score += 2;
   if (headlineCues.detailStart.test(lower)) score -= 2;
   if (kickerEnding.test(upper)) score -= 1;
   if (kickerEnding.test(lower)) score += 1;
