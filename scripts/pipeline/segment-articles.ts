@@ -146,10 +146,14 @@ function votesHeadlinesAfter(units: Unit[]): boolean {
   if (headed(last)) after++;
   else if (last.type === 'body') before++;
   content.forEach((unit, u) => {
-    if (unit.type !== 'body' || !unit.lines[0]!.dateline) return;
-    const prev = headed(content[u - 1]), next = headed(content[u + 1]);
-    if (prev && !next) before++;
-    else if (next && !prev) after++;
+    if (unit.type !== 'body') return;
+    const pieces = splitBody(unit.lines);
+    pieces.forEach((piece, p) => {
+      if (piece.caption || !piece.lines[0]!.dateline) return;
+      const prev = p === 0 && headed(content[u - 1]), next = p === pieces.length - 1 && headed(content[u + 1]);
+      if (prev && !next) before++;
+      else if (next && !prev) after++;
+    });
   });
   return after > before;
 }
