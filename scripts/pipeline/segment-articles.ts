@@ -137,7 +137,7 @@ function votesHeadlinesAfter(units: Unit[]): boolean {
   // Photo captions stand anywhere on a page: they tell nothing of the headline order.
   const content = units.filter((u) => u.type !== 'furniture' && !captionsOnly(u));
   if (!content.length || units.some((u) => u.type === 'group' && u.lines.some((l) => l.marked))) return false;
-  const headed = (u: Unit | undefined): boolean => u?.type === 'group' && u.lines.some((l) => l.role === 'heading');
+  const headed = (u: Unit | undefined): u is Extract<Unit, { type: 'group' }> => u?.type === 'group' && u.lines.some((l) => l.role === 'heading');
   let after = 0;
   let before = 0;
   const first = content[0]!, last = content.at(-1)!;
@@ -155,7 +155,29 @@ function votesHeadlinesAfter(units: Unit[]): boolean {
       else if (next && !prev) after++;
     });
   });
+  // A headline shares words with its own report: one between two reports votes for the closer in wording.
+  content.forEach((unit, u) => {
+    const prev = content[u - 1], next = content[u + 1];
+    if (!headed(unit) || prev?.type !== 'body' || next?.type !== 'body') return;
+    const words = bigrams(unit.lines.filter((l) => l.role === 'heading').map((l) => l.text).join(''));
+    const shared = (lines: ClassifiedLine[]): number => [...bigrams(lines.map((l) => l.text).join(''))].filter((w) => words.has(w)).length;
+    const lead = splitBody(next.lines).find((p) => !p.caption), tail = splitBody(prev.lines).findLast((p) => !p.caption);
+    // A lone heading line before text that opens no report may be a section head (小标题) of that text.
+    if (!lead || !tail || (unit.lines.length === 1 && !lead.lines[0]!.dateline)) return;
+    const diff = shared(tail.lines) - shared(lead.lines);
+    if (diff >= minSharedWords) after++;
+    else if (diff <= -minSharedWords) before++;
+  });
   return after > before;
+}
+
+/** How many more two-character words a headline must share with one neighbouring report than with the other to vote. */
+const minSharedWords = 2;
+
+/** The Han character pairs of a text (its candidate two-character words). */
+function bigrams(text: string): Set<string> {
+  const han = [...text].filter((c) => /\p{Script=Han}/u.test(c));
+  return new Set(han.slice(1).map((c, i) => han[i]! + c));
 }
 
 /** After-layout: a headline group ends the body before it when a new report, furniture or the end follows. */
