@@ -20,7 +20,7 @@ export interface ClassifiedLine {
   width: number;
   /** A blank line stands between this line and the previous content line. */
   gapBefore: boolean;
-  /** The line ends a sentence (。！？； with any closing quotes). */
+  /** The line ends a sentence (。！？； with any closing quotes) or a photo caption (… ■ 张晶). */
   endsSentence: boolean;
   /** The line opens a report with a dateline (本报讯, 新华社…电). */
   dateline: boolean;
@@ -181,6 +181,7 @@ function endsSentence(text: string): boolean {
 function describeLine(source: SourceLine, index: number, gapBefore: boolean): ClassifiedLine {
   const trimmed = source.text.trim();
   const text = stripMarks(trimmed);
+  const captionEnd = captionCredit.test(text);
   return {
     index,
     source,
@@ -189,11 +190,12 @@ function describeLine(source: SourceLine, index: number, gapBefore: boolean): Cl
     furniture: null,
     width: widthOf(text),
     gapBefore,
-    endsSentence: endsSentence(text),
+    // A photo credit closes its caption as a full stop would.
+    endsSentence: captionEnd || endsSentence(text),
     dateline: datelineStart.some((p) => p.test(text)),
     marked: /^#{1,6}\s/u.test(trimmed),
     decorated: decoratedHead.test(text),
-    captionEnd: captionCredit.test(text),
+    captionEnd,
   };
 }
 
