@@ -68,6 +68,8 @@ export function classifyLines(lines: SourceLine[], skip: Set<number>): ClassifyR
   if (layout.spaced && layout.narrowWidth && interleaved(content, layout.narrowWidth)) keepNarrowColumnsInBody(content, layout);
   else if (layout.spaced) keepWrappedLinesInBody(content);
   else keepBlocksWhole(content, layout);
+  // Again, now that wrapped lines that looked like headlines are body.
+  keepRunOnLinesInBody(content);
   return { lines: content, layout };
 }
 
@@ -80,6 +82,11 @@ function keepRunOnLinesInBody(lines: ClassifiedLine[]): void {
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
     if (line.gapBefore || prev?.role !== 'body') return;
+    // A photo credit wrapped onto a line of its own (…增长221.5%。 ■ / 本报通讯员 王少霏) ends the caption.
+    if (!prev.captionEnd && captionCredit.test(`${prev.text} ${line.text}`)) {
+      Object.assign(line, { role: 'body', captionEnd: true, endsSentence: true });
+      return;
+    }
     if ((line.role === 'byline' && !prev.endsSentence) || (line.role === 'subtitle' && speakerLine.test(line.text))) line.role = 'body';
   });
 }

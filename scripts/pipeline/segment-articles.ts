@@ -208,9 +208,11 @@ function splitBody(lines: ClassifiedLine[]): BodyPiece[] {
     let start = 0;
     piece.forEach((line, i) => {
       if (!line.captionEnd) return;
-      // The caption opens where its paragraph does: after a blank, a set-in line or a finished sentence.
+      // The caption opens where its paragraph does: after a blank, a set-in line or a finished
+      // sentence; a credit wrapped onto a line of its own (no sentence in it) belongs to the line above.
       let from = i;
-      while (from > start && !piece[from]!.gapBefore && !piece[from - 1]!.endsSentence) from--;
+      const bareCredit = !/[。！？!?]/u.test(line.text);
+      while (from > start && !piece[from]!.gapBefore && (!piece[from - 1]!.endsSentence || (from === i && bareCredit))) from--;
       if (from > start) pieces.push({ lines: piece.slice(start, from), caption: false });
       pieces.push({ lines: piece.slice(from, i + 1), caption: true });
       start = i + 1;
