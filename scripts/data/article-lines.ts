@@ -1,14 +1,15 @@
 // What the lines around an article look like: datelines (电头) and bylines (署名) that open a report,
 // closing credits, subtitles (副题), speaker lines, continuation markers (转版) and in-text section
 // heads (小标题). Used by classify-lines.ts; each pattern is tested on one trimmed line.
+import { newsAgencies } from './datelines.ts';
 
 /**
  * A dateline opening a report: 本报讯, 本报济宁讯, 本报济宁12月11日讯, 新华社北京3月24日电,
- * 东昌府讯 11月18日 (a paper named after its place). Anchored at the line start.
+ * 东昌府讯 11月18日 (a paper named after its place). Anchored at the line start; 本报通讯员 is a byline.
  */
 export const datelineStart = [
-  /^本报[\p{Script=Han}]{0,6}?\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*讯/u,
-  /^(?:新华社|中新社|中新网|人民日报|央视新闻|央广网|大众日报|大众网|光明日报|经济日报)[\p{Script=Han}]{0,8}?\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)/u,
+  /^本报[\p{Script=Han}]{0,6}?\s*(?:\d{1,2}\s*月\s*\d{1,2}\s*日)?\s*讯(?!员)/u,
+  new RegExp(`^(?:${newsAgencies.join('|')})[\\p{Script=Han}]{0,8}?\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*(?:电|讯)`, 'u'),
   /^[\p{Script=Han}]{2,6}讯(?:[\s　]+|(?=[（(]))(?:[（(][^）)]{1,30}[）)])?\s*\d{1,2}\s*月/u,
 ];
 

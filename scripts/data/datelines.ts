@@ -2,11 +2,18 @@
 // is identified from these (identify-page.ts): the paper from 本报济宁讯, the date from the latest
 // dated dateline (the page is printed the day after).
 
-/** 本报讯, 本报济宁讯, 本报济宁12月11日讯: the paper's own report; `place` is where it was filed. */
-export const ownDateline = /本报(?<place>[\p{Script=Han}]{0,6}?)\s*(?:(?<month>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*日)?\s*讯/gu;
+/**
+ * News agencies and papers whose dated reports other papers reprint (新华社北京3月24日电): one list for
+ * identification (below) and for line roles (article-lines.ts `datelineStart`).
+ */
+export const newsAgencies = ['新华社', '中新社', '中新网', '人民日报', '央视新闻', '央广网', '大众日报', '大众网', '光明日报', '经济日报'];
+const agencies = newsAgencies.join('|');
+
+/** 本报讯, 本报济宁讯, 本报济宁12月11日讯: the paper's own report; `place` is where it was filed (not 本报通讯员, a byline). */
+export const ownDateline = /本报(?<place>[\p{Script=Han}]{0,6}?)\s*(?:(?<month>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*日)?\s*讯(?!员)/gu;
 
 /** 新华社北京3月24日电, 中新社…电, 人民日报…电: an agency or another paper's dated report. */
-export const agencyDateline = /(?:新华社|中新社|中新网|人民日报|央视新闻|央广网|大众日报)\s*[\p{Script=Han}]{0,8}?\s*(?<month>\d{1,2})\s*月\s*(?<day>\d{1,2})\s*日\s*(?:电|讯)/gu;
+export const agencyDateline = new RegExp(`(?:${agencies})\\s*[\\p{Script=Han}]{0,8}?\\s*(?<month>\\d{1,2})\\s*月\\s*(?<day>\\d{1,2})\\s*日\\s*(?:电|讯)`, 'gu');
 
 /**
  * The date that opens a dated report after an undated dateline: 本报讯（记者 薛蓓蓓） 3 月 24 日上午,
