@@ -82,8 +82,11 @@ function keepRunOnLinesInBody(lines: ClassifiedLine[]): void {
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
     if (line.gapBefore || prev?.role !== 'body') return;
-    // A photo credit wrapped onto a line of its own (…增长221.5%。 ■ / 本报通讯员 王少霏) ends the caption.
-    if (!prev.captionEnd && captionCredit.test(`${prev.text} ${line.text}`)) {
+    // A photo credit wrapped onto the next line (…增长221.5%。 ■ / 本报通讯员 王少霏, or …■ 本报通 /
+    // 讯员 王少霏): that line ends the caption. After a whole credit, only a short remainder of a name goes on.
+    const creditGoesOn = !/[。！？!?]/u.test(line.text) && (!prev.captionEnd || line.width <= 8);
+    if (creditGoesOn && captionCredit.test(prev.text + line.text)) {
+      Object.assign(prev, { captionEnd: false, endsSentence: endsSentence(prev.text) });
       Object.assign(line, { role: 'body', captionEnd: true, endsSentence: true });
       return;
     }

@@ -3,7 +3,7 @@
 // order) or after them (a common flattening of e-paper PDFs), and which headline-like lines are only
 // section heads (小标题) inside a body.
 import { runOn } from '../data/punctuation.ts';
-import type { ClassifiedLine, PageLayout } from './classify-lines.ts';
+import { atWrapWidth, type ClassifiedLine, type PageLayout } from './classify-lines.ts';
 import type { FurnitureKind } from './types.ts';
 
 export interface ArticleDraft {
@@ -28,7 +28,7 @@ export function segmentArticles(lines: ClassifiedLine[], layout: PageLayout): Se
   const furniture: SegmentResult['furniture'] = [];
   const units = toUnits(lines);
   markIndexGroups(units);
-  const headlinesAfter = votesHeadlinesAfter(units);
+  const headlinesAfter = votesHeadlinesAfter(units, layout);
   const drafts: ArticleDraft[] = [];
   let current: ArticleDraft | null = null;
   /** After-layout: the current draft has had its headline group (what follows starts a new one). */
@@ -54,7 +54,7 @@ export function segmentArticles(lines: ClassifiedLine[], layout: PageLayout): Se
         const trailing = at < 0 ? [] : unit.lines.slice(at).filter((l) => l.role === 'byline');
         const lead = at < 0 ? [] : unit.lines.slice(at).filter((l) => l.role !== 'byline');
         if (heads.length) {
-          if (current && !closed && current.body.length && !trailing.length && !closesBody(heads, next)) current.body.push(...heads);
+          if (current && !closed && current.body.length && !trailing.length && !closesBody(heads, next, layout)) current.body.push(...heads);
           else if (current && !closed && current.body.length) {
             current.headline.push(...heads);
             closed = true;
@@ -84,7 +84,7 @@ export function segmentArticles(lines: ClassifiedLine[], layout: PageLayout): Se
     }
     // A body run, split where a dateline opens a new report after a finished paragraph. A photo
     // caption is an item of its own beside the flow: the report around it goes on after it.
-    for (const piece of splitBody(unit.lines)) {
+    for (const piece of splitBody(unit.lines, layout)) {
       if (piece.caption) {
         drafts.push({ headline: [], body: piece.lines });
         continue;
@@ -133,9 +133,9 @@ function markIndexGroups(units: Unit[]): void {
  * report opened by a dateline with a headline group on one side only votes for that side (a group on
  * both sides tells nothing). Markdown-marked headings are always printed before their bodies.
  */
-function votesHeadlinesAfter(units: Unit[]): boolean {
+function votesHeadlinesAfter(units: Unit[], layout: PageLayout): boolean {
   // Photo captions stand anywhere on a page: they tell nothing of the headline order.
-  const content = units.filter((u) => u.type !== 'furniture' && !captionsOnly(u));
+  const content = units.filter((u) => u.type !== 'furniture' && !captionsOnly(u, layout));
   if (!content.length || units.some((u) => u.type === 'group' && u.lines.some((l) => l.marked))) return false;
   const headed = (u: Unit | undefined): u is Extract<Unit, { type: 'group' }> => u?.type === 'group' && u.lines.some((l) => l.role === 'heading');
   let after = 0;
@@ -147,7 +147,7 @@ function votesHeadlinesAfter(units: Unit[]): boolean {
   else if (last.type === 'body') before++;
   content.forEach((unit, u) => {
     if (unit.type !== 'body') return;
-    const pieces = splitBody(unit.lines);
+    const pieces = splitBody(unit.lines, layout);
     pieces.forEach((piece, p) => {
       if (piece.caption || !piece.lines[0]!.dateline) return;
       const prev = p === 0 && headed(content[u - 1]), next = p === pieces.length - 1 && headed(content[u + 1]);
@@ -161,7 +161,7 @@ function votesHeadlinesAfter(units: Unit[]): boolean {
     if (!headed(unit) || prev?.type !== 'body' || next?.type !== 'body') return;
     const words = bigrams(unit.lines.filter((l) => l.role === 'heading').map((l) => l.text).join(''));
     const shared = (lines: ClassifiedLine[]): number => [...bigrams(lines.map((l) => l.text).join(''))].filter((w) => words.has(w)).length;
-    const lead = splitBody(next.lines).find((p) => !p.caption), tail = splitBody(prev.lines).findLast((p) => !p.caption);
+    const lead = splitBody(next.lines, layout).find((p) => !p.caption), tail = splitBody(prev.lines, layout).findLast((p) => !p.caption);
     // A lone heading line before text that opens no report may be a section head (小标题) of that text.
     if (!lead || !tail || (unit.lines.length === 1 && !lead.lines[0]!.dateline)) return;
     const diff = shared(tail.lines) - shared(lead.lines);
@@ -181,10 +181,10 @@ function bigrams(text: string): Set<string> {
 }
 
 /** After-layout: a headline group ends the body before it when a new report, furniture or the end follows. */
-function closesBody(group: ClassifiedLine[], next: Unit | undefined): boolean {
+function closesBody(group: ClassifiedLine[], next: Unit | undefined, layout: PageLayout): boolean {
   if (group.some((l) => l.role !== 'heading') || group.length > 1) return true;
   if (!next || next.type !== 'body') return true;
-  const first = splitBody(next.lines)[0]!;
+  const first = splitBody(next.lines, layout)[0]!;
   return first.caption || first.lines[0]!.dateline;
 }
 
@@ -202,17 +202,18 @@ interface BodyPiece {
 }
 
 /** A body run → reports (split at datelines) and the photo captions among them. */
-function splitBody(lines: ClassifiedLine[]): BodyPiece[] {
+function splitBody(lines: ClassifiedLine[], layout: PageLayout): BodyPiece[] {
   return splitAtDatelines(lines).flatMap((piece) => {
     const pieces: BodyPiece[] = [];
     let start = 0;
     piece.forEach((line, i) => {
       if (!line.captionEnd) return;
-      // The caption opens where its paragraph does: after a blank, a set-in line or a finished
-      // sentence; a credit wrapped onto a line of its own (no sentence in it) belongs to the line above.
+      // The caption opens where its paragraph does: after a blank, a set-in line or a line ending a
+      // sentence short of the wrap width; a credit wrapped onto a line of its own belongs to the line above.
+      const ends = (l: ClassifiedLine): boolean => l.endsSentence && !atWrapWidth(l, layout);
       let from = i;
       const bareCredit = !/[。！？!?]/u.test(line.text);
-      while (from > start && !piece[from]!.gapBefore && (!piece[from - 1]!.endsSentence || (from === i && bareCredit))) from--;
+      while (from > start && !piece[from]!.gapBefore && (!ends(piece[from - 1]!) || (from === i && bareCredit))) from--;
       if (from > start) pieces.push({ lines: piece.slice(start, from), caption: false });
       pieces.push({ lines: piece.slice(from, i + 1), caption: true });
       start = i + 1;
@@ -223,8 +224,8 @@ function splitBody(lines: ClassifiedLine[]): BodyPiece[] {
 }
 
 /** A body run that holds nothing but photo captions. */
-function captionsOnly(unit: Unit): boolean {
-  return unit.type === 'body' && splitBody(unit.lines).every((p) => p.caption);
+function captionsOnly(unit: Unit, layout: PageLayout): boolean {
+  return unit.type === 'body' && splitBody(unit.lines, layout).every((p) => p.caption);
 }
 
 function splitAtDatelines(lines: ClassifiedLine[]): ClassifiedLine[][] {
