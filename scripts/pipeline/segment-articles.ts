@@ -128,21 +128,21 @@ function markIndexGroups(units: Unit[]): void {
 }
 
 /**
- * Whether this page prints headlines after their bodies. Votes: the page opens with body text (after)
- * or a headline (before); it closes with a headline group (after) or body text (before); and each
- * report opened by a dateline with a headline group on one side only votes for that side (a group on
- * both sides tells nothing). Markdown-marked headings are always printed before their bodies.
+ * Whether this page prints headlines after their bodies, by votes: the page opens with body text or a
+ * lone byline (after) or with a headline (before); it closes with a headline group (after) or body text
+ * (before); a report opened by a dateline with a headline group on one side only votes for that side;
+ * a headline between two reports votes for the one it shares more words with. Photo captions do not
+ * vote. Markdown-marked headings are always printed before their bodies.
  */
 function votesHeadlinesAfter(units: Unit[], layout: PageLayout): boolean {
-  // Photo captions stand anywhere on a page: they tell nothing of the headline order.
   const content = units.filter((u) => u.type !== 'furniture' && !captionsOnly(u, layout));
   if (!content.length || units.some((u) => u.type === 'group' && u.lines.some((l) => l.marked))) return false;
   const headed = (u: Unit | undefined): u is Extract<Unit, { type: 'group' }> => u?.type === 'group' && u.lines.some((l) => l.role === 'heading');
   let after = 0;
   let before = 0;
   const first = content[0]!, last = content.at(-1)!;
-  if (first.type === 'body') after++;
-  else if (headed(first)) before++;
+  if (headed(first)) before++;
+  else after++;
   if (headed(last)) after++;
   else if (last.type === 'body') before++;
   content.forEach((unit, u) => {
