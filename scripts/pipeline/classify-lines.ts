@@ -107,12 +107,12 @@ function interleaved(lines: ClassifiedLine[], narrow: number): boolean {
 
 /**
  * On a spaced page, a line after a body line that runs on (mid-sentence) continues it, and a line
- * holding a clause (a comma) that runs on into body text is a paragraph's first line.
+ * holding a clause or an enumeration (， 、) that runs on into body text is a paragraph's first line.
  */
 function keepWrappedLinesInBody(lines: ClassifiedLine[]): void {
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i]!, next = lines[i + 1];
-    if (line.role === 'heading' && !line.marked && !line.decorated && /[，,]/u.test(line.text) && next?.role === 'body' && !next.dateline) line.role = 'body';
+    if (line.role === 'heading' && !line.marked && !line.decorated && /[，,、]/u.test(line.text) && next?.role === 'body' && !next.dateline) line.role = 'body';
   }
   lines.forEach((line, i) => {
     const prev = lines[i - 1];

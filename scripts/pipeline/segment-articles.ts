@@ -213,7 +213,9 @@ function splitBody(lines: ClassifiedLine[], layout: PageLayout): BodyPiece[] {
       const ends = (l: ClassifiedLine): boolean => l.endsSentence && !atWrapWidth(l, layout);
       let from = i;
       const bareCredit = !/[。！？!?]/u.test(line.text);
-      while (from > start && !piece[from]!.gapBefore && (!ends(piece[from - 1]!) || (from === i && bareCredit))) from--;
+      // (On a spaced page every line stands after a blank: only sentence ends tell.)
+      const opens = (l: ClassifiedLine): boolean => l.gapBefore && !layout.spaced;
+      while (from > start && !opens(piece[from]!) && (!ends(piece[from - 1]!) || (from === i && bareCredit))) from--;
       if (from > start) pieces.push({ lines: piece.slice(start, from), caption: false });
       pieces.push({ lines: piece.slice(from, i + 1), caption: true });
       start = i + 1;
