@@ -43,8 +43,8 @@ export const kickerEnding = /(?:召开|举行|开幕|闭幕|举办)$/u;
  * Chinese headline writing, weighed in attach-headlines.ts `kickerEvidence`.
  */
 export const headlineCues = {
-  /** A kicker that introduces its title as what someone said (林红玉在检查…时强调). */
-  sayingEnd: /(?:强调|指出|表示|要求|提出|寄语)$/u,
+  /** A kicker that introduces its title as what someone said (林红玉在检查…时强调); not 要求, often a noun (更高要求). */
+  sayingEnd: /(?:强调|指出|表示|提出|寄语)$/u,
   /**
    * A title that exhorts (虚题: 以更高标准…, 全力确保…, 扎实推进…) under a kicker stating the facts
    * (实题): the block above it is that kicker.

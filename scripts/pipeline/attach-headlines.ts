@@ -61,15 +61,29 @@ function kickerEvidence(upper: string, lower: string, hasSubtitle: boolean): num
   return score;
 }
 
-/** Heading lines printed together (no blank between) are one headline part wrapped over lines. */
+/**
+ * Heading lines printed together (no blank between) are one headline part wrapped over lines, unless
+ * a line opens a title the way one opens under its kicker (the line above ends 强调; this one exhorts:
+ * 以…, 全力…), as pages printed without blank lines set them.
+ */
 function headingBlocks(lines: ClassifiedLine[]): ClassifiedLine[][] {
   const blocks: ClassifiedLine[][] = [];
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
-    if (prev && !line.gapBefore && line.index === prev.index + 1 && !line.marked) blocks.at(-1)!.push(line);
+    const together = prev && !line.gapBefore && line.index === prev.index + 1 && !line.marked;
+    if (together && !opensTitle(joinLines(blocks.at(-1)!), line.text)) blocks.at(-1)!.push(line);
     else blocks.push([line]);
   });
   return blocks;
+}
+
+/**
+ * The text `lower`, printed right under `upper`, starts a title under a kicker. (An exhorting line under
+ * an exhorting line or under parallel phrases is the same slogan wrapped: 以更高标准更高要求 / 持续深化….)
+ */
+function opensTitle(upper: string, lower: string): boolean {
+  const { sayingEnd, exhortationStart } = headlineCues;
+  return sayingEnd.test(upper) || (exhortationStart.test(lower) && !exhortationStart.test(upper) && !/\s/u.test(upper));
 }
 
 /** Wrapped headline lines joined: no space, unless the first line already sets its phrases apart. */
