@@ -54,7 +54,7 @@ export function segmentArticles(lines: ClassifiedLine[], layout: PageLayout): Se
         const trailing = at < 0 ? [] : unit.lines.slice(at).filter((l) => l.role === 'byline');
         const lead = at < 0 ? [] : unit.lines.slice(at).filter((l) => l.role !== 'byline');
         if (heads.length) {
-          if (current && !closed && current.body.length && !trailing.length && !closesBody(heads, next, layout)) current.body.push(...heads);
+          if (current && !closed && current.body.length && !trailing.length && !closesBody(heads, current.body, next, layout)) current.body.push(...heads);
           else if (current && !closed && current.body.length) {
             current.headline.push(...heads);
             closed = true;
@@ -159,12 +159,10 @@ function votesHeadlinesAfter(units: Unit[], layout: PageLayout): boolean {
   content.forEach((unit, u) => {
     const prev = content[u - 1], next = content[u + 1];
     if (!headed(unit) || prev?.type !== 'body' || next?.type !== 'body') return;
-    const words = bigrams(unit.lines.filter((l) => l.role === 'heading').map((l) => l.text).join(''));
-    const shared = (lines: ClassifiedLine[]): number => [...bigrams(lines.map((l) => l.text).join(''))].filter((w) => words.has(w)).length;
     const lead = splitBody(next.lines, layout).find((p) => !p.caption), tail = splitBody(prev.lines, layout).findLast((p) => !p.caption);
     // A lone heading line before text that opens no report may be a section head (小标题) of that text.
     if (!lead || !tail || (unit.lines.length === 1 && !lead.lines[0]!.dateline)) return;
-    const diff = shared(tail.lines) - shared(lead.lines);
+    const diff = sharedWords(unit.lines, tail.lines) - sharedWords(unit.lines, lead.lines);
     if (diff >= minSharedWords) after++;
     else if (diff <= -minSharedWords) before++;
   });
@@ -174,18 +172,28 @@ function votesHeadlinesAfter(units: Unit[], layout: PageLayout): boolean {
 /** How many more two-character words a headline must share with one neighbouring report than with the other to vote. */
 const minSharedWords = 2;
 
+/** How many two-character words the heading lines of `headline` share with `text`. */
+function sharedWords(headline: ClassifiedLine[], text: ClassifiedLine[]): number {
+  const words = bigrams(headline.filter((l) => l.role === 'heading').map((l) => l.text).join(''));
+  return [...bigrams(text.map((l) => l.text).join(''))].filter((w) => words.has(w)).length;
+}
+
 /** The Han character pairs of a text (its candidate two-character words). */
 function bigrams(text: string): Set<string> {
   const han = [...text].filter((c) => /\p{Script=Han}/u.test(c));
   return new Set(han.slice(1).map((c, i) => han[i]! + c));
 }
 
-/** After-layout: a headline group ends the body before it when a new report, furniture or the end follows. */
-function closesBody(group: ClassifiedLine[], next: Unit | undefined, layout: PageLayout): boolean {
+/**
+ * After-layout: a headline group ends the body before it when a new report, furniture or the end
+ * follows, or when it shares clearly more words with that body than with the text after it (else a
+ * lone heading line is a section head, 小标题, of the text after it).
+ */
+function closesBody(group: ClassifiedLine[], body: ClassifiedLine[], next: Unit | undefined, layout: PageLayout): boolean {
   if (group.some((l) => l.role !== 'heading') || group.length > 1) return true;
   if (!next || next.type !== 'body') return true;
   const first = splitBody(next.lines, layout)[0]!;
-  return first.caption || first.lines[0]!.dateline;
+  return first.caption || first.lines[0]!.dateline || sharedWords(group, body) - sharedWords(group, first.lines) >= minSharedWords;
 }
 
 /** Before-layout: one unmarked heading line followed by body that opens no report is a section head. */
