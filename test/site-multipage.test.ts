@@ -1,7 +1,8 @@
 // A multi-page issue in a real browser. The samples have one page per issue, so this builds a small
 // hand-written fixture (test/fixtures/site/multi-page/seeds: three pages of one made-up issue in the
-// path convention, an article continued from 第1版 to 第3版) into folders of its own, under a base
-// path, and follows 版面导航, 下一版/上一版, 下一篇 across a page break and 下转 → 上接 and back.
+// path convention, an article continued from 第1版 to 第3版, and a one-page issue of the year before)
+// into folders of its own, under a base path, and follows 版面导航, 下一版/上一版, 下一篇 across a page
+// break, 下转 → 上接 and back, and the paper's 往期回顾 across years.
 // Expected values are the fixture's own text, written by hand.
 import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,7 +14,8 @@ import { serveStatic, type StaticSite } from './support/static-server.ts';
 
 const SEEDS = 'test/fixtures/site/multi-page/seeds';
 const BASE = '/archive/';
-const ISSUE = 'river-city-daily/2023-05-08';
+const PAPER = 'river-city-daily';
+const ISSUE = `${PAPER}/2023-05-08`;
 
 let run: BuildRun;
 let report: { summary: Record<string, number> };
@@ -45,9 +47,9 @@ const articleNav = () => page.getByRole('navigation', { name: '上一篇和下�
 const at = (path: string) => `${site.url}${path}`;
 
 describe('a three-page issue', () => {
-  it('builds with one issue of three pages and six articles', () => {
+  it('builds with two issues, four pages and seven articles', () => {
     expect(run.status, run.stderr).toBe(0);
-    expect(report.summary).toMatchObject({ issues: 1, pages: 3, articles: 6 });
+    expect(report.summary).toMatchObject({ issues: 2, pages: 4, articles: 7 });
   });
 
   it('lists every page with its name in 版面导航 on the issue page', async () => {
@@ -90,6 +92,49 @@ describe('a three-page issue', () => {
     expect(await page.locator('article .body').textContent()).toContain('开园当天');
     await page.getByRole('link', { name: '上接第1版', exact: true }).click();
     expect(page.url()).toBe(at(`${ISSUE}/01/1/`));
+  });
+
+  it('goes 上一期 to the issue of the year before', async () => {
+    await page.goto(at(`${ISSUE}/`));
+    await page.getByRole('link', { name: '上一期：2022年12月30日' }).click();
+    expect(page.url()).toBe(at(`${PAPER}/2022-12-30/`));
+  });
+});
+
+describe('往期回顾 across years', () => {
+  it('lists the years with their issue counts and shows the latest year’s calendar', async () => {
+    await page.goto(at(`${PAPER}/`));
+    const years = page.getByRole('navigation', { name: '往期回顾：年份' }).getByRole('link');
+    expect(await years.allTextContents()).toEqual(['2023年1期', '2022年1期']);
+    expect(await page.locator('.calendar a').allTextContents()).toEqual(['8']);
+    await years.getByText('2022年').click();
+    expect(page.url()).toBe(at(`${PAPER}/2022/`));
+    await page.locator('.calendar').getByRole('link', { name: '2022年12月30日', exact: true }).click();
+    expect(page.url()).toBe(at(`${PAPER}/2022-12-30/`));
+  });
+
+  it('walks 下一年 and 上一年 between the year pages', async () => {
+    await page.goto(at(`${PAPER}/2022/`));
+    const pager = page.getByRole('navigation', { name: '上一年和下一年' });
+    expect(await pager.getByText('上一年：无').count()).toBe(1);
+    await pager.getByRole('link', { name: '下一年：2023年' }).click();
+    expect(page.url()).toBe(at(`${PAPER}/2023/`));
+  });
+
+  it('jumps from the paper archive to a day in another year, through that year’s page', async () => {
+    await page.goto(at(`${PAPER}/`));
+    await page.getByLabel('按日期查看').fill('2022-12-30');
+    await page.getByRole('button', { name: '前往' }).click();
+    await page.waitForURL(at(`${PAPER}/2022-12-30/`));
+  });
+
+  it('offers the nearest issue for a day without one, in a year with issues and in one without', async () => {
+    for (const [day, nearest] of [['2022-06-01', '2022-12-30'], ['2021-01-01', '2022-12-30'], ['2024-01-01', '2023-05-08']]) {
+      await page.goto(at(`${PAPER}/?date=${day}`));
+      const link = page.locator('form output a');
+      await expect.poll(() => link.getAttribute('href')).toBe(`${BASE}${PAPER}/${nearest}/`);
+      expect(await link.textContent()).toBe(`最近的一期：${nearest}`);
+    }
   });
 
   it('fetched nothing from another host', () => {

@@ -22,7 +22,7 @@ const issue = (paperId: string, date: string, pages: [number, number][]): Archiv
 });
 
 describe('sitePaths', () => {
-  it('lists home, editorial pages, and every paper, issue, page and article in a stable order', () => {
+  it('lists home, editorial pages, and every paper, year, issue, page and article in a stable order', () => {
     const paths = sitePaths(
       [paper('b-daily'), paper('a-daily')],
       [issue('b-daily', '2022-01-02', [[2, 1], [1, 2]]), issue('a-daily', '2021-05-01', [[1, 1]]), issue('b-daily', '2022-01-01', [[1, 0]])],
@@ -30,8 +30,8 @@ describe('sitePaths', () => {
     );
     expect(paths).toEqual([
       '', 'about/', 'about/cite/',
-      'a-daily/', 'a-daily/2021-05-01/', 'a-daily/2021-05-01/01/', 'a-daily/2021-05-01/01/1/',
-      'b-daily/', 'b-daily/2022-01-01/', 'b-daily/2022-01-01/01/',
+      'a-daily/', 'a-daily/2021/', 'a-daily/2021-05-01/', 'a-daily/2021-05-01/01/', 'a-daily/2021-05-01/01/1/',
+      'b-daily/', 'b-daily/2022/', 'b-daily/2022-01-01/', 'b-daily/2022-01-01/01/',
       'b-daily/2022-01-02/', 'b-daily/2022-01-02/01/', 'b-daily/2022-01-02/01/1/', 'b-daily/2022-01-02/01/2/',
       'b-daily/2022-01-02/02/', 'b-daily/2022-01-02/02/1/',
     ]);
