@@ -4,7 +4,7 @@
 // into folders of its own, under a base path, and follows 版面导航, 下一版/上一版, 下一篇 across a page
 // break, 下转 → 上接 and back, and the paper's 往期回顾 across years.
 // Expected values are the fixture's own text, written by hand.
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ const BASE = '/archive/';
 const PAPER = 'river-city-daily';
 const ISSUE = `${PAPER}/2023-05-08`;
 
+let root: string;
 let run: BuildRun;
 let report: { summary: Record<string, number> };
 let browser: Browser;
@@ -27,7 +28,7 @@ const requested: string[] = [];
 beforeAll(async () => {
   await mkdir('.tmp', { recursive: true });
   // CONTENT_DIR is resolved from the project root by Astro: a folder of this test's own under .tmp/.
-  const root = await mkdtemp('.tmp/multi-page-');
+  root = await mkdtemp('.tmp/multi-page-');
   const dist = join(root, 'dist');
   run = await buildSite({ SEEDS_DIR: SEEDS, DIST_DIR: dist, BASE_PATH: BASE, CONTENT_DIR: join(root, 'content') });
   report = JSON.parse(await readFile(join(root, 'content/archive/report.json'), 'utf8'));
@@ -40,6 +41,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await site?.close();
+  if (root) await rm(root, { recursive: true, force: true });
 });
 
 const pageNav = () => page.getByRole('navigation', { name: '上一版和下一版' });
