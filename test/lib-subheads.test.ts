@@ -15,6 +15,7 @@ describe('bodyBlocks', () => {
   it('marks ornamented lines as subheads even when the ornament ends in an ellipsis', () => {
     const body = ['春节前，宋女士拨打了市民热线。', '……◀ 瞄准突出问题发力 ▶……', '区里梳理出群众反映集中的问题。', '·····◀ 压实承办单位责任 ▶·····', '承办单位限时办结。'];
     expect(kinds(body)).toEqual(['paragraph', 'subhead', 'paragraph', 'subhead', 'paragraph']);
+    expect(kinds(['第一段。', '【新闻链接】', '第二段。'])).toEqual(['paragraph', 'subhead', 'paragraph']);
   });
 
   it('leaves prose alone: sentences, the opening line, a closing credit, long lines', () => {

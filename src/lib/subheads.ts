@@ -7,8 +7,11 @@
 const SUBHEAD_MAX_CHARS = 24;
 /** Characters that end a sentence or clause (。！？ etc.): a line ending in one is prose. */
 const SENTENCE_END = /[。！？；：，、…”’」』）)》.!?;:,]$/u;
-/** Ornaments around a subhead, e.g. `·····◀ 压实承办单位责任 ▶·····` (◀ ▶ 【】 ★ ■ ◆ marks). */
-const ORNAMENTED = /^[·…—\-\s]*(?:◀.+▶|【.+】|[★☆■□◆◇●○▲△].+)[·…—\-\s]*$/u;
+/**
+ * Ornaments that enclose a subhead, e.g. `·····◀ 压实承办单位责任 ▶·····`, `【新闻链接】`. (A single
+ * leading ■ or ★ is not one: papers also print it before credits such as `■ 张晶`.)
+ */
+const ORNAMENTED = /^[·…—\-\s]*(?:◀.+▶|【.+】)[·…—\-\s]*$/u;
 
 export type BodyBlock = { kind: 'paragraph' | 'subhead'; text: string };
 
