@@ -8,10 +8,9 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import type { Page } from 'playwright-core';
-import { articleSchema } from '../src/lib/archive-schema.ts';
 import { searchText } from '../src/lib/search/record.ts';
+import { readArticle } from './index-search.ts';
 import { launchBrowser } from '../test/support/browser.ts';
 import { serveStatic } from '../test/support/static-server.ts';
 
@@ -181,11 +180,7 @@ function summarize(group: string, outcomes: readonly QueryOutcome[]): QualityRow
 export async function readArticles(dir: string): Promise<Array<{ id: string; text: string }>> {
   const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.md')).sort();
   return Promise.all(
-    files.map(async (f) => {
-      const source = await readFile(join(dir, f), 'utf8');
-      const article = articleSchema.parse(parseYaml(source.slice(4, source.indexOf('\n---', 4))));
-      return { id: f.slice(0, -3).split(sep).join('/'), text: searchText(article) };
-    }),
+    files.map(async (f) => ({ id: f.slice(0, -3).split(sep).join('/'), text: searchText(await readArticle(join(dir, f))) })),
   );
 }
 

@@ -12,7 +12,7 @@
 // from–to range skips the years outside it. All files come from the site's own base path.
 import type { SearchBundles } from './bundles.ts';
 import { gramQuery } from './grams.ts';
-import { holdsAll, readableContent, relevance } from './match.ts';
+import { holdsAll, relevance } from './match.ts';
 import { toFilters, toSort, type SearchState } from './query.ts';
 
 /** The parts of Pagefind's browser API (pagefind.js) we use. */
@@ -28,9 +28,9 @@ interface Candidate {
   data(): Promise<PagefindFragment>;
 }
 
+/** A record's fragment: its text is the `text` meta field (index-search.ts); content is index words. */
 interface PagefindFragment {
   url: string;
-  content: string;
   meta: Record<string, string | undefined>;
 }
 
@@ -139,7 +139,7 @@ export class SearchEngine {
           const batch = queue.splice(0, PARALLEL);
           run.checked += batch.length;
           for (const fragment of await Promise.all(batch.map((r) => r.data()))) {
-            const text = readableContent(fragment.content);
+            const text = fragment.meta.text ?? '';
             if (!holdsAll(text, terms)) continue;
             const title = fragment.meta.title ?? '';
             run.hits.push({
