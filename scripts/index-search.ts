@@ -7,9 +7,10 @@
 // self-describing for a stock Pagefind crawl. Measured on 562 benchmark articles: 2.6× faster and
 // 45% smaller than crawling the pages with the bigram words added to them.
 //
-// Scale: one Pagefind index tops out near 60k pages on 24 GB (issue 8), and the bigram words cost
-// more memory per article. Above SEARCH_SHARD_PAGES articles (default 20000) the index is split per
-// year into `<site>/pagefind/<year>/`, searched year by year in the browser (src/lib/search/engine.ts).
+// Scale: one Pagefind index tops out near 60k plain pages on 24 GB (issue 8); with the bigram words an
+// article costs more (5.7k benchmark articles peaked at 6.7 GB). Above SEARCH_SHARD_PAGES articles
+// (default 15000) the index is split per year into `<site>/pagefind/<YYYY>/`, and a year still above
+// it per month (src/lib/search/bundles.ts); the browser searches the bundles it needs (engine.ts).
 // `<site>/pagefind/bundles.json` lists the bundles and carries a tag (hash of the index metadata)
 // for Pagefind's `metaCacheTag`.
 import { createHash } from 'node:crypto';
@@ -27,7 +28,7 @@ export interface IndexSearchOptions {
   site: string;
   /** The content folder ingest wrote (default: env CONTENT_DIR or `content`). */
   content?: string;
-  /** Articles above which the index is split per year (default: env SEARCH_SHARD_PAGES or 20000). */
+  /** Articles above which the index is split per year (default: env SEARCH_SHARD_PAGES or 15000). */
   shardAbove?: number;
   log?: (line: string) => void;
 }
@@ -41,7 +42,7 @@ export async function indexSearch(options: IndexSearchOptions): Promise<SearchBu
   const { site } = options;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const archive = join(options.content ?? (process.env.CONTENT_DIR || 'content'), 'archive');
-  const shardAbove = options.shardAbove ?? (Number(process.env.SEARCH_SHARD_PAGES) || 20_000);
+  const shardAbove = options.shardAbove ?? (Number(process.env.SEARCH_SHARD_PAGES) || 15_000);
   const issues = new IssueCache(join(archive, 'issues'));
 
   const ids = await listArticleIds(join(archive, 'articles'));
