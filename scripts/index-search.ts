@@ -133,7 +133,7 @@ class IssueCache {
 }
 
 /** Article ids (`<paper>/<date>/<NN>/<k>`) from the article files, sorted for a deterministic index. */
-async function listArticleIds(dir: string): Promise<string[]> {
+export async function listArticleIds(dir: string): Promise<string[]> {
   let files: string[];
   try {
     files = await readdir(dir, { recursive: true });

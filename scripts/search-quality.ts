@@ -5,12 +5,12 @@
 // find-in-page (Ctrl-F) over every article's text would find. Prints recall and precision per query
 // length and exits non-zero below --min-recall / --min-precision (defaults 0.99 / 0.95).
 import { readFile, readdir } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { searchText } from '../src/lib/search/record.ts';
-import { readArticle } from './index-search.ts';
+import { listArticleIds, readArticle } from './index-search.ts';
 import { launchBrowser } from '../test/support/browser.ts';
 import { serveStatic } from '../test/support/static-server.ts';
 
@@ -178,10 +178,8 @@ function summarize(group: string, outcomes: readonly QueryOutcome[]): QualityRow
 }
 
 export async function readArticles(dir: string): Promise<Array<{ id: string; text: string }>> {
-  const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.md')).sort();
-  return Promise.all(
-    files.map(async (f) => ({ id: f.slice(0, -3).split(sep).join('/'), text: searchText(await readArticle(join(dir, f))) })),
-  );
+  const ids = await listArticleIds(dir);
+  return Promise.all(ids.map(async (id) => ({ id, text: searchText(await readArticle(join(dir, `${id}.md`))) })));
 }
 
 /** A small seeded PRNG so a run can be repeated exactly. */
