@@ -13,6 +13,8 @@ export interface Corpus {
   sentences: string[];
   /** Sentences that open with a dateline (本报讯, 新华社…电): only ever an article's first sentence. */
   openings: string[];
+  /** Clauses of 6–16 Chinese characters (no digits or Latin): headlines read like phrases, not cut text. */
+  headlines: string[];
 }
 
 /** Shortest and longest sentence kept, in characters. */
@@ -31,13 +33,14 @@ export async function readCorpus(seeds: string): Promise<Corpus> {
     if (seed) texts.push(seed.text);
   }
   const corpus = corpusFromTexts(texts);
-  if (corpus.sentences.length < 20 || !corpus.openings.length) throw new Error(`bench: only ${corpus.sentences.length} usable sentences in ${seeds}`);
+  if (corpus.sentences.length < 20 || !corpus.openings.length || corpus.headlines.length < 20) throw new Error(`bench: only ${corpus.sentences.length} usable sentences in ${seeds}`);
   return corpus;
 }
 
 export function corpusFromTexts(texts: string[]): Corpus {
   const sentences = new Set<string>();
   const openings = new Set<string>();
+  const headlines = new Set<string>();
   for (const text of texts) {
     for (const block of text.split(/\n\s*\n/u)) {
       const unwrapped = block.split('\n').map((line) => line.trim()).join('').replace(markup, '');
@@ -46,12 +49,14 @@ export function corpusFromTexts(texts: string[]): Corpus {
         if (!isUsable(s)) continue;
         if (datelines.some((d) => s.search(d) >= 0)) openings.add(s);
         else sentences.add(s);
+        for (const clause of s.split(/[，、；：。！？“”"（）()《》,;:]/u)) if (headlineClause.test(clause)) headlines.add(clause);
       }
     }
   }
-  return { sentences: [...sentences], openings: [...openings] };
+  return { sentences: [...sentences], openings: [...openings], headlines: [...headlines] };
 }
 
+const headlineClause = /^\p{Script=Han}{6,16}$/u;
 const datelines = [ownDateline, agencyDateline, namedPaperDateline];
 
 function isUsable(sentence: string): boolean {

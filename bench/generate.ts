@@ -50,10 +50,15 @@ const ISSUE_PAGES = [4, 16] as const;
 const PAGE_ARTICLES = [5, 11] as const;
 const ARTICLE_SENTENCES = [4, 16] as const;
 const PARAGRAPH_SENTENCES = [1, 4] as const;
-const LINE_WIDTH = [12, 24] as const;
-const HEADLINE_LENGTH = [8, 20] as const;
-/** Share of articles opening with a dateline sentence (本报讯…). */
-const DATELINE_SHARE = 0.5;
+const LINE_WIDTH = [14, 24] as const;
+/**
+ * Share of articles opening with a dateline sentence (本报讯…); the others carry a byline line under the
+ * headline (■ 本报记者 …). Either marks a new report, as in print: a lone headline over undated text
+ * reads as a section head (小标题) of the article before it.
+ */
+const DATELINE_SHARE = 0.6;
+/** Fictional reporters for byline lines. */
+const REPORTERS = ['王晓明', '李娜', '张建国', '刘洋', '陈静', '杨帆', '赵磊', '孙丽'];
 
 /** The pages of the archive, issue by issue (a generator: 500k articles never sit in memory at once). */
 export function* generatePages(corpus: Corpus, options: GenerateOptions): Generator<SeedPage> {
@@ -121,10 +126,12 @@ function masthead(name: string, date: string, page: number, pageCount: number, i
   return `${name}\n\n${name}社出版\n\n${printedDate} 农历${lunarDate} 第${issueNumber}期 今日${pageCount}版\n\n${pageLine}`;
 }
 
-/** A headline and its body, wrapped at `width` characters a line, paragraphs apart by a blank line. */
+/** A headline (and byline) and its body, wrapped at `width` characters a line, paragraphs apart by a blank line. */
 function article(corpus: Corpus, random: Random, width: number): string {
   const sentences: string[] = [];
+  const head = [random.pick(corpus.headlines)];
   if (random.next() < DATELINE_SHARE) sentences.push(random.pick(corpus.openings));
+  else head.push(`■ 本报记者 ${random.pick(REPORTERS)}`);
   for (let n = random.int(...ARTICLE_SENTENCES); sentences.length < n;) sentences.push(random.pick(corpus.sentences));
   const paragraphs: string[] = [];
   for (let i = 0; i < sentences.length;) {
@@ -132,13 +139,7 @@ function article(corpus: Corpus, random: Random, width: number): string {
     paragraphs.push(sentences.slice(i, i + n).join(''));
     i += n;
   }
-  return [headline(corpus, random), ...paragraphs.map((p) => wrap(p, width))].join('\n\n');
-}
-
-/** A headline cut from a sentence: no punctuation or spaces, 8–20 characters. */
-function headline(corpus: Corpus, random: Random): string {
-  const chars = [...random.pick(corpus.sentences).replace(/[\p{P}\p{S}\s\d]/gu, '')];
-  return chars.slice(0, random.int(...HEADLINE_LENGTH)).join('');
+  return [head.join('\n'), ...paragraphs.map((p) => wrap(p, width))].join('\n\n');
 }
 
 function wrap(text: string, width: number): string {

@@ -82,18 +82,31 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 /**
  * Seed files under the (real) seeds folder, relative and `/`-separated, sorted. Regular files only: a
  * FIFO, device or socket is reported and skipped (reading it could block or never end); a symbolic link
- * is followed only when it leads to a regular file inside the seeds folder.
+ * is followed only when it leads to a regular file inside the seeds folder; a folder that cannot be
+ * listed is reported and the walk goes on.
  */
 async function findSeedFiles(root: string, diagnostics: Diagnostic[]): Promise<string[]> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
   const files: string[] = [];
-  for (const e of entries) {
-    if (!seedExtension.test(e.name) || e.isDirectory()) continue;
-    const file = relative(root, join(e.parentPath, e.name)).split(sep).join('/');
-    const problem = e.isFile() ? null : e.isSymbolicLink() ? await checkLink(root, join(root, file)) : notAFile('not a regular file (a FIFO, device or socket)');
-    if (problem) diagnostics.push(diagnostic(fileStart(file), 'warning', `${problem.message}; skipped`, problem.ruleId));
-    else files.push(file);
-  }
+  const walk = async (dir: string): Promise<void> => {
+    const at = fileStart(relative(root, dir).split(sep).join('/') || '.');
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      diagnostics.push(diagnostic(at, 'error', `folder cannot be listed (${(error as NodeJS.ErrnoException).code ?? String(error)}); skipped`, 'seeds/unreadable'));
+      return;
+    }
+    for (const e of entries) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) await walk(path);
+      if (!seedExtension.test(e.name) || e.isDirectory()) continue;
+      const file = relative(root, path).split(sep).join('/');
+      const problem = e.isFile() ? null : e.isSymbolicLink() ? await checkLink(root, path) : notAFile('not a regular file (a FIFO, device or socket)');
+      if (problem) diagnostics.push(diagnostic(fileStart(file), 'warning', `${problem.message}; skipped`, problem.ruleId));
+      else files.push(file);
+    }
+  };
+  await walk(root);
   return files.sort();
 }
 

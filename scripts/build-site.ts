@@ -7,10 +7,14 @@ import { indexSearch } from './index-search.ts';
 
 const seeds = process.env.SEEDS_DIR || 'seeds';
 const dist = process.env.DIST_DIR || 'dist';
+const content = process.env.CONTENT_DIR || 'content';
 
-await ingest({ seeds, out: process.env.CONTENT_DIR || 'content' });
+await ingest({ seeds, out: content });
 
-const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'inherit' });
+// A BASE_URL variable in the environment (Vitest sets one) would override Astro's configured base in
+// import.meta.env.BASE_URL and break every link under BASE_PATH: keep it out of the build.
+const { BASE_URL: _ignored, ...env } = process.env;
+const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], { stdio: 'inherit', env });
 if (astro.status !== 0) process.exit(astro.status ?? 1);
 
-await indexSearch({ site: dist });
+await indexSearch({ site: dist, content });

@@ -60,3 +60,52 @@ describe('extraction invariants over every seed', () => {
     }
   });
 });
+
+/** Deterministic pseudo-random numbers (mulberry32), so a failing case can be replayed. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const strip = (s: string) => [...s.replace(/[\s#*<>_]/gu, '')].sort().join('');
+
+describe('extraction of damaged pages', () => {
+  it('never throws and keeps every character when lines are shuffled, re-wrapped or doubled', async () => {
+    const { extractArticles } = await import('../scripts/pipeline/extract-articles.ts');
+    const { splitLines } = await import('../scripts/pipeline/split-lines.ts');
+    const samples: string[] = [];
+    for (const folder of folders) {
+      for (const file of (await readdir(folder)).filter((f) => f.endsWith('.txt'))) samples.push(await readFile(join(folder, file), 'utf8'));
+    }
+    const next = random(7);
+    for (let round = 0; round < 40; round++) {
+      const lines = samples[round % samples.length]!.split('\n');
+      for (let k = 0; k < 20; k++) {
+        const i = Math.floor(next() * lines.length), j = Math.floor(next() * lines.length);
+        const pick = next();
+        if (pick < 0.4) [lines[i], lines[j]] = [lines[j]!, lines[i]!];
+        else if (pick < 0.7) lines.splice(i, 1, ...rewrap(lines[i]!, 3 + Math.floor(next() * 20)));
+        else if (pick < 0.85) lines.splice(i, 0, '');
+        else lines.splice(i, 0, lines[j]!);
+      }
+      const text = lines.join('\n');
+      const result = extractArticles(splitLines({ file: `damaged-${round}.txt`, text, encoding: 'utf-8' }), new Set(), 1);
+      const kept = [
+        ...result.articles.flatMap((a) => [a.kicker ?? '', a.title ?? '', a.byline ?? '', ...a.subtitles, ...a.paragraphs]),
+        ...result.furniture.map((f) => f.text),
+      ].join('');
+      expect(strip(kept), `round ${round}`).toBe(strip(text));
+    }
+  });
+});
+
+function rewrap(line: string, width: number): string[] {
+  const chars = [...line];
+  const out: string[] = [];
+  for (let i = 0; i < chars.length; i += width) out.push(chars.slice(i, i + width).join(''));
+  return out.length ? out : [''];
+}

@@ -31,7 +31,7 @@ const nav = buildArchiveNav(papers, issues);
 describe('buildArchiveNav', () => {
   it('lists papers by their latest issue, newest first, each with its issues newest first', () => {
     expect(nav.papers.map((p) => p.id)).toEqual(['b', 'a']);
-    expect(nav.paperById.get('a')!.issues.map((i) => i.date)).toEqual(['2022-03-01', '2022-02-07', '2021-12-31']);
+    expect(nav.papers.find((p) => p.id === 'a')!.issues.map((i) => i.date)).toEqual(['2022-03-01', '2022-02-07', '2021-12-31']);
   });
 
   it('links each issue to the older (上一期) and newer (下一期) issue of the same paper only', () => {

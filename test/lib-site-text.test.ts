@@ -7,7 +7,7 @@ import { chineseDate, lunarDateOf, pageLabel, weekdayOf } from '../src/lib/dates
 import { FONT_SCALES, nextScale } from '../src/lib/font-scale.ts';
 import { nearestDate } from '../src/lib/nearest-date.ts';
 import { GRID_COLUMNS, pageMap } from '../src/lib/page-map.ts';
-import { excerpt } from '../src/lib/text.ts';
+import { excerpt, metaText } from '../src/lib/text.ts';
 import { absoluteUrl, articlePath, pagePath, withBase } from '../src/lib/urls.ts';
 
 describe('dates', () => {
@@ -105,5 +105,11 @@ describe('nextScale', () => {
     expect(nextScale(1, -1)).toBe(FONT_SCALES[0]);
     expect(nextScale(FONT_SCALES[0], -1)).toBe(FONT_SCALES[0]);
     expect(nextScale(FONT_SCALES.at(-1)!, 1)).toBe(FONT_SCALES.at(-1));
+  });
+});
+
+describe('metaText', () => {
+  it('turns angle brackets full-width so seed markup never reaches a meta attribute as markup', () => {
+    expect(metaText('见<script>alert(1)</script>')).toBe('见＜script＞alert(1)＜/script＞');
   });
 });

@@ -127,6 +127,50 @@ for (const [name, root, base] of [['root', builtSite.root, '/'], ['archive', bui
       await page.context().close();
     });
 
+    it('enlarges the article text with 放大 and keeps the size on the next article', async () => {
+      const paper = papers[0];
+      const issue = await readJson<ArchiveIssue>(`${archive}/issues/${paper.id}/${paper.issueDates[0]}.json`);
+      const { page } = await openPage(site);
+      await page.goto(`${site.url}${issue.pages[0].articles[0].id}/`);
+      const size = () => page.locator('article h1').evaluate((h) => parseFloat(getComputedStyle(h).fontSize));
+      const before = await size();
+      await page.getByRole('button', { name: '放大' }).click();
+      await expect.poll(size).toBeGreaterThan(before);
+      const enlarged = await size();
+      await page.goto(`${site.url}${issue.pages[0].articles[0].id}/`);
+      expect(await size()).toBe(enlarged);
+      await page.getByRole('button', { name: '缩小' }).click();
+      await expect.poll(size).toBe(before);
+      await page.context().close();
+    });
+
+    it('reads without JavaScript: text shown, script-only buttons hidden, the home date form opens the calendar', async () => {
+      const paper = papers[0];
+      const issue = await readJson<ArchiveIssue>(`${archive}/issues/${paper.id}/${paper.issueDates[0]}.json`);
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const page = await context.newPage();
+      await page.goto(`${site.url}${issue.pages[0].articles[0].id}/`);
+      expect(await page.locator('article .body p').count()).toBeGreaterThan(0);
+      expect(await page.getByRole('button', { name: '复制链接' }).isVisible()).toBe(false);
+      expect(await page.getByRole('link', { name: '本文链接' }).getAttribute('href')).toBe(`${base}${issue.pages[0].articles[0].id}/`);
+      await page.goto(site.url);
+      const form = page.locator(`form[action="${base}${paper.id}/"]`);
+      await form.getByRole('button', { name: '前往' }).click();
+      await page.waitForURL(`${site.url}${paper.id}/?date=${paper.issueDates[0]}`);
+      expect(await page.locator('.calendar a').count()).toBe(paper.issueDates.length);
+      await context.close();
+    });
+
+    it('starts keyboard users at a skip link that lands on the main content', async () => {
+      const { page } = await openPage(site);
+      await page.goto(site.url);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('跳到正文');
+      await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+      await page.context().close();
+    });
+
     it('jumps to a date from the paper archive, and to the nearest issue when there is none', async () => {
       const paper = papers[0];
       const date = paper.issueDates[0];

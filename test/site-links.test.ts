@@ -42,7 +42,12 @@ function readHtml(html: string): { links: Link[]; ids: Set<string>; styles: stri
         const values = attr === 'srcset' ? value.split(',').map((c) => c.trim().split(/\s+/)[0]!).filter(Boolean) : [value];
         for (const v of values) links.push({ tag, attr, value: v, absoluteAllowed: allowed });
       }
-      if (tag === 'meta' && allowed && /^https?:/.test(attrs.content ?? '')) links.push({ tag, attr: 'content', value: attrs.content!, absoluteAllowed: true });
+      // Any other attribute holding an absolute URL (meta content, data-* for scripts): it must be on
+      // the site and name a file; XML namespace names are identifiers, never fetched.
+      for (const [attr, value] of Object.entries(attrs)) {
+        if ((URL_ATTRIBUTES[tag] ?? []).includes(attr) || attr.startsWith('xmlns') || !/^https?:\/\//i.test(value)) continue;
+        links.push({ tag, attr, value, absoluteAllowed: true });
+      }
     },
     ontext(text) {
       if (inStyle) styles.push(text);
@@ -146,7 +151,6 @@ describe('the link checker itself', () => {
     fileFor: (p) => ({ '/archive/': 'index.html', '/archive/a/': 'a/index.html', '/archive/x.css': 'x.css' })[p] ?? null,
     resolves: (p) => ['/archive/', '/archive/a/', '/archive/x.css'].includes(p),
     resolvesSiteUrl: () => false,
-    unbuilt: new Set(),
   };
   const check = (value: string, file = 'a/index.html', allowed = false) => checkLink(fake, '/archive/', file, value, allowed, new Set(['main']));
 
@@ -167,6 +171,8 @@ describe('the link checker itself', () => {
   it('finds URLs in attributes, srcset, inline styles and CSS', () => {
     const { links, styles } = readHtml('<img srcset="a.png 1x, b.png 2x"><a href="x">x</a><div style="background:url(\'c.png\')"></div><style>p{background:url(d.png)}</style>');
     expect(links.map((l) => l.value)).toEqual(['a.png', 'b.png', 'x']);
+    const { links: absolute } = readHtml('<meta property="og:url" content="https://s/a/"><svg xmlns="http://www.w3.org/2000/svg"></svg><a data-share="https://s/b/" href="c">c</a>');
+    expect(absolute.map((l) => [l.attr, l.value, l.absoluteAllowed])).toEqual([['content', 'https://s/a/', true], ['href', 'c', false], ['data-share', 'https://s/b/', true]]);
     expect(styles.flatMap(cssUrls)).toEqual(['c.png', 'd.png']);
     expect(cssUrls('@import "e.css"; a{b:url(data:image/png;base64,xx)}')).toEqual(['e.css']);
   });

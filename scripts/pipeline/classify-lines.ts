@@ -62,19 +62,53 @@ export function classifyLines(lines: SourceLine[], skip: Set<number>): ClassifyR
   });
   const layout = measureLayout(content);
   for (const line of content) line.role = roleOf(line);
-  if (layout.spaced) keepNarrowColumnsInBody(content, layout);
-  else keepBlocksWhole(content);
+  if (layout.spaced && layout.narrowWidth && interleaved(content, layout.narrowWidth)) keepNarrowColumnsInBody(content, layout);
+  else if (layout.spaced) keepWrappedLinesInBody(content);
+  else keepBlocksWhole(content, layout);
   return { lines: content, layout };
 }
 
+/** A narrow column's lines and wide paragraphs alternate: a sentence runs on from one into the other. */
+function interleaved(lines: ClassifiedLine[], narrow: number): boolean {
+  const isNarrow = (l: ClassifiedLine): boolean => l.width <= narrow + 1;
+  const isWide = (l: ClassifiedLine): boolean => l.width >= narrow * 2;
+  const switches = lines.filter((l, i) => {
+    const next = lines[i + 1];
+    return next && !l.endsSentence && ((isNarrow(l) && isWide(next)) || (isWide(l) && isNarrow(next)));
+  });
+  return switches.length >= 2;
+}
+
+/**
+ * On a spaced page, a line after a body line that runs on (mid-sentence) continues it, and a line
+ * holding a clause (a comma) that runs on into body text is a paragraph's first line.
+ */
+function keepWrappedLinesInBody(lines: ClassifiedLine[]): void {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!, next = lines[i + 1];
+    if (line.role === 'heading' && !line.marked && !line.decorated && /[，,]/u.test(line.text) && next?.role === 'body' && !next.dateline) line.role = 'body';
+  }
+  lines.forEach((line, i) => {
+    const prev = lines[i - 1];
+    if (line.role === 'heading' && !line.marked && !line.decorated && prev?.role === 'body' && !prev.endsSentence) line.role = 'body';
+  });
+}
+
 /** A blank-separated block that holds prose (a body line, clauses) is all body: its headline-like lines are wrapped lines. */
-function keepBlocksWhole(lines: ClassifiedLine[]): void {
+function keepBlocksWhole(lines: ClassifiedLine[], layout: PageLayout): void {
+  // Blocks are split where text surely ends or starts: after a paragraph's short last line, around
+  // datelines, bylines, subtitles and furniture. A page printed without blank lines still has these.
+  const ends = (l: ClassifiedLine): boolean => l.endsSentence && !atWrapWidth(l, layout);
+  const apart = (l: ClassifiedLine): boolean => l.role === 'byline' || l.role === 'subtitle' || l.role === 'furniture';
   let start = 0;
   for (let i = 1; i <= lines.length; i++) {
-    if (i < lines.length && !lines[i]!.gapBefore) continue;
+    const line = lines[i], prev = lines[i - 1]!;
+    if (line && !line.gapBefore && !line.dateline && !ends(prev) && !apart(line) && !apart(prev)) continue;
     const block = lines.slice(start, i);
     const commas = block.reduce((n, l) => n + (l.text.match(/[，,]/gu)?.length ?? 0), 0);
-    if (commas >= 2 || block.some((l) => l.role === 'body')) for (const l of block) if (l.role === 'heading' && !l.marked) l.role = 'body';
+    // A full line that runs on into body text is wrapped body, whatever it looks like.
+    const runsIntoBody = line?.role === 'body' && !line.gapBefore && !line.dateline && !prev.endsSentence && layout.wrapWidth > 0 && prev.width >= layout.wrapWidth - 1;
+    if (commas >= 2 || runsIntoBody || block.some((l) => l.role === 'body')) for (const l of block) if (l.role === 'heading' && !l.marked) l.role = 'body';
     start = i;
   }
 }
@@ -168,6 +202,15 @@ function measureLayout(lines: ClassifiedLine[]): PageLayout {
   };
 }
 
+function count(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
+}
+
+/** A line as wide as the page's wrapped lines (it may run on); shorter or much longer lines end there. */
+export function atWrapWidth(line: ClassifiedLine, layout: PageLayout): boolean {
+  return layout.wrapWidth > 0 && line.width >= layout.wrapWidth - 1.5 && line.width <= layout.wrapWidth + 3;
+}
+
 /** Text that could be a headline: short, no sentence inside, not ending a sentence or running on. */
 export function headlineLike(line: ClassifiedLine): boolean {
   const last = [...line.text].at(-1) ?? '';
@@ -178,11 +221,14 @@ export function headlineLike(line: ClassifiedLine): boolean {
     !runOn.has(last) &&
     !line.dateline &&
     !line.text.includes('、') &&
+    // A quotation or bracket left open runs on into the next line.
+    count(line.text, /[“「（(]/gu) <= count(line.text, /[”」）)]/gu) &&
     (line.text.match(/[，,]/gu)?.length ?? 0) <= 1
   );
 }
 
 function roleOf(line: ClassifiedLine): LineRole {
+  if (line.decorated) return 'heading';
   const flat = collapseLetterSpacing(line.text);
   for (const f of furniturePatterns) {
     if (f.pattern.test(flat)) {

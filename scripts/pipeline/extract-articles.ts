@@ -4,7 +4,8 @@
 import { attachHeadlines } from './attach-headlines.ts';
 import { classifyLines } from './classify-lines.ts';
 import { findContinuations } from './find-continuations.ts';
-import { segmentArticles, type ArticleDraft } from './segment-articles.ts';
+import { diagnostic } from './diagnostics.ts';
+import { segmentArticles, type ArticleDraft, type SegmentResult } from './segment-articles.ts';
 import { threadColumns } from './thread-columns.ts';
 import { unwrapParagraphs } from './unwrap-paragraphs.ts';
 import type { ArticleKind, Diagnostic, ExtractedArticle, Furniture, SourceLine } from './types.ts';
@@ -23,13 +24,14 @@ export function extractArticles(lines: SourceLine[], skip: Set<number>, page: nu
     .filter((d) => d.headline.length || d.body.length)
     .sort((a, b) => firstIndex(a) - firstIndex(b));
   const headlines = attachHeadlines(drafts);
+  const pages = placePages(drafts, page);
   const articles: ExtractedArticle[] = [];
   drafts.forEach((draft, i) => {
     const headline = headlines[i]!;
     const paragraphs = unwrapParagraphs(draft.body, layout, draft.paragraphStarts);
     const first = [...draft.headline, ...draft.body].find((l) => l.index === firstIndex(draft))!;
     articles.push({
-      page,
+      page: pages[i]!,
       kind: kindOf(headline, paragraphs),
       ...headline,
       paragraphs,
@@ -38,7 +40,40 @@ export function extractArticles(lines: SourceLine[], skip: Set<number>, page: nu
     });
   });
   const furniture = segments.furniture.map(({ kind, line }) => ({ kind, text: line.text, position: line.source.position }));
-  return { articles, furniture, diagnostics: [] };
+  return { articles, furniture, diagnostics: explain(articles, page, segments, drafts.length !== segments.drafts.length || drafts.some((d) => d.paragraphStarts)) };
+}
+
+/**
+ * The page each article is printed on. Where a page marks its headlines with `#` (a Markdown export),
+ * a full headline without the mark after marked ones is text run on from the next page.
+ */
+function placePages(drafts: ArticleDraft[], page: number): number[] {
+  let seenMarked = false;
+  let current = page;
+  return drafts.map((d) => {
+    const heads = d.headline.filter((l) => l.role === 'heading');
+    if (heads.some((l) => l.marked)) seenMarked = true;
+    else if (seenMarked && heads.length && d.headline.length > heads.length && current === page) current = page + 1;
+    return current;
+  });
+}
+
+/** Info diagnostics on what a reader of the report may want to check by eye. */
+function explain(articles: ExtractedArticle[], page: number, segments: SegmentResult, threaded: boolean): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const runOn = articles.find((a) => a.page !== page);
+  if (runOn) found.push(diagnostic(runOn.position, 'info', `headline without the page's heading mark: taken as page ${runOn.page} from here on`, 'extract/next-page'));
+  for (const a of articles) {
+    if (a.title === null && a.kind !== 'photo') found.push(diagnostic(a.position, 'info', 'article printed without a headline: title left empty', 'extract/untitled'));
+  }
+  for (const { line } of segments.furniture) {
+    if (line.role === 'heading' || line.role === 'subtitle') {
+      found.push(diagnostic(line.source.position, 'info', `headline with no body on this page kept as furniture: ${line.text}`, 'extract/headline-without-body'));
+    }
+  }
+  const first = articles[0]?.position;
+  if (threaded && first) found.push(diagnostic(first, 'info', 'columns printed line by line into each other were re-threaded by sentence continuity', 'extract/columns-threaded'));
+  return found;
 }
 
 function firstIndex(draft: ArticleDraft): number {

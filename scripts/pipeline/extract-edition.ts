@@ -1,8 +1,9 @@
 // One seed page, start to finish: split lines → identify page → extract articles → Edition.
-import { extractArticles } from './extract-articles.ts';
+import { diagnostic } from './diagnostics.ts';
+import { extractArticles, type ExtractResult } from './extract-articles.ts';
 import { identifyPage } from './identify-page.ts';
 import { splitLines } from './split-lines.ts';
-import type { DecodedSeed, Diagnostic, Edition, Manifest } from './types.ts';
+import type { DecodedSeed, Diagnostic, Edition, Manifest, SourceLine } from './types.ts';
 
 export interface EditionResult {
   edition: Edition;
@@ -14,7 +15,7 @@ export function extractEdition(seed: DecodedSeed, manifest: Manifest): EditionRe
   const identified = identifyPage(lines, seed.file, manifest);
   const masthead = new Set(identified.mastheadLines);
   const firstPage = identified.identity.pages[0]?.number ?? 1;
-  const extracted = extractArticles(lines, masthead, firstPage);
+  const extracted = extractSafely(lines, masthead, firstPage);
   const mastheadFurniture = identified.mastheadLines.map((i) => ({
     kind: 'masthead' as const,
     text: lines[i]!.text.trim(),
@@ -36,6 +37,25 @@ export function extractEdition(seed: DecodedSeed, manifest: Manifest): EditionRe
     },
     diagnostics: [...identified.diagnostics, ...extracted.diagnostics],
   };
+}
+
+/**
+ * Extraction that cannot take the page down: should a stage fail on some unforeseen text, the page's
+ * lines are kept as furniture (nothing lost) with an error naming the page, and the others still build.
+ */
+function extractSafely(lines: SourceLine[], skip: Set<number>, page: number): ExtractResult {
+  try {
+    return extractArticles(lines, skip, page);
+  } catch (error) {
+    const kept = lines.filter((l, i) => !skip.has(i) && l.text.trim());
+    return {
+      articles: [],
+      furniture: kept.map((l) => ({ kind: 'other' as const, text: l.text.trim(), position: l.position })),
+      diagnostics: [
+        diagnostic(lines[0]!.position, 'error', `articles could not be read (${String(error)}); the page's text is kept as furniture`, 'extract/failed'),
+      ],
+    };
+  }
 }
 
 /** The scoring JSON of shared/gold/README.md: the edition without source positions. */

@@ -2,6 +2,7 @@
 // belongs to) and furniture. Decides whether the page prints headlines before their bodies (the usual
 // order) or after them (a common flattening of e-paper PDFs), and which headline-like lines are only
 // section heads (小标题) inside a body.
+import { runOn } from '../data/punctuation.ts';
 import type { ClassifiedLine, PageLayout } from './classify-lines.ts';
 import type { FurnitureKind } from './types.ts';
 
@@ -60,7 +61,7 @@ export function segmentArticles(lines: ClassifiedLine[], layout: PageLayout): Se
           } else for (const line of heads) furniture.push({ kind: 'other', line });
         }
         if (trailing.length) {
-          open(trailing).body.push(...lead.map((l) => Object.assign(l, { role: 'body' as const })));
+          open(trailing).body.push(...lead.map((l) => ({ ...l, role: 'body' as const })));
           closed = false;
         }
         return;
@@ -110,8 +111,8 @@ function markIndexGroups(units: Unit[]): void {
     if (unit.type !== 'group') return;
     const near = [units[u - 1], units[u + 1]];
     if (near.some((n) => n?.type === 'furniture' && n.line.furniture === 'index')) {
-      const lines = unit.lines;
-      units.splice(u, 1, ...lines.map((line) => ({ type: 'furniture' as const, line: Object.assign(line, { role: 'furniture' as const, furniture: 'index' as const }) })));
+      const entries = unit.lines.map((line) => ({ ...line, role: 'furniture' as const, furniture: 'index' as const }));
+      units.splice(u, 1, ...entries.map((line) => ({ type: 'furniture' as const, line })));
     }
   });
 }
@@ -150,7 +151,8 @@ function isSectionHead(group: ClassifiedLine[], next: Unit | undefined): boolean
 function splitAtDatelines(lines: ClassifiedLine[]): ClassifiedLine[][] {
   const pieces: ClassifiedLine[][] = [[]];
   lines.forEach((line, i) => {
-    if (i > 0 && line.dateline && (lines[i - 1]!.endsSentence || line.gapBefore)) pieces.push([]);
+    // Unless the line before runs on into it (a comma, an open clause), a dateline opens a new report.
+    if (i > 0 && line.dateline && (lines[i - 1]!.endsSentence || line.gapBefore || !runOn.has([...lines[i - 1]!.text].at(-1) ?? ''))) pieces.push([]);
     pieces.at(-1)!.push(line);
   });
   return pieces;

@@ -5,6 +5,7 @@
 // column's paragraphs go to the article it opens, stray wide paragraphs back to the wide article
 // before it, and a lone one-sentence paragraph with a photographer's credit becomes a photo caption.
 import { Jieba } from '@node-rs/jieba';
+import { munkres } from 'munkres';
 import { dict } from '@node-rs/jieba/dict.js';
 import { paragraphOpener } from '../data/article-lines.ts';
 import { captionOpener, continuationOpeners, photoCredit } from '../data/threading.ts';
@@ -22,10 +23,13 @@ export function threadColumns(drafts: ArticleDraft[], layout: PageLayout): Artic
   const narrow = layout.narrowWidth;
   if (!layout.spaced || !narrow) return drafts;
   const isNarrow = (l: ClassifiedLine): boolean => l.width < narrow * 1.5;
-  const zoneAt = drafts.map((d) => d.body.some((l) => l.role === 'body' && isNarrow(l) && !l.endsSentence));
-  const first = zoneAt.indexOf(true);
+  const runsOnNarrow = (d: ArticleDraft): boolean => d.body.some((l) => l.role === 'body' && isNarrow(l) && !l.endsSentence);
+  // Interleaving shows as one body holding both a narrow column's lines and wide paragraphs; the zone
+  // runs on over the drafts after it that only a byline or credit opened (no headline of their own).
+  const first = drafts.findIndex((d) => runsOnNarrow(d) && d.body.some((l) => l.role === 'body' && !isNarrow(l)));
   if (first < 0) return drafts;
-  const last = zoneAt.lastIndexOf(true);
+  let last = first;
+  while (drafts[last + 1] && runsOnNarrow(drafts[last + 1]!) && drafts[last + 1]!.headline.every((l) => l.role === 'byline')) last++;
   const zone = drafts.slice(first, last + 1);
   const host = first > 0 ? drafts[first - 1]! : null;
 
@@ -66,19 +70,20 @@ export function threadColumns(drafts: ArticleDraft[], layout: PageLayout): Artic
   const rest = zone.filter((d) => d !== owner).map((d) => ({ ...d, headline: d.headline.filter((l) => !credits.includes(l)) }));
   const hostLines = new Set(host?.body ?? []);
   const wideLines = wideChains.flat().filter((l) => !hostLines.has(l));
-  const updatedHost: ArticleDraft | null = host && {
-    headline: host.headline,
-    body: [...host.body, ...wideLines],
+  // Wide paragraphs go back to the wide article before the column (or stand alone when there is none).
+  const updatedHost: ArticleDraft | null = (host || wideLines.length) ? {
+    headline: host?.headline ?? [],
+    body: [...(host?.body ?? []), ...wideLines],
     paragraphStarts: [
-      ...paragraphStartsOf(host.body, layout),
+      ...paragraphStartsOf(host?.body ?? [], layout),
       ...wideChains.filter((c) => !hostLines.has(c[0]!)).map((c) => c[0]!.index),
     ],
-  };
+  } : null;
   // Lines of the zone that are no body line (section heads) stay with the column's article.
   threaded.body.push(...zone.flatMap((d) => d.body.filter((l) => l.role !== 'body')));
   // Drafts left with no headline (a credit that moved to its caption) are gone.
   const kept = rest.filter((d) => d.headline.length).map((d) => ({ headline: d.headline, body: [] }));
-  return [
+  const result = [
     ...drafts.slice(0, Math.max(0, first - 1)),
     ...(updatedHost ? [updatedHost] : []),
     ...captions,
@@ -86,6 +91,13 @@ export function threadColumns(drafts: ArticleDraft[], layout: PageLayout): Artic
     ...kept,
     ...drafts.slice(last + 1),
   ];
+  // Re-threading only moves lines: should any line be missing or doubled, keep the page as printed.
+  return sameLines(drafts, result) ? result : drafts;
+}
+
+function sameLines(before: ArticleDraft[], after: ArticleDraft[]): boolean {
+  const ids = (ds: ArticleDraft[]): string => ds.flatMap((d) => [...d.headline, ...d.body].map((l) => l.index)).sort((a, b) => a - b).join(',');
+  return ids(before) === ids(after);
 }
 
 /** The lines of an unthreaded body that open a paragraph (on a spaced page: after a finished sentence). */
@@ -103,43 +115,77 @@ function sentences(chain: ClassifiedLine[]): number {
  */
 function link(lines: ClassifiedLine[], narrow: number, isNarrow: (l: ClassifiedLine) => boolean): Map<ClassifiedLine, ClassifiedLine> {
   const opener = (l: ClassifiedLine): boolean => paragraphOpener.test(l.text) || l.dateline;
-  const indented = (l: ClassifiedLine): boolean => isNarrow(l) && l.width <= narrow - 2;
+  // Set in by the paragraph indent (a very short line ending a sentence is a paragraph's last line instead).
+  const indented = (l: ClassifiedLine): boolean => isNarrow(l) && l.width <= narrow - 2.5 && (!l.endsSentence || l.width >= narrow - 4);
   const runsOn = (l: ClassifiedLine): boolean => !l.endsSentence || (isNarrow(l) && l.width >= (indented(l) ? narrow - 3 : narrow - 1));
   const shortEnd = (l: ClassifiedLine): boolean => l.endsSentence && l.width < narrow - 3;
   const fits = (a: ClassifiedLine, b: ClassifiedLine): boolean => a !== b && !opener(b) && (isNarrow(a) === isNarrow(b) || shortEnd(b));
-  const corpus = lines.map((l) => l.text);
+  // What the page prints elsewhere: each line, and each line joined to the one printed after it.
+  const corpus = phrases(lines.flatMap((l, i) => [l.text, i + 1 < lines.length ? l.text + lines[i + 1]!.text : '']));
   const pairs: { a: ClassifiedLine; b: ClassifiedLine; score: number }[] = [];
   lines.forEach((a, i) => {
     if (!runsOn(a)) return;
     const adjacent = lines.slice(i + 1).find((b) => fits(a, b));
     lines.forEach((b, j) => {
       if (!fits(a, b)) return;
-      let score = joinScore(a.text, b.text, corpus) - 0.03 * Math.abs(j - i);
-      if (b === adjacent) score += 1.5;
+      // Lines printed one after the other are in the corpus joined: that join is not evidence for itself.
+      let score = joinScore(a.text, b.text, corpus, j === i + 1 ? 1 : 0) - 0.03 * Math.abs(j - i);
+      // Printed next is evidence, except for a paragraph's short last line: flattening sets it apart.
+      if (b === adjacent && !shortEnd(b)) score += 1.5;
       // A line set in by the paragraph indent opens a paragraph, unless it is a paragraph's short last line.
+      // A narrow line not set in continues some line: joining one is worth more than leaving it to open a paragraph.
       if (indented(b)) score -= b.endsSentence ? 0.8 : 2;
+      else if (isNarrow(b)) score += 1;
       if (a.endsSentence) score -= 1.5;
       pairs.push({ a, b, score });
     });
   });
-  pairs.sort((x, y) => y.score - x.score || x.a.index - y.a.index || x.b.index - y.b.index);
+  // The best set of joins over the whole column (Hungarian assignment), not the best join first: a
+  // line taken by a weak join elsewhere would be missing where a strong one needs it. Each running-on
+  // line may also end its paragraph (its own column, at the least score it needs to join).
+  const rows = lines.filter(runsOn);
+  const cols = lines.length;
+  const BIG = 1e6;
+  const cost = rows.map((a, r) => {
+    const row: number[] = Array.from({ length: cols + rows.length }, () => BIG);
+    row[cols + r] = -(a.endsSentence ? 0.5 : -1);
+    return row;
+  });
+  for (const { a, b, score } of pairs) cost[rows.indexOf(a)]![lines.indexOf(b)] = -score;
   const next = new Map<ClassifiedLine, ClassifiedLine>();
-  const taken = new Set<ClassifiedLine>();
-  for (const { a, b, score } of pairs) {
-    // A line that ends a sentence continues only on real evidence; a line that runs on takes the best it has.
-    if (next.has(a) || taken.has(b) || score < (a.endsSentence ? 0.5 : -1)) continue;
-    let l: ClassifiedLine | undefined = b;
-    while (l && l !== a) l = next.get(l);
-    if (l === a) continue;
-    next.set(a, b);
-    taken.add(b);
-  }
-  if (process.env.DEBUG_THREAD) for (const [a, b] of next) console.error(a.source.position.line, '->', b.source.position.line, a.text.slice(-4), b.text.slice(0, 4), pairs.find((p) => p.a === a && p.b === b)?.score.toFixed(2));
+  for (const [r, c] of munkres(cost)) if (c < cols && cost[r]![c]! < BIG) next.set(rows[r]!, lines[c]!);
+  breakCycles(next, pairs);
   return next;
 }
 
+/** A paragraph cannot continue into itself: in each cycle of joins, the weakest join is dropped. */
+function breakCycles(next: Map<ClassifiedLine, ClassifiedLine>, pairs: { a: ClassifiedLine; b: ClassifiedLine; score: number }[]): void {
+  const score = (a: ClassifiedLine): number => pairs.find((p) => p.a === a && p.b === next.get(a))?.score ?? 0;
+  for (const start of [...next.keys()]) {
+    if (!next.has(start)) continue;
+    const cycle: ClassifiedLine[] = [];
+    let l: ClassifiedLine | undefined = start;
+    while (l && next.has(l) && !cycle.includes(l)) {
+      cycle.push(l);
+      l = next.get(l);
+    }
+    if (l === start) next.delete(cycle.reduce((w, a) => (score(a) < score(w) ? a : w)));
+  }
+}
+
+/** Every phrase of 4 to 8 characters in the texts, with the number of texts that print it. */
+function phrases(texts: string[]): Map<string, number> {
+  const count = new Map<string, number>();
+  for (const text of texts) {
+    const seen = new Set<string>();
+    for (let n = 4; n <= 8; n++) for (let k = 0; k + n <= text.length; k++) seen.add(text.slice(k, k + n));
+    for (const g of seen) count.set(g, (count.get(g) ?? 0) + 1);
+  }
+  return count;
+}
+
 /** How well `b` continues `a`: a dictionary word across the join, a phrase printed elsewhere on the page. */
-function joinScore(a: string, b: string, corpus: string[]): number {
+function joinScore(a: string, b: string, corpus: Map<string, number>, own: number): number {
   const tail = [...a.trimEnd()].slice(-4).join('');
   const head = [...b.trimStart()].slice(0, 4).join('');
   let score = 0;
@@ -149,8 +195,17 @@ function joinScore(a: string, b: string, corpus: string[]): number {
     if (at < tail.length && end > tail.length && word.length >= 2) score += 2;
     at = end;
   }
-  const across = [tail.slice(-2) + head.slice(0, 1), tail.slice(-1) + head.slice(0, 2)];
-  if (across.some((g) => [...g].length === 3 && corpus.some((t) => t.includes(g)))) score += 1.5;
+  // A phrase across the join that the page prints elsewhere (a name, a place): at least two
+  // characters of words on each side, no punctuation in between.
+  const left = /[\p{Script=Han}\p{L}\p{N}]{2,}$/u.exec(tail)?.[0] ?? '';
+  const right = /^[\p{Script=Han}\p{L}\p{N}]{2,}/u.exec(head)?.[0] ?? '';
+  if (left && right) {
+    const spans: string[] = [];
+    for (let l = 2; l <= left.length; l++) for (let r = 2; r <= right.length; r++) spans.push(left.slice(-l) + right.slice(0, r));
+    const found = spans.filter((g) => (corpus.get(g) ?? 0) > own);
+    const longest = Math.max(0, ...found.map((g) => g.length));
+    if (longest >= 4) score += 2 + 0.5 * (longest - 4);
+  }
   if (continuationOpeners.has([...head][0] ?? '')) score += 0.5;
   return score;
 }

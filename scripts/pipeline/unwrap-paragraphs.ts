@@ -3,7 +3,7 @@
 // section heads kept as paragraphs of their own.
 import { paragraphOpener } from '../data/article-lines.ts';
 import { closingMarks } from '../data/punctuation.ts';
-import { collapseLetterSpacing, type ClassifiedLine, type PageLayout } from './classify-lines.ts';
+import { atWrapWidth, collapseLetterSpacing, type ClassifiedLine, type PageLayout } from './classify-lines.ts';
 
 const closesLine = new RegExp(`^[${closingMarks}]`, 'u');
 
@@ -38,5 +38,5 @@ function endsParagraph(prev: ClassifiedLine, next: ClassifiedLine, layout: PageL
   if (layout.spaced) return !layout.narrowWidth || prev.width > layout.narrowWidth + 1 || prev.width < layout.narrowWidth - 1;
   // A blank line after a finished sentence ends the paragraph; inside a block only a short last line does.
   if (next.gapBefore && next.index !== prev.index + 1) return true;
-  return !layout.wrapWidth || prev.width < layout.wrapWidth - 1.5;
+  return !atWrapWidth(prev, layout);
 }

@@ -2,8 +2,9 @@
 // (src/lib/archive-nav.ts). Every route's getStaticPaths calls loadArchive(); the promise is shared,
 // so the collections are read and indexed once however many routes and pages there are.
 import { getCollection } from 'astro:content';
-import type { ArchiveArticle } from './archive-schema.ts';
+import type { ArchiveArticle, ArticleRef } from './archive-schema.ts';
 import { buildArchiveNav, type ArchiveNav } from './archive-nav.ts';
+import { excerpt } from './text.ts';
 
 export interface Archive extends ArchiveNav {
   articleById: Map<string, ArchiveArticle>;
@@ -29,4 +30,9 @@ export function loadArchive(): Promise<Archive> {
   return loading;
 }
 
-export type { ArticleStop, Neighbours, PaperSummary } from './archive-nav.ts';
+export type { PaperSummary } from './archive-nav.ts';
+
+/** Each article's opening words (for lists of headlines with leads), by article id. */
+export function leadsOf(archive: Archive, refs: readonly ArticleRef[]): Map<string, string> {
+  return new Map(refs.map((a) => [a.id, excerpt(archive.articleById.get(a.id)?.paragraphs ?? [], 70)]));
+}

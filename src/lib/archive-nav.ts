@@ -25,7 +25,6 @@ export interface PaperSummary {
 export interface ArchiveNav {
   /** Papers that have issues, the most recently published first (ties by id). */
   papers: PaperSummary[];
-  paperById: Map<string, PaperSummary>;
   issueById: Map<string, ArchiveIssue>;
   /** Older (prev, 上一期) and newer (next, 下一期) issue of the same paper. */
   issueNeighbours: Map<string, Neighbours<ArchiveIssue>>;
@@ -81,7 +80,6 @@ export function buildArchiveNav(papers: readonly ArchivePaper[], issues: readonl
 
   return {
     papers: summaries,
-    paperById: new Map(summaries.map((p) => [p.id, p])),
     issueById,
     issueNeighbours,
     pageNeighbours,
@@ -89,13 +87,15 @@ export function buildArchiveNav(papers: readonly ArchivePaper[], issues: readonl
   };
 }
 
-/** The page an article ref is on, or undefined. */
+/** The issue's page with this number, or undefined when the archive does not hold it. */
 export function findPage(issue: ArchiveIssue, number: number): IssuePage | undefined {
   return issue.pages.find((p) => p.number === number);
 }
 
+/** What an untitled piece is called in lists: 图片 photo, 简讯 brief; anything else 无题 (untitled). */
+const UNTITLED: Partial<Record<ArticleRef['kind'], string>> = { photo: '（图片）', brief: '（简讯）' };
+
 /** The headline a list shows for an article: its title, else the kind of untitled piece it is. */
 export function headline(article: { title: string | null; kind: ArticleRef['kind'] }): string {
-  if (article.title) return article.title;
-  return { photo: '（图片）', brief: '（简讯）' }[article.kind as string] ?? '（无题）';
+  return article.title || (UNTITLED[article.kind] ?? '（无题）');
 }

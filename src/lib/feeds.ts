@@ -4,6 +4,9 @@
 // which escapes every text and attribute value, so seed text (`<script>`, `&`, `]]>`) stays text.
 import { XMLBuilder } from 'fast-xml-parser';
 import type { ArchiveArticle, ArchiveIssue, ArchivePaper, ArticleRef } from './archive-schema.ts';
+import { headline } from './archive-nav.ts';
+import { pageLabel } from './dates.ts';
+import { absoluteUrl, articlePath, issuePath, pagePath, paperPath } from './urls.ts';
 
 /** How many articles a feed carries: about a day and a half of a city daily (8 pages × 8 articles). */
 export const FEED_LIMIT = 100;
@@ -12,28 +15,6 @@ export const FEED_LIMIT = 100;
 export interface SiteAddress {
   site: URL;
   base: string;
-}
-
-/** The absolute URL of a site path (`liaocheng-daily/2022-02-07/`, no leading slash) under the base path. */
-export function absoluteUrl(address: SiteAddress, path: string): string {
-  const base = address.base.endsWith('/') ? address.base : `${address.base}/`;
-  return new URL(`${base}${path}`, address.site).href;
-}
-
-/** Site path of an issue page (版): `<paper>/<date>/<NN>/`. */
-export function pagePath(issueId: string, page: number): string {
-  return `${issueId}/${String(page).padStart(2, '0')}/`;
-}
-
-/** 版 label as printed in 版面导航: `第01版：要闻`, or `第01版` when the page has no name. */
-export function pageLabel(page: number, name: string | null): string {
-  const label = `第${String(page).padStart(2, '0')}版`;
-  return name ? `${label}：${name}` : label;
-}
-
-/** A headline for lists and feeds: the title, else the kicker, else the body's first words. */
-export function displayTitle(article: Pick<ArchiveArticle, 'title' | 'kicker' | 'paragraphs'>): string {
-  return article.title ?? article.kicker ?? article.paragraphs[0]?.slice(0, 30) ?? '（无标题）';
 }
 
 /** An article chosen for a feed, before it is loaded: its id and its page's name (版名). */
@@ -71,7 +52,7 @@ export function latestArticles(issues: ArchiveIssue[], limit = FEED_LIMIT): Feed
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Replaces characters XML cannot carry with U+FFFD, so the reader sees that something was there. */
-export function xmlSafe(text: string): string {
+function xmlSafe(text: string): string {
   return text.replace(XML_FORBIDDEN, '\uFFFD');
 }
 
@@ -114,7 +95,7 @@ function newestDate(items: FeedArticle[], paper: ArchivePaper): string {
 
 /** Atom 1.0 feed of a paper (`/<paper>/feed.xml`). Ids are the articles' permalinks. */
 export function buildAtomFeed(paper: ArchivePaper, items: FeedArticle[], address: SiteAddress): string {
-  const paperUrl = absoluteUrl(address, `${paper.id}/`);
+  const paperUrl = absoluteUrl(paperPath(paper.id), address.site, address.base);
   const feed = {
     feed: {
       '@_xmlns': 'http://www.w3.org/2005/Atom',
@@ -124,19 +105,19 @@ export function buildAtomFeed(paper: ArchivePaper, items: FeedArticle[], address
       subtitle: xmlSafe(`${paper.name} 最新文章`),
       updated: rfc3339(newestDate(items, paper)),
       link: [
-        { '@_rel': 'self', '@_type': 'application/atom+xml', '@_href': absoluteUrl(address, `${paper.id}/feed.xml`) },
+        { '@_rel': 'self', '@_type': 'application/atom+xml', '@_href': absoluteUrl(`${paper.id}/feed.xml`, address.site, address.base) },
         { '@_rel': 'alternate', '@_type': 'text/html', '@_href': paperUrl },
       ],
       author: { name: xmlSafe(paper.name) },
       entry: items.map(({ article, pageName }) => {
-        const url = absoluteUrl(address, `${article.id}/`);
+        const url = absoluteUrl(articlePath(article.id), address.site, address.base);
         return {
           id: url,
-          title: { '@_type': 'html', '#text': htmlText(displayTitle(article)) },
+          title: { '@_type': 'html', '#text': htmlText(headline(article)) },
           updated: rfc3339(article.date),
           published: rfc3339(article.date),
           link: { '@_rel': 'alternate', '@_type': 'text/html', '@_href': url },
-          category: { '@_term': pageLabel(article.page, pageName && xmlSafe(pageName)) },
+          category: { '@_term': pageLabel({ number: article.page, name: pageName && xmlSafe(pageName) }) },
           content: { '@_type': 'html', '#text': articleHtml(article) },
         };
       }),
@@ -147,7 +128,7 @@ export function buildAtomFeed(paper: ArchivePaper, items: FeedArticle[], address
 
 /** RSS 2.0 feed of a paper (`/<paper>/rss.xml`), with an atom:link to itself as the RSS profile advises. */
 export function buildRssFeed(paper: ArchivePaper, items: FeedArticle[], address: SiteAddress): string {
-  const paperUrl = absoluteUrl(address, `${paper.id}/`);
+  const paperUrl = absoluteUrl(paperPath(paper.id), address.site, address.base);
   const rss = {
     rss: {
       '@_version': '2.0',
@@ -158,15 +139,15 @@ export function buildRssFeed(paper: ArchivePaper, items: FeedArticle[], address:
         description: xmlSafe(`${paper.name} 最新文章`),
         language: 'zh-CN',
         lastBuildDate: rfc822(newestDate(items, paper)),
-        'atom:link': { '@_href': absoluteUrl(address, `${paper.id}/rss.xml`), '@_rel': 'self', '@_type': 'application/rss+xml' },
+        'atom:link': { '@_href': absoluteUrl(`${paper.id}/rss.xml`, address.site, address.base), '@_rel': 'self', '@_type': 'application/rss+xml' },
         item: items.map(({ article, pageName }) => {
-          const url = absoluteUrl(address, `${article.id}/`);
+          const url = absoluteUrl(articlePath(article.id), address.site, address.base);
           return {
-            title: htmlText(displayTitle(article)),
+            title: htmlText(headline(article)),
             link: url,
             guid: { '@_isPermaLink': 'true', '#text': url },
             pubDate: rfc822(article.date),
-            category: pageLabel(article.page, pageName && xmlSafe(pageName)),
+            category: pageLabel({ number: article.page, name: pageName && xmlSafe(pageName) }),
             // RSS descriptions are HTML: the fragment's own escaping keeps seed markup as text.
             description: articleHtml(article),
           };
@@ -208,13 +189,13 @@ export function buildIssueJson(issue: ArchiveIssue, address: SiteAddress): Issue
     totalPages: issue.totalPages,
     lunarDate: issue.lunarDate,
     weekday: issue.weekday,
-    url: absoluteUrl(address, `${issue.id}/`),
+    url: absoluteUrl(issuePath(issue.paper, issue.date), address.site, address.base),
     pages: issue.pages.map((page) => ({
       number: page.number,
       name: page.name,
-      label: pageLabel(page.number, page.name),
-      url: absoluteUrl(address, pagePath(issue.id, page.number)),
-      articles: page.articles.map((ref) => ({ ...ref, url: absoluteUrl(address, `${ref.id}/`) })),
+      label: pageLabel(page),
+      url: absoluteUrl(pagePath(issue.paper, issue.date, page.number), address.site, address.base),
+      articles: page.articles.map((ref) => ({ ...ref, url: absoluteUrl(articlePath(ref.id), address.site, address.base) })),
     })),
   };
 }

@@ -3,7 +3,8 @@
 // them when the archive is larger (the sitemaps.org limit; a 20-year archive holds ~500k articles).
 import { XMLBuilder } from 'fast-xml-parser';
 import type { ArchiveIssue, ArchivePaper } from './archive-schema.ts';
-import { absoluteUrl, pagePath, type SiteAddress } from './feeds.ts';
+import type { SiteAddress } from './feeds.ts';
+import { absoluteUrl, articlePath, issuePath, pagePath, paperPath } from './urls.ts';
 
 /** URLs per sitemap file (sitemaps.org protocol limit). */
 export const SITEMAP_LIMIT = 50_000;
@@ -26,12 +27,12 @@ export function sitePaths(papers: ArchivePaper[], issues: ArchiveIssue[], editor
     else byPaper.set(issue.paper, [issue]);
   }
   for (const paper of [...papers].sort((a, b) => compare(a.id, b.id))) {
-    paths.push(`${paper.id}/`);
+    paths.push(paperPath(paper.id));
     for (const issue of (byPaper.get(paper.id) ?? []).sort((a, b) => compare(a.date, b.date))) {
-      paths.push(`${issue.id}/`);
+      paths.push(issuePath(issue.paper, issue.date));
       for (const page of [...issue.pages].sort((a, b) => a.number - b.number)) {
-        paths.push(pagePath(issue.id, page.number));
-        for (const ref of [...page.articles].sort((a, b) => a.order - b.order)) paths.push(`${ref.id}/`);
+        paths.push(pagePath(issue.paper, issue.date, page.number));
+        for (const ref of [...page.articles].sort((a, b) => a.order - b.order)) paths.push(articlePath(ref.id));
       }
     }
   }
@@ -55,17 +56,17 @@ const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
 /** A `<urlset>` sitemap of the given site paths. */
 export function buildUrlset(paths: string[], address: SiteAddress): string {
-  const url = paths.map((path) => ({ loc: absoluteUrl(address, path) }));
+  const url = paths.map((path) => ({ loc: absoluteUrl(path, address.site, address.base) }));
   return XML_DECLARATION + xml.build({ urlset: { '@_xmlns': NS, url } });
 }
 
 /** The name of the n-th sitemap file (from 1) when the URLs do not fit one file. */
-export function sitemapFile(n: number): string {
+function sitemapFile(n: number): string {
   return `sitemap-${n}.xml`;
 }
 
 /** A `<sitemapindex>` pointing at sitemap-1.xml … sitemap-N.xml. */
 export function buildSitemapIndex(count: number, address: SiteAddress): string {
-  const sitemap = Array.from({ length: count }, (_, i) => ({ loc: absoluteUrl(address, sitemapFile(i + 1)) }));
+  const sitemap = Array.from({ length: count }, (_, i) => ({ loc: absoluteUrl(sitemapFile(i + 1), address.site, address.base) }));
   return XML_DECLARATION + xml.build({ sitemapindex: { '@_xmlns': NS, sitemap } });
 }

@@ -1,4 +1,5 @@
-// Site builds share ./content/archive and .astro, so two test files must never build at the same time.
+// Site builds share Astro's caches (.astro, node_modules/.astro) and, unless CONTENT_DIR says otherwise,
+// ./content/archive, so two test files must never build at the same time.
 // withBuildLock() serialises them across Vitest's worker processes with an exclusive lock folder
 // (mkdir is atomic); a lock left by a killed run is taken over after `staleMs`.
 import { spawnSync } from 'node:child_process';
@@ -34,13 +35,12 @@ export interface BuildRun {
 }
 
 /**
- * `npm run build` (scripts/build-site.ts) with extra environment (SEEDS_DIR, DIST_DIR, BASE_PATH), under
- * the lock; `after` runs while the lock is still held (to copy ./content before another build writes it).
+ * `npm run build` (scripts/build-site.ts) with extra environment (SEEDS_DIR, DIST_DIR, BASE_PATH,
+ * CONTENT_DIR: give a folder of the test's own, relative to the project, to leave ./content alone).
  */
-export function buildSite(env: Record<string, string>, after?: () => Promise<unknown>): Promise<BuildRun> {
-  return withBuildLock(async () => {
+export function buildSite(env: Record<string, string>): Promise<BuildRun> {
+  return withBuildLock(() => {
     const run = spawnSync(process.execPath, ['scripts/build-site.ts'], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    await after?.();
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
   });
 }

@@ -15,7 +15,7 @@ export const builds = [
 ] as const;
 
 /** Every file under `dir`, as `/`-separated paths relative to it, sorted. */
-export function listFiles(dir: string): string[] {
+function listFiles(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
     for (const name of readdirSync(d)) {
@@ -29,7 +29,7 @@ export function listFiles(dir: string): string[] {
 }
 
 /** The file a URL path names under the base (`/archive/a/b/` → `a/b/index.html`), or null outside it. */
-export function targetOf(base: string, urlPath: string): string | null {
+function targetOf(base: string, urlPath: string): string | null {
   let path: string;
   try {
     path = decodeURIComponent(urlPath);
@@ -47,49 +47,34 @@ export interface BuiltSite {
   files: string[];
   /** The file served for a URL path (a folder named without its slash counts, as servers redirect). */
   fileFor(urlPath: string): string | null;
-  /** True when the URL path is served, or names a page of a kind not built yet (see below). */
+  /** True when the URL path is served. */
   resolves(urlPath: string): boolean;
   /** `resolves` for an absolute URL: it must be on the configured site. */
   resolvesSiteUrl(url: string): boolean;
-  /** Kinds of reading page not built at all yet (see below). */
-  unbuilt: Set<string>;
 }
 
 export function readBuiltSite(dir: string, base: string): BuiltSite {
   const files = listFiles(dir);
   const set = new Set(files);
-  const unbuilt = unbuiltRouteKinds(files);
   const fileFor = (urlPath: string): string | null => {
     const target = targetOf(base, urlPath);
     if (target === null) return null;
     if (set.has(target)) return target;
     return set.has(`${target}/index.html`) ? `${target}/index.html` : null;
   };
-  const resolves = (urlPath: string): boolean => {
-    if (fileFor(urlPath) !== null) return true;
-    const target = targetOf(base, urlPath);
-    return target !== null && ROUTE_KINDS.some(([kind, re]) => unbuilt.has(kind) && re.test(target));
-  };
+  const resolves = (urlPath: string): boolean => fileFor(urlPath) !== null;
   const resolvesSiteUrl = (url: string): boolean => {
     const u = new URL(url);
     return u.origin === SITE_URL.origin && resolves(u.pathname);
   };
-  return { files, fileFor, resolves, resolvesSiteUrl, unbuilt };
+  return { files, fileFor, resolves, resolvesSiteUrl };
 }
 
-// TEMPORARY, until the reading pages of the site work (paper, issue and 版 pages) and the search
-// page of the search work land in main:
-// a link to a kind of page that the build does not produce at all is reported, not failed. Once one
-// page of a kind exists, every link to that kind must resolve. Remove when those routes are merged.
-export const ROUTE_KINDS: [string, RegExp][] = [
+/** The reading pages below the home page, by kind (shared/DESIGN.md §3), and the search page. */
+export const PAGE_KINDS: [string, RegExp][] = [
   ['paper', /^(?!about\/|search\/|pagefind\/)[^/]+\/index\.html$/],
   ['issue', /^[^/]+\/\d{4}-\d{2}-\d{2}\/index\.html$/],
   ['page', /^[^/]+\/\d{4}-\d{2}-\d{2}\/\d{2}\/index\.html$/],
+  ['article', /^[^/]+\/\d{4}-\d{2}-\d{2}\/\d{2}\/\d+\/index\.html$/],
   ['search', /^search\/index\.html$/],
 ];
-
-function unbuiltRouteKinds(files: string[]): Set<string> {
-  const missing = new Set(ROUTE_KINDS.filter(([, re]) => !files.some((f) => re.test(f))).map(([kind]) => kind));
-  if (missing.size) console.warn(`links to page kinds not built yet are tolerated: ${[...missing].join(', ')}`);
-  return missing;
-}

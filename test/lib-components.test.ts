@@ -1,0 +1,85 @@
+// Components rendered in isolation with Astro's container API: the masthead prints what the issue
+// printed and computes only what it did not; the pager and continuation links.
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { describe, expect, it } from 'vitest';
+import Continuation from '../src/components/Continuation.astro';
+import Masthead from '../src/components/Masthead.astro';
+import PageNav from '../src/components/PageNav.astro';
+import type { ArchiveIssue } from '../src/lib/archive-schema.ts';
+
+const issue: ArchiveIssue = {
+  id: 'p/2022-02-07', paper: 'p', paperName: '聊城日报', date: '2022-02-07', dateSource: 'masthead',
+  number: '第9534期', totalPages: 8, lunarDate: '壬寅年正月初七', weekday: '星期一', pages: [],
+};
+
+describe('Masthead', () => {
+  it('prints name, date, weekday, 农历, 期号 and 今日N版', async () => {
+    const container = await AstroContainer.create();
+    const html = await container.renderToString(Masthead, { props: { issue } });
+    expect(html).toContain('<h1>聊城日报</h1>');
+    for (const text of ['2022年2月7日', '星期一', '农历壬寅年正月初七', '第9534期', '今日8版']) expect(html).toContain(text);
+  });
+});
+
+describe('Masthead without a printed masthead', () => {
+  it('computes weekday and 农历 from the date, omits 期号 and page count, and says the date was inferred', async () => {
+    const container = await AstroContainer.create();
+    const html = await container.renderToString(Masthead, {
+      props: { issue: { ...issue, dateSource: 'inferred', number: null, totalPages: null, lunarDate: null, weekday: null } },
+    });
+    expect(html).toContain('星期一');
+    expect(html).toContain('农历壬寅年正月初七');
+    expect(html).not.toContain('期</span>');
+    expect(html).not.toContain('今日');
+    expect(html).toContain('日期由正文推断');
+  });
+});
+
+describe('Continuation (上接/下转)', () => {
+  const withPages: ArchiveIssue = {
+    ...issue,
+    pages: [1, 8].map((number) => ({ number, name: null, sources: [], furniture: [], articles: [] })),
+  };
+  const render = async (props: Record<string, unknown>) =>
+    (await AstroContainer.create()).renderToString(Continuation, { props: { issue: withPages, ...props } });
+
+  it('links to the other half when the archive holds it', async () => {
+    const html = await render({ page: 8, id: 'p/2022-02-07/08/3', word: '下转' });
+    expect(html).toContain('href="/p/2022-02-07/08/3/"');
+    expect(html).toContain('下转第8版');
+  });
+
+  it('links to the page when only the page is held, and says when the page is not collected', async () => {
+    expect(await render({ page: 8, id: null, word: '下转' })).toContain('href="/p/2022-02-07/08/"');
+    const missing = await render({ page: 5, id: null, word: '上接' });
+    expect(missing).toContain('上接第5版（未收录）');
+    expect(missing).not.toContain('href');
+  });
+
+  it('renders nothing for an article that is not continued', async () => {
+    expect((await render({ page: null, id: null, word: '下转' })).trim()).toBe('');
+  });
+});
+
+describe('PageNav (版面导航)', () => {
+  it('lists every held page with its headlines, and the pages the masthead counts but the archive lacks', async () => {
+    const ref = (page: number, k: number, title: string | null) => ({ id: `p/2022-02-07/0${page}/${k}`, order: k, kind: 'news' as const, title, chars: 10 });
+    const html = await (await AstroContainer.create()).renderToString(PageNav, {
+      props: {
+        issue: {
+          ...issue,
+          totalPages: 4,
+          pages: [
+            { number: 1, name: '要闻', sources: [], furniture: [], articles: [ref(1, 1, '头条'), ref(1, 2, null)] },
+            { number: 3, name: null, sources: [], furniture: [], articles: [ref(3, 1, '三版稿')] },
+          ],
+        },
+        current: 3,
+      },
+    });
+    expect(html).toContain('第01版：要闻');
+    expect(html).toMatch(/href="\/p\/2022-02-07\/03\/" aria-current="page"/);
+    expect(html).toContain('href="/p/2022-02-07/01/2/">（无题）</a>');
+    expect(html).toContain('未收录：第02版、第04版');
+  });
+});
