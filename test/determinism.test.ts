@@ -1,10 +1,10 @@
 // Same seeds → byte-identical content/ and dist/: two full builds of seeds/ (ingest, astro build,
 // Pagefind) one after the other, into two temporary DIST_DIRs, compared file by file.
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, type BuildRun } from './support/build-lock.ts';
 
 interface Snapshot {
@@ -12,6 +12,7 @@ interface Snapshot {
   dist: Map<string, string>;
 }
 const builds: { run: BuildRun; snapshot: Snapshot }[] = [];
+const temporary: string[] = [];
 
 /** Every file under `dir` → the SHA-256 of its bytes. */
 async function hashTree(dir: string): Promise<Map<string, string>> {
@@ -23,15 +24,21 @@ async function hashTree(dir: string): Promise<Map<string, string>> {
 
 beforeAll(async () => {
   const root = await mkdtemp(join(tmpdir(), 'determinism-'));
+  temporary.push(root);
   await mkdir('.tmp', { recursive: true });
   for (const n of [1, 2]) {
     const dist = join(root, `dist-${n}`);
     // CONTENT_DIR is resolved from the project root by Astro: a folder of this test's own under .tmp/.
     const content = await mkdtemp('.tmp/determinism-content-');
+    temporary.push(content);
     const run = await buildSite({ SEEDS_DIR: 'seeds', DIST_DIR: dist, BASE_PATH: '/', CONTENT_DIR: content });
     builds.push({ run, snapshot: { content: await hashTree(join(content, 'archive')), dist: await hashTree(dist) } });
   }
 }, 300_000);
+
+afterAll(async () => {
+  for (const dir of temporary) await rm(dir, { recursive: true, force: true });
+});
 
 describe('two builds of the same seeds', () => {
   it('both succeed', () => {

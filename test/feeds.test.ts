@@ -6,7 +6,8 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import type { ArchiveArticle, ArchiveIssue, ArchivePaper } from '../src/lib/archive-schema.ts';
+import type { PaperSummary } from '../src/lib/archive-nav.ts';
+import type { ArchiveArticle, ArchiveIssue } from '../src/lib/archive-schema.ts';
 import {
   buildAtomFeed,
   buildIssueJson,
@@ -19,7 +20,7 @@ import { builds, PAGE_KINDS, readBuiltSite } from './support/dist.ts';
 
 const HOSTILE = '<script>alert("x")</script> & ]]> &amp; <![CDATA[ {x}';
 const address = { site: new URL('https://intranet.example/'), base: '/archive/' };
-const paper: ArchivePaper = { id: 'test-daily', name: '测试日报 & <b>', nameSource: 'masthead', issueDates: ['2022-02-07'] };
+const paper: PaperSummary = { id: 'test-daily', name: '测试日报 & <b>', issues: [], years: [] };
 
 function article(over: Partial<ArchiveArticle>): ArchiveArticle {
   return {

@@ -2,7 +2,7 @@
 // diagnostic for every bad file and manifest entry, reads nothing outside the seeds folder, and the
 // built site shows markup-looking text as the characters printed: checked in a real browser (no
 // injected element, no javascript: link, no dialog, nothing fetched from elsewhere, the text visible).
-import { mkdir, mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,7 @@ import { expectedDiagnostics, makeHostileCorpus, SECRET, type HostileCorpus } fr
 import { serveStatic, type StaticSite } from './support/static-server.ts';
 
 let corpus: HostileCorpus;
+let content: string;
 let dist: string;
 let run: BuildRun;
 let report: { summary: Record<string, number>; diagnostics: { file: string; ruleId: string }[] };
@@ -25,7 +26,7 @@ beforeAll(async () => {
   dist = join(corpus.seeds, '..', 'dist');
   // CONTENT_DIR is resolved from the project root by Astro: a folder of this test's own under .tmp/.
   await mkdir('.tmp', { recursive: true });
-  const content = await mkdtemp('.tmp/hostile-content-');
+  content = await mkdtemp('.tmp/hostile-content-');
   run = await buildSite({ SEEDS_DIR: corpus.seeds, DIST_DIR: dist, BASE_PATH: '/', CONTENT_DIR: content });
   report = JSON.parse(await readFile(join(content, 'archive/report.json'), 'utf8'));
   browser = await launchBrowser();
@@ -35,6 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await site?.close();
+  for (const dir of [corpus?.dir, content]) if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -51,6 +53,13 @@ describe('building the hostile corpus', () => {
       const printed = run.stderr.split('\n').some((l) => l.startsWith(at) && l.trimEnd().endsWith(`  ${ruleId}`));
       expect(printed, `${at} ${ruleId}`).toBe(true);
     }
+  });
+
+  it('prints each diagnostic on one line, control characters in file names escaped', () => {
+    expect(run.stderr).not.toContain('\u001b');
+    const evil = run.stderr.split('\n').filter((l) => l.startsWith('generated/line'));
+    expect(evil.length).toBeGreaterThan(0);
+    for (const line of evil) expect(line).toMatch(/^generated\/line\\u\{a\}break \\u\{1b\}\[31mred\\u\{1b\}\[0m\.txt:\d+:\d+ {2}(?:error|warning|info) {2}.+ {2}[a-z]+\/[a-z-]+$/u);
   });
 
   it('records the same diagnostics in report.json, with a summary', () => {
@@ -120,13 +129,13 @@ describe('the hostile articles in a browser', () => {
       expect(await page.evaluate<string[]>(runInPage)).toEqual([]);
       text += found.text;
     }
-    // What the extractor kept as page furniture (a YAML-looking block, say) is shown on the page itself.
+    // The page view shows what is not an article (furniture) apart; its furniture is seed text too.
     await page.goto(`${site.url}hostile-daily/2024-03-01/01/`);
-    text += await page.evaluate(() => document.querySelector('aside.furniture')?.textContent ?? '');
     expect(await page.evaluate<string[]>(runInPage)).toEqual([]);
-    // Every line of markup-lines.txt (printed on page 01) is on the site as printed; whitespace aside
-    // (wrapped lines are joined), and `#`/`*`, which the extractor may read as the seed's heading and
-    // emphasis marks (shared/DESIGN.md §1).
+    text += await page.locator('main').innerText();
+    // Every line of markup-lines.txt (printed on page 01) is on the site as printed, in an article or
+    // in the page's furniture; whitespace aside (wrapped lines are joined), and `#`/`*`, which the
+    // extractor may read as the seed's heading and emphasis marks (shared/DESIGN.md §1).
     const squeeze = (s: string) => s.replace(/[\s#*]+/gu, '');
     for (const line of markupLines) expect(squeeze(text), line).toContain(squeeze(line));
     await page.waitForTimeout(300);

@@ -2,10 +2,9 @@
 // written outside the output folder, a re-run with fewer seeds leaves no stale pages, and the exit
 // status is non-zero only when nothing could be read.
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingest } from '../scripts/build-content.ts';
 import { decodeSeed } from '../scripts/pipeline/decode.ts';
 import type { IngestReport } from '../scripts/pipeline/write-content.ts';
@@ -23,6 +22,8 @@ beforeAll(async () => {
   seedsBefore = (await readdir(corpus.seeds, { recursive: true })).sort();
   report = await ingest({ seeds: corpus.seeds, out: join(work, 'content'), json: join(work, 'json'), log: () => {} });
 });
+
+afterAll(() => rm(corpus.dir, { recursive: true, force: true }));
 
 const counts = (text: string) => {
   const m = new Map<string, number>();
@@ -72,8 +73,8 @@ describe('npm run ingest exit status', () => {
   });
 
   it('is 1, with a diagnostic, when nothing can be read', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'nothing-'));
-    await mkdir(join(dir, 'seeds'));
+    const dir = join(corpus.dir, 'nothing');
+    await mkdir(join(dir, 'seeds'), { recursive: true });
     for (const seeds of [join(dir, 'seeds'), join(dir, 'no-such-folder'), join(corpus.seeds, 'broken')]) {
       const run = cli(seeds, join(dir, 'out'));
       expect(run.status, seeds).toBe(1);

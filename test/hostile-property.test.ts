@@ -104,5 +104,6 @@ describe('ingest of randomly damaged pages', () => {
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 40), seed: Number(process.env.PROPERTY_SEED ?? 20240301) },
     );
+    await rm(root, { recursive: true, force: true });
   }, 120_000);
 });

@@ -1,7 +1,9 @@
 // Accessibility: axe-core run in Chromium on one page of every kind (home, paper, issue, 版 page,
 // article, search, editorial pages), in light and dark colour schemes, zero violations. The same
 // visits check that the browser requests nothing from another host.
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { AxeResults } from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -79,6 +81,21 @@ describe('accessibility (axe-core in Chromium)', () => {
   it('finds a page of every kind in the build', () => {
     const missing = audited.filter((a) => a.file === null).map((a) => a.kind);
     expect(missing).toEqual([]);
+  });
+
+  // The highlighted states scripts create: search results with <mark>ed terms, and an article reached
+  // from a result (?hl=…). The query is the opening of an article headline, so it has results.
+  const article = audited.find((a) => a.kind === 'article')?.file ?? null;
+  const query = article ? [...readFileSync(join(builtSite.root, article), 'utf8').match(/<h1[^>]*>([^<]+)</)![1]!].slice(0, 2).join('') : '';
+  it.each([
+    { state: 'search results', path: `search/?q=${encodeURIComponent(query)}`, mark: '.search-results mark' },
+    { state: 'highlighted article', path: `${article?.replace(/index\.html$/, '')}?hl=${encodeURIComponent(query)}`, mark: 'mark.search-hit' },
+  ])('$state ($path): no violations in light and dark', async ({ path, mark }) => {
+    const highlighted = async (page: Page): Promise<string[]> => {
+      await page.waitForSelector(mark, { timeout: 15_000 });
+      return axeViolations(page);
+    };
+    expect([...(await visit(root, path, 'light', highlighted)), ...(await visit(root, path, 'dark', highlighted))]).toEqual([]);
   });
 
   it.each(audited.filter((a) => a.file !== null))(

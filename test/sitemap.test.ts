@@ -4,14 +4,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import type { ArchiveIssue, ArchivePaper } from '../src/lib/archive-schema.ts';
+import type { ArchiveIssue } from '../src/lib/archive-schema.ts';
 import { buildSitemapIndex, buildUrlset, chunkPaths, editorialPath, SITEMAP_LIMIT, sitePaths } from '../src/lib/sitemap.ts';
 import { builds, readBuiltSite } from './support/dist.ts';
 
 const address = { site: new URL('https://intranet.example/'), base: '/archive/' };
 const tree = new XMLParser({ isArray: (name) => name === 'url' || name === 'sitemap' });
 
-const paper = (id: string): ArchivePaper => ({ id, name: id, nameSource: 'masthead', issueDates: [] });
 const issue = (paperId: string, date: string, pages: [number, number][]): ArchiveIssue => ({
   id: `${paperId}/${date}`, paper: paperId, paperName: paperId, date, dateSource: 'masthead', number: null,
   totalPages: null, lunarDate: null, weekday: null,
@@ -23,11 +22,9 @@ const issue = (paperId: string, date: string, pages: [number, number][]): Archiv
 
 describe('sitePaths', () => {
   it('lists home, editorial pages, and every paper, year, issue, page and article in a stable order', () => {
-    const paths = sitePaths(
-      [paper('b-daily'), paper('a-daily')],
-      [issue('b-daily', '2022-01-02', [[2, 1], [1, 2]]), issue('a-daily', '2021-05-01', [[1, 1]]), issue('b-daily', '2022-01-01', [[1, 0]])],
-      ['cite', 'about'],
-    );
+    const issues = [issue('b-daily', '2022-01-02', [[2, 1], [1, 2]]), issue('a-daily', '2021-05-01', [[1, 1]]), issue('b-daily', '2022-01-01', [[1, 0]])];
+    const papers = ['b-daily', 'a-daily'].map((id) => ({ id, issues: issues.filter((i) => i.paper === id) }));
+    const paths = sitePaths(papers, ['cite', 'about']);
     expect(paths).toEqual([
       '', 'about/', 'about/cite/',
       'a-daily/', 'a-daily/2021/', 'a-daily/2021-05-01/', 'a-daily/2021-05-01/01/', 'a-daily/2021-05-01/01/1/',

@@ -19,6 +19,10 @@ export interface BuildIssuesResult {
 
 export const pageSegment = (page: number): string => String(page).padStart(2, '0');
 
+/** The highest page number accepted: no printed issue has more pages (the largest Sunday papers ~500). */
+const MAX_PAGE = 999;
+const isPageNumber = (n: number): boolean => Number.isSafeInteger(n) && n >= 1 && n <= MAX_PAGE;
+
 /** Strongest first (shared/DESIGN.md §1). */
 const sourceRank: Record<MetaSource, number> = { manifest: 0, path: 1, masthead: 2, inferred: 3 };
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -38,6 +42,11 @@ export function buildIssues(editions: Edition[], options: BuildIssuesOptions = {
     const { date } = edition.issue;
     if (!slug || !date) {
       diagnostics.push(diagnostic(fileStart(edition.seed), 'error', 'page has no paper or no date; left out of the site', 'build/unplaced-page'));
+      continue;
+    }
+    const badPage = [...edition.pages.map((p) => p.number), ...edition.articles.map((a) => a.page)].find((n) => !isPageNumber(n));
+    if (badPage !== undefined) {
+      diagnostics.push(diagnostic(fileStart(edition.seed), 'error', `page number ${badPage} is not 1–${MAX_PAGE}; page left out of the site`, 'build/bad-page-number'));
       continue;
     }
     const key = `${slug}/${date}`;

@@ -99,7 +99,8 @@ function keepBlocksWhole(lines: ClassifiedLine[], layout: PageLayout): void {
   // Blocks are split where text surely ends or starts: after a paragraph's short last line, around
   // datelines, bylines, subtitles and furniture. A page printed without blank lines still has these.
   const ends = (l: ClassifiedLine): boolean => l.endsSentence && !atWrapWidth(l, layout);
-  const apart = (l: ClassifiedLine): boolean => l.role === 'byline' || l.role === 'subtitle' || l.role === 'furniture';
+  // (A rule line is no such edge: a Markdown `---` may stand inside quoted text.)
+  const apart = (l: ClassifiedLine): boolean => l.role === 'byline' || l.role === 'subtitle' || (l.role === 'furniture' && l.furniture !== 'other');
   let start = 0;
   for (let i = 1; i <= lines.length; i++) {
     const line = lines[i], prev = lines[i - 1]!;
@@ -132,7 +133,7 @@ function keepNarrowColumnsInBody(lines: ClassifiedLine[], layout: PageLayout): v
 }
 
 /** Markdown marks around a line: `## ` headings, `**bold**`, `<autolinks>` keep their text. */
-export function stripMarks(text: string): string {
+function stripMarks(text: string): string {
   return text.trim().replace(/^#{1,6}\s*/u, '').replace(/\*\*/gu, '').trim();
 }
 
@@ -143,13 +144,13 @@ export function collapseLetterSpacing(text: string): string {
   return tokens.length >= 4 && single / tokens.length >= 0.6 ? tokens.join('') : text;
 }
 
-export function widthOf(text: string): number {
+function widthOf(text: string): number {
   let w = 0;
   for (const c of text) w += fullWidth.test(c) ? 1 : 0.5;
   return w;
 }
 
-export function endsSentence(text: string): boolean {
+function endsSentence(text: string): boolean {
   const chars = [...text.trim()];
   while (chars.length && closers.has(chars.at(-1)!)) {
     const closer = chars.pop()!;
@@ -212,10 +213,11 @@ export function atWrapWidth(line: ClassifiedLine, layout: PageLayout): boolean {
 }
 
 /** Text that could be a headline: short, no sentence inside, not ending a sentence or running on. */
-export function headlineLike(line: ClassifiedLine): boolean {
+function headlineLike(line: ClassifiedLine): boolean {
   const last = [...line.text].at(-1) ?? '';
   return (
-    line.width <= 40 &&
+    // One headline is at most a column's width; parts glued with spaces (引题 主题 副题) at most twice that.
+    (line.width <= 40 || (line.width <= 80 && line.text.split(/[ \u3000]+/u).every((part) => widthOf(part) <= 40))) &&
     !line.endsSentence &&
     !sentenceInside.test(line.text) &&
     !runOn.has(last) &&

@@ -15,10 +15,17 @@ export function fileStart(file: string): SourcePosition {
   return { file, line: 1, column: 1 };
 }
 
-/** `file:line:col  severity  message  rule-id`, the format every diagnostic is printed in. */
+/**
+ * `file:line:col  severity  message  rule-id`, the format every diagnostic is printed in: always one
+ * line. File names and messages quote seed text and names, so control characters in them (a line break
+ * in a file name, a terminal escape sequence in a manifest value) are printed as `\u{…}` escapes.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}  ${d.severity}  ${d.message}  ${d.ruleId}`;
+  return `${printable(d.file)}:${d.line}:${d.column}  ${d.severity}  ${printable(d.message)}  ${d.ruleId}`;
 }
+
+const printable = (text: string): string =>
+  text.replace(/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 
 const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

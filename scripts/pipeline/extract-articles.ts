@@ -19,10 +19,11 @@ export interface ExtractResult {
 export function extractArticles(lines: SourceLine[], skip: Set<number>, page: number): ExtractResult {
   const { lines: classified, layout } = classifyLines(lines, skip);
   const segments = segmentArticles(classified, layout);
-  // Reading order: articles in the order their first line (headline or body) is printed.
-  const drafts = threadColumns(segments.drafts, layout)
-    .filter((d) => d.headline.length || d.body.length)
-    .sort((a, b) => firstIndex(a) - firstIndex(b));
+  const threaded = threadColumns(segments.drafts, layout);
+  // A headline (or byline) left with no body is furniture; articles in the order their first line is printed.
+  const drafts = threaded.filter((d) => d.body.length).sort((a, b) => firstIndex(a) - firstIndex(b));
+  const furnished = [...segments.furniture, ...threaded.filter((d) => !d.body.length).flatMap((d) => d.headline.map((line) => ({ kind: 'other' as const, line })))]
+    .sort((a, b) => a.line.index - b.line.index);
   const headlines = attachHeadlines(drafts);
   const pages = placePages(drafts, page);
   const articles: ExtractedArticle[] = [];
@@ -39,8 +40,10 @@ export function extractArticles(lines: SourceLine[], skip: Set<number>, page: nu
       position: first.source.position,
     });
   });
-  const furniture = segments.furniture.map(({ kind, line }) => ({ kind, text: line.text, position: line.source.position }));
-  return { articles, furniture, diagnostics: explain(articles, page, segments, drafts.length !== segments.drafts.length || drafts.some((d) => d.paragraphStarts)) };
+  const furniture = furnished.map(({ kind, line }) => ({ kind, text: line.text, position: line.source.position }));
+  // threadColumns hands back its input when it re-threads nothing; else the first article it touched.
+  const rethreaded = threaded === segments.drafts ? -1 : drafts.findIndex((d) => d.paragraphStarts);
+  return { articles, furniture, diagnostics: explain(articles, page, furnished, articles[rethreaded]) };
 }
 
 /**
@@ -59,20 +62,19 @@ function placePages(drafts: ArticleDraft[], page: number): number[] {
 }
 
 /** Info diagnostics on what a reader of the report may want to check by eye. */
-function explain(articles: ExtractedArticle[], page: number, segments: SegmentResult, threaded: boolean): Diagnostic[] {
+function explain(articles: ExtractedArticle[], page: number, furniture: SegmentResult['furniture'], rethreaded: ExtractedArticle | undefined): Diagnostic[] {
   const found: Diagnostic[] = [];
   const runOn = articles.find((a) => a.page !== page);
   if (runOn) found.push(diagnostic(runOn.position, 'info', `headline without the page's heading mark: taken as page ${runOn.page} from here on`, 'extract/next-page'));
   for (const a of articles) {
     if (a.title === null && a.kind !== 'photo') found.push(diagnostic(a.position, 'info', 'article printed without a headline: title left empty', 'extract/untitled'));
   }
-  for (const { line } of segments.furniture) {
-    if (line.role === 'heading' || line.role === 'subtitle') {
+  for (const { line } of furniture) {
+    if (line.role === 'heading' || line.role === 'subtitle' || line.role === 'byline') {
       found.push(diagnostic(line.source.position, 'info', `headline with no body on this page kept as furniture: ${line.text}`, 'extract/headline-without-body'));
     }
   }
-  const first = articles[0]?.position;
-  if (threaded && first) found.push(diagnostic(first, 'info', 'columns printed line by line into each other were re-threaded by sentence continuity', 'extract/columns-threaded'));
+  if (rethreaded) found.push(diagnostic(rethreaded.position, 'info', 'columns printed line by line into each other were re-threaded by sentence continuity', 'extract/columns-threaded'));
   return found;
 }
 

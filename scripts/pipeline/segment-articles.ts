@@ -70,12 +70,16 @@ export function segmentArticles(lines: ClassifiedLine[], layout: PageLayout): Se
         current.body.push(...unit.lines);
         return;
       }
-      if (!next || next.type !== 'body') {
-        if (unit.lines.every((l) => l.role === 'byline')) open(unit.lines);
-        else for (const line of unit.lines) furniture.push({ kind: 'other', line });
+      // Headlines stand above the byline: headline-like lines after it are the body's first text.
+      const bylineAt = unit.lines.findLastIndex((l) => l.role === 'byline');
+      const lead = unit.lines.slice(bylineAt + 1).filter((l) => bylineAt >= 0 && l.role === 'heading' && !l.marked);
+      const heads = unit.lines.filter((l) => !lead.includes(l));
+      if (!lead.length && (!next || next.type !== 'body')) {
+        if (heads.every((l) => l.role === 'byline')) open(heads);
+        else for (const line of heads) furniture.push({ kind: 'other', line });
         return;
       }
-      open(unit.lines);
+      open(heads).body.push(...lead.map((l) => ({ ...l, role: 'body' as const })));
       return;
     }
     // A body run, split where a dateline opens a new report after a finished paragraph.
@@ -109,8 +113,9 @@ function toUnits(lines: ClassifiedLine[]): Unit[] {
 function markIndexGroups(units: Unit[]): void {
   units.forEach((unit, u) => {
     if (unit.type !== 'group') return;
-    const near = [units[u - 1], units[u + 1]];
-    if (near.some((n) => n?.type === 'furniture' && n.line.furniture === 'index')) {
+    const isIndex = (n: Unit | undefined): boolean => n?.type === 'furniture' && n.line.furniture === 'index';
+    // Before an index label or page reference; after one only when no body follows (else it heads that body).
+    if (isIndex(units[u + 1]) || (isIndex(units[u - 1]) && units[u + 1]?.type !== 'body')) {
       const entries = unit.lines.map((line) => ({ ...line, role: 'furniture' as const, furniture: 'index' as const }));
       units.splice(u, 1, ...entries.map((line) => ({ type: 'furniture' as const, line })));
     }

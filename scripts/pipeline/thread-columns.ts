@@ -5,10 +5,10 @@
 // column's paragraphs go to the article it opens, stray wide paragraphs back to the wide article
 // before it, and a lone one-sentence paragraph with a photographer's credit becomes a photo caption.
 import { Jieba } from '@node-rs/jieba';
-import { munkres } from 'munkres';
 import { dict } from '@node-rs/jieba/dict.js';
+import { munkres } from 'munkres';
 import { paragraphOpener } from '../data/article-lines.ts';
-import { captionOpener, continuationOpeners, photoCredit } from '../data/threading.ts';
+import { captionOpener, continuationOpeners, joinWeights as w, photoCredit } from '../data/threading.ts';
 import type { ClassifiedLine, PageLayout } from './classify-lines.ts';
 import type { ArticleDraft } from './segment-articles.ts';
 
@@ -75,7 +75,7 @@ export function threadColumns(drafts: ArticleDraft[], layout: PageLayout): Artic
     headline: host?.headline ?? [],
     body: [...(host?.body ?? []), ...wideLines],
     paragraphStarts: [
-      ...paragraphStartsOf(host?.body ?? [], layout),
+      ...paragraphStartsOf(host?.body ?? []),
       ...wideChains.filter((c) => !hostLines.has(c[0]!)).map((c) => c[0]!.index),
     ],
   } : null;
@@ -100,9 +100,9 @@ function sameLines(before: ArticleDraft[], after: ArticleDraft[]): boolean {
   return ids(before) === ids(after);
 }
 
-/** The lines of an unthreaded body that open a paragraph (on a spaced page: after a finished sentence). */
-function paragraphStartsOf(body: ClassifiedLine[], layout: PageLayout): number[] {
-  return body.filter((l, i) => i === 0 || l.role !== 'body' || body[i - 1]!.role !== 'body' || body[i - 1]!.endsSentence || !layout.spaced).map((l) => l.index);
+/** The lines of an unthreaded body on a spaced page that open a paragraph: after a finished sentence. */
+function paragraphStartsOf(body: ClassifiedLine[]): number[] {
+  return body.filter((l, i) => i === 0 || l.role !== 'body' || body[i - 1]!.role !== 'body' || body[i - 1]!.endsSentence).map((l) => l.index);
 }
 
 function sentences(chain: ClassifiedLine[]): number {
@@ -110,8 +110,8 @@ function sentences(chain: ClassifiedLine[]): number {
 }
 
 /**
- * Successor of every line that runs on: pairs scored by continuity, taken best first, one successor
- * and one predecessor per line, no cycles.
+ * Successor of every line that runs on: pairs scored by continuity (weights in data/threading.ts),
+ * the best set of joins taken together, one successor and one predecessor per line, no cycles.
  */
 function link(lines: ClassifiedLine[], narrow: number, isNarrow: (l: ClassifiedLine) => boolean): Map<ClassifiedLine, ClassifiedLine> {
   const opener = (l: ClassifiedLine): boolean => paragraphOpener.test(l.text) || l.dateline;
@@ -129,14 +129,11 @@ function link(lines: ClassifiedLine[], narrow: number, isNarrow: (l: ClassifiedL
     lines.forEach((b, j) => {
       if (!fits(a, b)) return;
       // Lines printed one after the other are in the corpus joined: that join is not evidence for itself.
-      let score = joinScore(a.text, b.text, corpus, j === i + 1 ? 1 : 0) - 0.03 * Math.abs(j - i);
-      // Printed next is evidence, except for a paragraph's short last line: flattening sets it apart.
-      if (b === adjacent && !shortEnd(b)) score += 1.5;
-      // A line set in by the paragraph indent opens a paragraph, unless it is a paragraph's short last line.
-      // A narrow line not set in continues some line: joining one is worth more than leaving it to open a paragraph.
-      if (indented(b)) score -= b.endsSentence ? 0.8 : 2;
-      else if (isNarrow(b)) score += 1;
-      if (a.endsSentence) score -= 1.5;
+      let score = joinScore(a.text, b.text, corpus, j === i + 1 ? 1 : 0) - w.perLineApart * Math.abs(j - i);
+      if (b === adjacent && !shortEnd(b)) score += w.printedNext;
+      if (indented(b)) score -= b.endsSentence ? w.indentedLastLine : w.indented;
+      else if (isNarrow(b)) score += w.notIndented;
+      if (a.endsSentence) score -= w.afterFinishedSentence;
       pairs.push({ a, b, score });
     });
   });
@@ -148,7 +145,7 @@ function link(lines: ClassifiedLine[], narrow: number, isNarrow: (l: ClassifiedL
   const BIG = 1e6;
   const cost = rows.map((a, r) => {
     const row: number[] = Array.from({ length: cols + rows.length }, () => BIG);
-    row[cols + r] = -(a.endsSentence ? 0.5 : -1);
+    row[cols + r] = -(a.endsSentence ? w.endAfterFinishedSentence : w.endAfterRunOn);
     return row;
   });
   for (const { a, b, score } of pairs) cost[rows.indexOf(a)]![lines.indexOf(b)] = -score;
@@ -192,7 +189,7 @@ function joinScore(a: string, b: string, corpus: Map<string, number>, own: numbe
   let at = 0;
   for (const word of segmenter().cut(tail + head, false)) {
     const end = at + word.length;
-    if (at < tail.length && end > tail.length && word.length >= 2) score += 2;
+    if (at < tail.length && end > tail.length && word.length >= 2) score += w.wordAcross;
     at = end;
   }
   // A phrase across the join that the page prints elsewhere (a name, a place): at least two
@@ -204,8 +201,8 @@ function joinScore(a: string, b: string, corpus: Map<string, number>, own: numbe
     for (let l = 2; l <= left.length; l++) for (let r = 2; r <= right.length; r++) spans.push(left.slice(-l) + right.slice(0, r));
     const found = spans.filter((g) => (corpus.get(g) ?? 0) > own);
     const longest = Math.max(0, ...found.map((g) => g.length));
-    if (longest >= 4) score += 2 + 0.5 * (longest - 4);
+    if (longest >= 4) score += w.phraseAcross + w.phraseLonger * (longest - 4);
   }
-  if (continuationOpeners.has([...head][0] ?? '')) score += 0.5;
+  if (continuationOpeners.has([...head][0] ?? '')) score += w.continuationOpener;
   return score;
 }

@@ -16,7 +16,8 @@ export interface IngestReport {
     /** Seed files found; `read` of them decoded and extracted. */
     seeds: number;
     read: number;
-    pages: number; issues: number;
+    pages: number;
+    issues: number;
     articles: number;
     errors: number;
     warnings: number;
@@ -26,8 +27,9 @@ export interface IngestReport {
 
 /**
  * Plain-text paragraphs → Markdown in which every character stays text: `<`, `#`, `*`, `[`, `&` are
- * escaped by CommonMark's rules, `{` `}` for MDX, and GFM's (Astro renders Markdown with GFM on) so that
- * `https://…`, `www.…` and `a@b` do not become links nor `|` tables.
+ * escaped by CommonMark's rules, `{` `}` for MDX, and by GFM's so that a micromark reader (remark, MDX)
+ * makes no link of `https://…`, `www.…`, `a@b` nor a table of `|`. Astro's own renderer (satteri) still
+ * links bare addresses when GFM is on: the site shows the `paragraphs` frontmatter, never this body.
  */
 export function paragraphsToMarkdown(paragraphs: string[]): string {
   const tree: Root = {

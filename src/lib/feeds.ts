@@ -3,8 +3,8 @@
 // src/pages/ only load the collections and call these. XML is written by fast-xml-parser's builder,
 // which escapes every text and attribute value, so seed text (`<script>`, `&`, `]]>`) stays text.
 import { XMLBuilder } from 'fast-xml-parser';
-import type { ArchiveArticle, ArchiveIssue, ArchivePaper, ArticleRef } from './archive-schema.ts';
-import { headline } from './archive-nav.ts';
+import type { ArchiveArticle, ArchiveIssue, ArticleRef } from './archive-schema.ts';
+import { headline, type PaperSummary } from './archive-nav.ts';
 import { pageLabel } from './dates.ts';
 import { absoluteUrl, articlePath, issuePath, pagePath, paperPath } from './urls.ts';
 
@@ -89,12 +89,13 @@ function rfc822(date: string): string {
   return new Date(`${date}T00:00:00Z`).toUTCString().replace(/GMT$/, '+0800');
 }
 
-function newestDate(items: FeedArticle[], paper: ArchivePaper): string {
-  return items[0]?.article.date ?? paper.issueDates[0] ?? '1970-01-01';
+/** The feed's `updated`: its newest article's date, else the paper's newest issue's. */
+function newestDate(items: FeedArticle[], paper: PaperSummary): string {
+  return items[0]?.article.date ?? paper.issues[0]?.date ?? '1970-01-01';
 }
 
 /** Atom 1.0 feed of a paper (`/<paper>/feed.xml`). Ids are the articles' permalinks. */
-export function buildAtomFeed(paper: ArchivePaper, items: FeedArticle[], address: SiteAddress): string {
+export function buildAtomFeed(paper: PaperSummary, items: FeedArticle[], address: SiteAddress): string {
   const paperUrl = absoluteUrl(paperPath(paper.id), address.site, address.base);
   const feed = {
     feed: {
@@ -117,7 +118,7 @@ export function buildAtomFeed(paper: ArchivePaper, items: FeedArticle[], address
           updated: rfc3339(article.date),
           published: rfc3339(article.date),
           link: { '@_rel': 'alternate', '@_type': 'text/html', '@_href': url },
-          category: { '@_term': pageLabel({ number: article.page, name: pageName && xmlSafe(pageName) }) },
+          category: { '@_term': xmlSafe(pageLabel({ number: article.page, name: pageName })) },
           content: { '@_type': 'html', '#text': articleHtml(article) },
         };
       }),
@@ -127,7 +128,7 @@ export function buildAtomFeed(paper: ArchivePaper, items: FeedArticle[], address
 }
 
 /** RSS 2.0 feed of a paper (`/<paper>/rss.xml`), with an atom:link to itself as the RSS profile advises. */
-export function buildRssFeed(paper: ArchivePaper, items: FeedArticle[], address: SiteAddress): string {
+export function buildRssFeed(paper: PaperSummary, items: FeedArticle[], address: SiteAddress): string {
   const paperUrl = absoluteUrl(paperPath(paper.id), address.site, address.base);
   const rss = {
     rss: {
@@ -147,7 +148,7 @@ export function buildRssFeed(paper: ArchivePaper, items: FeedArticle[], address:
             link: url,
             guid: { '@_isPermaLink': 'true', '#text': url },
             pubDate: rfc822(article.date),
-            category: pageLabel({ number: article.page, name: pageName && xmlSafe(pageName) }),
+            category: xmlSafe(pageLabel({ number: article.page, name: pageName })),
             // RSS descriptions are HTML: the fragment's own escaping keeps seed markup as text.
             description: articleHtml(article),
           };

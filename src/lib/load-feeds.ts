@@ -1,34 +1,23 @@
-// Collection loading shared by the feed routes (`/<paper>/feed.xml`, `/<paper>/rss.xml`): papers and
-// issues are read once per route; only the articles a feed carries are loaded, one entry each.
-import { getCollection, getEntry } from 'astro:content';
-import type { ArchiveIssue, ArchivePaper } from './archive-schema.ts';
-import { latestArticles, type FeedArticle, type FeedPick } from './feeds.ts';
+// What the feed routes (`/<paper>/feed.xml`, `/<paper>/rss.xml`) need, from the archive loaded once
+// per build (archive-index.ts): one path per paper with its newest articles.
+import { loadArchive, type PaperSummary } from './archive-index.ts';
+import { latestArticles, type FeedArticle } from './feeds.ts';
 
 export interface FeedProps {
-  paper: ArchivePaper;
-  picks: FeedPick[];
+  paper: PaperSummary;
+  items: FeedArticle[];
 }
 
-/** One path per paper, with the ids of its newest articles. */
 export async function feedPaths(): Promise<{ params: { paper: string }; props: FeedProps }[]> {
-  const byPaper = new Map<string, ArchiveIssue[]>();
-  for (const { data } of await getCollection('issues')) {
-    const list = byPaper.get(data.paper);
-    if (list) list.push(data);
-    else byPaper.set(data.paper, [data]);
-  }
-  const papers = await getCollection('papers');
-  return papers.map(({ data }) => ({
-    params: { paper: data.id },
-    props: { paper: data, picks: latestArticles(byPaper.get(data.id) ?? []) },
+  const { papers, articleById } = await loadArchive();
+  return papers.map((paper) => ({
+    params: { paper: paper.id },
+    props: {
+      paper,
+      items: latestArticles(paper.issues).flatMap(({ id, pageName }) => {
+        const article = articleById.get(id);
+        return article ? [{ article, pageName }] : [];
+      }),
+    },
   }));
-}
-
-export async function loadFeedArticles(picks: FeedPick[]): Promise<FeedArticle[]> {
-  const items: FeedArticle[] = [];
-  for (const { id, pageName } of picks) {
-    const entry = await getEntry('articles', id);
-    if (entry) items.push({ article: entry.data, pageName });
-  }
-  return items;
 }

@@ -2,7 +2,7 @@
 // issues, 版 pages, articles), split into files of at most 50,000 URLs with a sitemap index above
 // them when the archive is larger (the sitemaps.org limit; a 20-year archive holds ~500k articles).
 import { XMLBuilder } from 'fast-xml-parser';
-import type { ArchiveIssue, ArchivePaper } from './archive-schema.ts';
+import type { ArchiveIssue } from './archive-schema.ts';
 import type { SiteAddress } from './feeds.ts';
 import { absoluteUrl, articlePath, issuePath, pagePath, paperPath, yearPath } from './urls.ts';
 
@@ -16,22 +16,16 @@ export function editorialPath(id: string): string {
 
 /**
  * Every page path of the site (relative to the base path, `''` = home), in a stable order: home,
- * editorial pages, then each paper followed by its years (往期回顾 by year) and its issues, each issue
- * by its pages and their articles.
+ * editorial pages, then each paper followed by its years (往期回顾 by year) and its issues (oldest
+ * first), each issue by its pages and their articles.
  */
-export function sitePaths(papers: ArchivePaper[], issues: ArchiveIssue[], editorialIds: string[]): string[] {
+export function sitePaths(papers: readonly { id: string; issues: readonly ArchiveIssue[] }[], editorialIds: string[]): string[] {
   const paths = ['', ...[...editorialIds].sort().map(editorialPath)];
-  const byPaper = new Map<string, ArchiveIssue[]>();
-  for (const issue of issues) {
-    const list = byPaper.get(issue.paper);
-    if (list) list.push(issue);
-    else byPaper.set(issue.paper, [issue]);
-  }
   for (const paper of [...papers].sort((a, b) => compare(a.id, b.id))) {
     paths.push(paperPath(paper.id));
-    const paperIssues = (byPaper.get(paper.id) ?? []).sort((a, b) => compare(a.date, b.date));
-    for (const year of new Set(paperIssues.map((i) => Number(i.date.slice(0, 4))))) paths.push(yearPath(paper.id, year));
-    for (const issue of paperIssues) {
+    const issues = [...paper.issues].sort((a, b) => compare(a.date, b.date));
+    for (const year of new Set(issues.map((i) => Number(i.date.slice(0, 4))))) paths.push(yearPath(paper.id, year));
+    for (const issue of issues) {
       paths.push(issuePath(issue.paper, issue.date));
       for (const page of [...issue.pages].sort((a, b) => a.number - b.number)) {
         paths.push(pagePath(issue.paper, issue.date, page.number));

@@ -8,8 +8,11 @@ import { join } from 'node:path';
 
 export const SECRET = '机密-OUTSIDE-SEEDS-7f3a';
 export const HUGE_BYTES = 20 * 1024 * 1024;
+export const EVIL_NAME = 'line\nbreak \u001b[31mred\u001b[0m.txt';
 
 export interface HostileCorpus {
+  /** The temporary folder holding both (remove it when done). */
+  dir: string;
   /** The seeds folder. */
   seeds: string;
   /** A folder beside it that nothing may read from or write to. */
@@ -37,13 +40,16 @@ export async function makeHostileCorpus(): Promise<HostileCorpus> {
   const shapes = ['1', 'a.', '@', 'a@', '第', '年', ' ', '《', '本报', 'http://', '■'];
   await writeFile(join(seeds, 'generated/long-lines.txt'), shapes.map((u) => u.repeat(Math.ceil(100_000 / u.length))).join('\n'));
 
+  // A file name holding a line break and a terminal escape sequence: diagnostics must stay one line each.
+  await writeFile(join(seeds, 'generated', EVIL_NAME), '本报讯 文件名里有换行和终端控制符。\n');
+
   await symlink(join(outside, 'secret.txt'), join(seeds, 'generated/link-outside.txt'));
   await symlink(outside, join(seeds, 'generated/folder-outside.txt'));
   await symlink('../extra/same-page.txt', join(seeds, 'generated/link-inside.txt'));
   await symlink(join(seeds, 'generated/no-such-file'), join(seeds, 'generated/broken-link.txt'));
   const fifo = spawnSync('mkfifo', [join(seeds, 'generated/fifo.txt')]);
   if (fifo.status !== 0) throw new Error(`mkfifo failed: ${fifo.stderr}`);
-  return { seeds, outside };
+  return { dir, seeds, outside };
 }
 
 /**
@@ -70,6 +76,7 @@ export const expectedDiagnostics: { at: string; ruleId: string }[] = [
   { at: 'hostile-daily/2024-03-01/04.txt:1:1', ruleId: 'decode/encoding' },
   { at: 'hostile-daily/2024-03-01/05.txt:1:1', ruleId: 'decode/line-ends' },
   { at: 'hostile-daily/2024-03-01/07.txt:1:1', ruleId: 'build/page-gap' },
+  { at: 'hostile-daily/2024-03-01/00.txt:1:1', ruleId: 'build/bad-page-number' },
   { at: 'hostile-daily/2999-01-01/01.txt:1:1', ruleId: 'build/future-date' },
   { at: 'hostile-daily/2024-03-01/01.txt:1:1', ruleId: 'build/duplicate-page' },
   { at: 'manifest.yaml:4:3', ruleId: 'manifest/bad-slug' },

@@ -1,11 +1,12 @@
 // The issue's metadata and article list with permalinks: /<paper>/<date>/issue.json.
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
+import { loadArchive } from '../../../lib/archive-index.ts';
 import type { ArchiveIssue } from '../../../lib/archive-schema.ts';
 import { buildIssueJson } from '../../../lib/feeds.ts';
 
 export async function getStaticPaths() {
-  return (await getCollection('issues')).map(({ data }) => ({ params: { paper: data.paper, date: data.date }, props: { issue: data } }));
+  const { issueById } = await loadArchive();
+  return [...issueById.values()].map((issue) => ({ params: { paper: issue.paper, date: issue.date }, props: { issue } }));
 }
 
 export const GET: APIRoute<{ issue: ArchiveIssue }> = ({ props, site }) => {
