@@ -71,6 +71,21 @@ export function sampleRss(pid: number, intervalMs = 250, onSample?: (bytes: numb
   };
 }
 
+/** Clock ticks a second in /proc/<pid>/stat times (USER_HZ: 100 on Linux for every architecture in use). */
+const TICKS = 100;
+
+/**
+ * CPU seconds (user + system) of this process's ended children and of their waited-for descendants
+ * (cutime + cstime of /proc/self/stat). Read before and after a stage: the difference is the stage's CPU
+ * time, which unlike wall time does not grow when other work shares the cores.
+ */
+export function childrenCpuSeconds(): number {
+  const stat = readProc('/proc/self/stat') ?? '';
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields after the comm start at field 3 (state); cutime and cstime are fields 16 and 17.
+  return (Number(fields[13]) + Number(fields[14])) / TICKS;
+}
+
 /** MemAvailable of the machine (/proc/meminfo), in bytes. */
 export function availableMemoryBytes(): number {
   const kb = /^MemAvailable:\s+(\d+)\s+kB/mu.exec(readProc('/proc/meminfo') ?? '');
