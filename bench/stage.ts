@@ -70,8 +70,10 @@ export async function runStage(options: StageOptions): Promise<StageResult> {
   });
   clearInterval(status);
   const seconds = (performance.now() - started) / 1000;
-  const cpuSeconds = childrenCpuSeconds() - cpuBefore;
   const peakRssBytes = rss.stop();
+  // Waited-for processes are in the children's time, exactly; a service its parent killed without
+  // waiting (the pagefind binary) only in the sampler's readings. The larger of the two.
+  const cpuSeconds = Math.max(childrenCpuSeconds() - cpuBefore, rss.cpuSeconds());
   await new Promise((resolve) => log.end(resolve));
   if (stopped) process.stderr.write(`  ${options.name}: stopped, ${stopped}\n`);
   else if (code !== 0) {

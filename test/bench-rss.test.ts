@@ -65,3 +65,14 @@ describe('children CPU time', () => {
     expect(childrenCpuSeconds() - before).toBeGreaterThan(0.7);
   });
 });
+
+describe('sampled CPU time', () => {
+  it('reads the CPU of a live process in the tree that nobody has waited for yet', async () => {
+    child = spawn(process.execPath, ['-e', 'while (process.cpuUsage().user < 500_000); console.log("spun"); setInterval(() => {}, 1000);'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await once(child.stdout!, 'data');
+    const sampler = sampleRss(child.pid!, 20);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    sampler.stop();
+    expect(sampler.cpuSeconds()).toBeGreaterThanOrEqual(0.5);
+  });
+});
