@@ -122,27 +122,17 @@ const stopped = STAGES.map((name) => stages[name]).find((s) => s?.stopped);
 const site = stopped ? { htmlFiles: 0, bytes: 0 } : await measureSite(dirs.dist);
 const tenths = (seconds: number) => Math.round(seconds * 10) / 10;
 const ran = Object.values(stages);
+/** One figure per stage, null for a stage that did not run. */
+const perStage = (figure: (s: StageResult) => number) =>
+  Object.fromEntries(STAGES.map((name) => [name, stages[name] ? figure(stages[name]) : null])) as Record<StageName, number | null>;
+const sum = (figure: (s: StageResult) => number) => ran.reduce((total, s) => total + figure(s), 0);
 const result: BenchResult = {
   articles: written.articles,
   pages: written.pages,
-  seconds: {
-    ingest: stages.ingest ? tenths(stages.ingest.seconds) : null,
-    astro: stages.astro ? tenths(stages.astro.seconds) : null,
-    pagefind: stages.pagefind ? tenths(stages.pagefind.seconds) : null,
-    total: stopped ? null : tenths(ran.reduce((sum, s) => sum + s.seconds, 0)),
-  },
-  cpuSeconds: {
-    ingest: stages.ingest ? tenths(stages.ingest.cpuSeconds) : null,
-    astro: stages.astro ? tenths(stages.astro.cpuSeconds) : null,
-    pagefind: stages.pagefind ? tenths(stages.pagefind.cpuSeconds) : null,
-    total: stopped ? null : tenths(ran.reduce((sum, s) => sum + s.cpuSeconds, 0)),
-  },
+  seconds: { ...perStage((s) => tenths(s.seconds)), total: stopped ? null : tenths(sum((s) => s.seconds)) },
+  cpuSeconds: { ...perStage((s) => tenths(s.cpuSeconds)), total: stopped ? null : tenths(sum((s) => s.cpuSeconds)) },
   peakRssMb: Math.max(...ran.map((s) => mb(s.peakRssBytes))),
-  peakRssMbByStage: {
-    ingest: stages.ingest ? mb(stages.ingest.peakRssBytes) : null,
-    astro: stages.astro ? mb(stages.astro.peakRssBytes) : null,
-    pagefind: stages.pagefind ? mb(stages.pagefind.peakRssBytes) : null,
-  },
+  peakRssMbByStage: perStage((s) => mb(s.peakRssBytes)),
   stopped: stopped ? { stage: stopped.name, reason: stopped.stopped! } : null,
   generateSeconds: tenths(generateSeconds),
   htmlFiles: site.htmlFiles,
