@@ -37,8 +37,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       const local = points.slice(1).map((p, i) => powerLawExponent([points[i]!, p]).toFixed(2));
       console.log(`exponent (${stage} seconds vs articles): ${powerLawExponent(points).toFixed(2)}; between neighbouring sizes: ${local.join(', ')}`);
     }
-    const cpu = results.flatMap((r) => (r.cpuSeconds?.total ? [{ x: r.articles, y: r.cpuSeconds.total }] : []));
-    if (cpu.length >= 2) console.log(`exponent (total CPU seconds vs articles): ${powerLawExponent(cpu).toFixed(2)}`);
+    for (const stage of ['ingest', 'astro', 'pagefind', 'total'] as const) {
+      const cpu = results.flatMap((r) => (r.cpuSeconds?.[stage] ? [{ x: r.articles, y: r.cpuSeconds[stage] }] : []));
+      if (cpu.length >= 2) console.log(`exponent (${stage} CPU seconds vs articles): ${powerLawExponent(cpu).toFixed(2)} (${cpu.length} sizes)`);
+    }
     const k = powerLawExponent(results.map((r) => ({ x: r.articles, y: r.peakRssMb })));
     console.log(`exponent (peak RSS vs articles): ${k.toFixed(2)}`);
   }
