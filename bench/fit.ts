@@ -18,15 +18,16 @@ export function powerLawExponent(points: { x: number; y: number }[]): number {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const results: BenchResult[] = [];
+  // Results written before CPU accounting was added have no cpuSeconds.
+  const results: (Omit<BenchResult, 'cpuSeconds'> & Partial<Pick<BenchResult, 'cpuSeconds'>>)[] = [];
   for (const file of process.argv.slice(2)) results.push(JSON.parse(await readFile(file, 'utf8')) as BenchResult);
   results.sort((a, b) => a.articles - b.articles);
-  console.log('| articles | seed pages | HTML files | ingest s | astro s | pagefind s | total s | peak RSS MB (stage) | load 1m before→after | date | commit |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
+  console.log('| articles | seed pages | HTML files | ingest s | astro s | pagefind s | total s | total CPU s | peak RSS MB (stage) | load 1m before→after | date | commit |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
   for (const r of results) {
     const peakStage = Object.entries(r.peakRssMbByStage).find(([, v]) => v === r.peakRssMb)?.[0];
     const s = Object.fromEntries(Object.entries(r.seconds).map(([k, v]) => [k, v ?? `stopped`]));
-    console.log(`| ${r.articles} | ${r.pages} | ${r.htmlFiles} | ${s.ingest} | ${s.astro} | ${s.pagefind} | ${s.total} | ${r.peakRssMb} (${peakStage}) | ${r.load.before.toFixed(1)}→${r.load.after.toFixed(1)} | ${r.date.slice(0, 16)}Z | ${r.commit} |`);
+    console.log(`| ${r.articles} | ${r.pages} | ${r.htmlFiles} | ${s.ingest} | ${s.astro} | ${s.pagefind} | ${s.total} | ${r.cpuSeconds?.total ?? '–'} | ${r.peakRssMb} (${peakStage}) | ${r.load.before.toFixed(1)}→${r.load.after.toFixed(1)} | ${r.date.slice(0, 16)}Z | ${r.commit} |`);
   }
   if (results.length >= 2) {
     for (const stage of ['ingest', 'astro', 'pagefind', 'total'] as const) {
@@ -35,6 +36,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       // The slope between neighbouring sizes shows where growth bends (fixed start-up costs flatten small runs).
       const local = points.slice(1).map((p, i) => powerLawExponent([points[i]!, p]).toFixed(2));
       console.log(`exponent (${stage} seconds vs articles): ${powerLawExponent(points).toFixed(2)}; between neighbouring sizes: ${local.join(', ')}`);
+    }
+    for (const stage of ['ingest', 'astro', 'pagefind', 'total'] as const) {
+      const cpu = results.flatMap((r) => (r.cpuSeconds?.[stage] ? [{ x: r.articles, y: r.cpuSeconds[stage] }] : []));
+      if (cpu.length >= 2) console.log(`exponent (${stage} CPU seconds vs articles): ${powerLawExponent(cpu).toFixed(2)} (${cpu.length} sizes)`);
     }
     const k = powerLawExponent(results.map((r) => ({ x: r.articles, y: r.peakRssMb })));
     console.log(`exponent (peak RSS vs articles): ${k.toFixed(2)}`);

@@ -21,12 +21,38 @@ export function processTree(pid: number): number[] {
   return tree;
 }
 
-/** The parent pid from /proc/<pid>/stat (`pid (comm) state ppid …`; comm may hold spaces and parens). */
+/** The parent pid from /proc/<pid>/stat. */
 function parentOf(pid: number): number | null {
-  const stat = readProc(`/proc/${pid}/stat`);
-  if (!stat) return null;
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[1]);
+  const fields = statFields(`/proc/${pid}/stat`);
+  return fields ? Number(fields[1]) : null;
+}
+
+/**
+ * The fields of a /proc stat file after `pid (comm)` (comm may hold spaces and parens): index 0 is
+ * field 3 (state), so field n is at n - 3.
+ */
+function statFields(path: string): string[] | null {
+  const stat = readProc(path);
+  return stat ? stat.slice(stat.lastIndexOf(')') + 2).split(' ') : null;
+}
+
+/** Clock ticks a second in /proc stat times (USER_HZ: 100 on Linux for every architecture in use). */
+const TICKS = 100;
+
+/** CPU seconds (user + system) one live process has used itself (utime + stime, fields 14 and 15). */
+export function ownCpuSeconds(pid: number): number {
+  const fields = statFields(`/proc/${pid}/stat`);
+  return fields ? (Number(fields[11]) + Number(fields[12])) / TICKS : 0;
+}
+
+/**
+ * CPU seconds (user + system) of this process's ended children and of their waited-for descendants
+ * (cutime + cstime, fields 16 and 17 of /proc/self/stat). A process its parent never waited for (a
+ * service killed at exit) is not in it: the sampler's per-process readings cover those.
+ */
+export function childrenCpuSeconds(): number {
+  const fields = statFields('/proc/self/stat') ?? [];
+  return (Number(fields[13]) + Number(fields[14])) / TICKS;
 }
 
 /** Resident bytes of one process (0 when it has ended or is a zombie). */
@@ -44,6 +70,8 @@ export interface RssSampler {
   peak(): number;
   /** The tree RSS at the last poll, in bytes. */
   current(): number;
+  /** CPU seconds of the tree: the sum of each process's last own-CPU reading (misses the final poll gap). */
+  cpuSeconds(): number;
   /** Takes a last sample and stops polling; returns the peak. */
   stop(): number;
 }
@@ -52,8 +80,11 @@ export interface RssSampler {
 export function sampleRss(pid: number, intervalMs = 250, onSample?: (bytes: number) => void): RssSampler {
   let peak = 0;
   let current = 0;
+  const cpu = new Map<number, number>();
   const poll = () => {
-    current = treeRssBytes(pid);
+    const tree = processTree(pid);
+    current = tree.reduce((sum, p) => sum + rssBytes(p), 0);
+    for (const p of tree) cpu.set(p, Math.max(cpu.get(p) ?? 0, ownCpuSeconds(p)));
     peak = Math.max(peak, current);
     onSample?.(current);
   };
@@ -63,6 +94,7 @@ export function sampleRss(pid: number, intervalMs = 250, onSample?: (bytes: numb
   return {
     peak: () => peak,
     current: () => current,
+    cpuSeconds: () => [...cpu.values()].reduce((a, b) => a + b, 0),
     stop: () => {
       poll();
       clearInterval(timer);

@@ -22,7 +22,10 @@ const MB = 1024 * 1024;
 export interface BenchResult {
   articles: number;
   pages: number;
+  /** Wall-clock seconds. */
   seconds: Record<StageName | 'total', number | null>;
+  /** CPU seconds (user + system, all processes of the stage): steadier than wall time on a shared machine. */
+  cpuSeconds: Record<StageName | 'total', number | null>;
   /** The highest peak RSS of the stages, MB. */
   peakRssMb: number;
   peakRssMbByStage: Record<StageName, number | null>;
@@ -119,21 +122,17 @@ const stopped = STAGES.map((name) => stages[name]).find((s) => s?.stopped);
 const site = stopped ? { htmlFiles: 0, bytes: 0 } : await measureSite(dirs.dist);
 const tenths = (seconds: number) => Math.round(seconds * 10) / 10;
 const ran = Object.values(stages);
+/** One figure per stage, null for a stage that did not run. */
+const perStage = (figure: (s: StageResult) => number) =>
+  Object.fromEntries(STAGES.map((name) => [name, stages[name] ? figure(stages[name]) : null])) as Record<StageName, number | null>;
+const sum = (figure: (s: StageResult) => number) => ran.reduce((total, s) => total + figure(s), 0);
 const result: BenchResult = {
   articles: written.articles,
   pages: written.pages,
-  seconds: {
-    ingest: stages.ingest ? tenths(stages.ingest.seconds) : null,
-    astro: stages.astro ? tenths(stages.astro.seconds) : null,
-    pagefind: stages.pagefind ? tenths(stages.pagefind.seconds) : null,
-    total: stopped ? null : tenths(ran.reduce((sum, s) => sum + s.seconds, 0)),
-  },
+  seconds: { ...perStage((s) => tenths(s.seconds)), total: stopped ? null : tenths(sum((s) => s.seconds)) },
+  cpuSeconds: { ...perStage((s) => tenths(s.cpuSeconds)), total: stopped ? null : tenths(sum((s) => s.cpuSeconds)) },
   peakRssMb: Math.max(...ran.map((s) => mb(s.peakRssBytes))),
-  peakRssMbByStage: {
-    ingest: stages.ingest ? mb(stages.ingest.peakRssBytes) : null,
-    astro: stages.astro ? mb(stages.astro.peakRssBytes) : null,
-    pagefind: stages.pagefind ? mb(stages.pagefind.peakRssBytes) : null,
-  },
+  peakRssMbByStage: perStage((s) => mb(s.peakRssBytes)),
   stopped: stopped ? { stage: stopped.name, reason: stopped.stopped! } : null,
   generateSeconds: tenths(generateSeconds),
   htmlFiles: site.htmlFiles,
@@ -147,15 +146,15 @@ const result: BenchResult = {
 
 say('');
 say(`bench: ${result.articles} articles, ${result.pages} seed pages → ${result.htmlFiles} HTML files (${result.distMb} MB); load ${result.load.before.toFixed(2)} → ${result.load.after.toFixed(2)}`);
-say('stage       seconds   peak RSS MB   per second');
+say('stage       seconds   CPU seconds   peak RSS MB   per second');
 for (const stage of ran) {
   const rate = stage.stopped ? `stopped: ${stage.stopped}`
     : stage.name === 'ingest' ? `${(result.pages / stage.seconds).toFixed(0)} seed pages`
     : `${(result.htmlFiles / stage.seconds).toFixed(0)} HTML pages`;
-  say(`${stage.name.padEnd(10)} ${stage.seconds.toFixed(1).padStart(8)} ${String(mb(stage.peakRssBytes)).padStart(13)}   ${rate}`);
+  say(`${stage.name.padEnd(10)} ${stage.seconds.toFixed(1).padStart(8)} ${stage.cpuSeconds.toFixed(1).padStart(13)} ${String(mb(stage.peakRssBytes)).padStart(13)}   ${rate}`);
 }
 if (result.seconds.total !== null) {
-  say(`${'total'.padEnd(10)} ${result.seconds.total.toFixed(1).padStart(8)} ${String(result.peakRssMb).padStart(13)}   ${(result.articles / result.seconds.total).toFixed(0)} articles`);
+  say(`${'total'.padEnd(10)} ${result.seconds.total.toFixed(1).padStart(8)} ${result.cpuSeconds.total!.toFixed(1).padStart(13)} ${String(result.peakRssMb).padStart(13)}   ${(result.articles / result.seconds.total).toFixed(0)} articles`);
 }
 if (values.json) await writeFile(values.json, `${JSON.stringify(result, null, 2)}\n`);
 if (values.profile) say(`profiles in ${dirs.profiles}/ (summarise with: npx node bench/profile.ts ${dirs.profiles}/astro/*.cpuprofile)`);

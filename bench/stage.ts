@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { availableMemoryBytes, processTree, sampleRss } from './rss.ts';
+import { availableMemoryBytes, childrenCpuSeconds, processTree, sampleRss } from './rss.ts';
 
 export interface StageOptions {
   name: string;
@@ -26,6 +26,8 @@ export interface StageOptions {
 export interface StageResult {
   name: string;
   seconds: number;
+  /** CPU seconds (user + system) of the whole process tree. */
+  cpuSeconds: number;
   peakRssBytes: number;
   /** Output lines seen (e.g. one a page for astro build). */
   lines: number;
@@ -36,6 +38,7 @@ export interface StageResult {
 export async function runStage(options: StageOptions): Promise<StageResult> {
   const log = createWriteStream(options.logFile);
   const started = performance.now();
+  const cpuBefore = childrenCpuSeconds();
   const child = spawn(process.execPath, options.args, { env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stopped: string | null = null;
   const guard = options.memoryGuard ?? {};
@@ -68,12 +71,15 @@ export async function runStage(options: StageOptions): Promise<StageResult> {
   clearInterval(status);
   const seconds = (performance.now() - started) / 1000;
   const peakRssBytes = rss.stop();
+  // Waited-for processes are in the children's time, exactly; a service its parent killed without
+  // waiting (the pagefind binary) only in the sampler's readings. The larger of the two.
+  const cpuSeconds = Math.max(childrenCpuSeconds() - cpuBefore, rss.cpuSeconds());
   await new Promise((resolve) => log.end(resolve));
   if (stopped) process.stderr.write(`  ${options.name}: stopped, ${stopped}\n`);
   else if (code !== 0) {
     throw new Error(`${options.name} failed (exit ${code}); last lines (all in ${options.logFile}):\n${tail.join('\n')}`);
   }
-  return { name: options.name, seconds, peakRssBytes, lines, stopped };
+  return { name: options.name, seconds, cpuSeconds, peakRssBytes, lines, stopped };
 }
 
 function killQuietly(pid: number): void {

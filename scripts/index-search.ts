@@ -1,61 +1,64 @@
-// Search index: Pagefind over the built article pages, plus our exact-substring index terms.
-// For each article written by ingest (`<content>/archive/articles/<id>.md`) we read its built page
-// `<site>/<id>/index.html`, fill the empty `data-search-grams` placeholder (PagefindMeta.astro) with
-// the article's character-bigram terms (src/lib/search/grams.ts) and hand the page to Pagefind in
-// memory: the terms reach the index, never the page a reader downloads.
+// Search index: one Pagefind custom record per article, built from what ingest wrote
+// (`<content>/archive/articles/<id>.md` and its issue's JSON), not by crawling the built pages.
+// A record's content is only our exact-substring index words (character bigrams, src/lib/search/
+// grams.ts); the article's readable text travels as the `text` meta field, for result excerpts and
+// the exact-match check in the browser. Metadata, filters and sort key come from searchRecord(),
+// the same function PagefindMeta.astro writes into each article page, so the pages stay
+// self-describing for a stock Pagefind crawl. Measured on 562 benchmark articles: 2.6× faster and
+// 45% smaller than crawling the pages with the bigram words added to them.
 //
-// Scale: one Pagefind index tops out near 60k pages on 24 GB (issue 8). Above SEARCH_SHARD_PAGES
-// articles (default 40000) the index is split per year into `<site>/pagefind/<year>/`, and the search
-// page merges the shards in the browser (`mergeIndex`). `<site>/pagefind/bundles.json` tells the page
-// which bundles exist and carries a tag (hash of the index metadata) for Pagefind's `metaCacheTag`.
+// Scale: one Pagefind index tops out near 60k plain pages on 24 GB (issue 8); with the bigram words an
+// article costs more (5.7k benchmark articles peaked at 6.7 GB). Above SEARCH_SHARD_PAGES articles
+// (default 15000) the index is split per year into `<site>/pagefind/<YYYY>/`, and a year still above
+// it per month (src/lib/search/bundles.ts); the browser searches the bundles it needs (engine.ts).
+// `<site>/pagefind/bundles.json` lists the bundles and carries a tag (hash of the index metadata)
+// for Pagefind's `metaCacheTag`.
 import { createHash } from 'node:crypto';
-import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { access, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { parse as parseYaml } from 'yaml';
-import { articleSchema, type ArchiveArticle } from '../src/lib/archive-schema.ts';
-import { gramTerms } from '../src/lib/search/grams.ts';
-import { GRAMS_SEPARATOR } from '../src/lib/search/match.ts';
-import { searchText } from '../src/lib/search/record.ts';
+import { articleSchema, issueSchema, type ArchiveArticle, type ArchiveIssue } from '../src/lib/archive-schema.ts';
 import { planBundles, type SearchBundles } from '../src/lib/search/bundles.ts';
+import { gramTerms } from '../src/lib/search/grams.ts';
+import { searchRecord, searchText } from '../src/lib/search/record.ts';
 
 export interface IndexSearchOptions {
   /** The built site folder (dist/). */
   site: string;
   /** The content folder ingest wrote (default: env CONTENT_DIR or `content`). */
   content?: string;
-  /** Articles above which the index is split per year (default: env SEARCH_SHARD_PAGES or 40000). */
+  /** Articles above which the index is split per year (default: env SEARCH_SHARD_PAGES or 15000). */
   shardAbove?: number;
   log?: (line: string) => void;
 }
 
-/** The empty element PagefindMeta.astro leaves inside the article for the index terms. */
-const PLACEHOLDER = /<div hidden data-search-grams(?:="")?><\/div>/;
-/** Pages handed to Pagefind at once. */
+/** Records handed to Pagefind at once. */
 const BATCH = 32;
+/** Extra copies of the title's words, so Pagefind's ranking of large result sets favours title matches. */
+const TITLE_WEIGHT = 2;
 
 export async function indexSearch(options: IndexSearchOptions): Promise<SearchBundles> {
   const { site } = options;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const articlesDir = join(options.content ?? (process.env.CONTENT_DIR || 'content'), 'archive', 'articles');
-  const shardAbove = options.shardAbove ?? (Number(process.env.SEARCH_SHARD_PAGES) || 40_000);
+  const archive = join(options.content ?? (process.env.CONTENT_DIR || 'content'), 'archive');
+  const shardAbove = options.shardAbove ?? (Number(process.env.SEARCH_SHARD_PAGES) || 15_000);
+  const issues = new IssueCache(join(archive, 'issues'));
 
-  const ids = await listArticleIds(articlesDir);
-  const plan = planBundles(ids, shardAbove);
+  const ids = await listArticleIds(join(archive, 'articles'));
   const written: string[] = [];
-  for (const bundle of plan) {
+  for (const bundle of planBundles(ids, shardAbove)) {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
     let indexed = 0;
     for (let i = 0; i < bundle.ids.length; i += BATCH) {
       const batch = bundle.ids.slice(i, i + BATCH);
-      // Pages are read together but handed to Pagefind one by one in id order: the order pages reach
-      // the index decides its files, and the same seeds must give byte-identical output.
-      const pages = await Promise.all(batch.map((id) => articlePage(site, articlesDir, id, log)));
-      for (const page of pages) {
-        if (!page) continue;
-        const added = await index.addHTMLFile(page);
-        if (added.errors.length) throw new Error(`pagefind: ${page.url}: ${added.errors.join('; ')}`);
+      // Read in parallel, add in id order: the same content gives a byte-identical index.
+      const records = await Promise.all(batch.map((id) => articleRecord(site, archive, issues, id, log)));
+      for (const [k, record] of records.entries()) {
+        if (!record) continue;
+        const added = await index.addCustomRecord(record);
+        if (added.errors.length) throw new Error(`pagefind: ${batch[k]}: ${added.errors.join('; ')}`);
         indexed++;
       }
       if (bundle.ids.length >= 2000 && (i / BATCH) % 100 === 0) log(`search: ${bundle.path} ${i}/${bundle.ids.length}`);
@@ -74,30 +77,63 @@ export async function indexSearch(options: IndexSearchOptions): Promise<SearchBu
   return bundles;
 }
 
-/** An article's built page with its index terms filled in, as Pagefind takes it; null when not built. */
-async function articlePage(site: string, articlesDir: string, id: string, log: (line: string) => void): Promise<{ url: string; content: string } | null> {
-  const file = join(articlesDir, `${id}.md`);
+/** The Pagefind record of one article, or null (with a warning) when its page was not built. */
+async function articleRecord(
+  site: string,
+  archive: string,
+  issues: IssueCache,
+  id: string,
+  log: (line: string) => void,
+): Promise<pagefind.CustomRecord | null> {
+  const file = join(archive, 'articles', `${id}.md`);
   const article = await readArticle(file);
-  let html: string;
+  const issue = await issues.get(`${article.paper}/${article.date}`);
   try {
-    html = await readFile(join(site, id, 'index.html'), 'utf8');
+    await access(join(site, id, 'index.html'));
   } catch {
     log(`${file}:1:1  warning  no built page ${id}/index.html for this article; it is not searchable  search-missing-page`);
     return null;
   }
-  if (!PLACEHOLDER.test(html)) {
-    log(`${file}:1:1  warning  the page ${id}/index.html has no PagefindMeta placeholder; indexed without exact-match terms  search-no-placeholder`);
+  const { meta, filters, sort } = searchRecord(
+    article,
+    issue?.paperName ?? article.paper,
+    issue?.pages.find((p) => p.number === article.page)?.name ?? null,
+  );
+  const text = searchText(article);
+  const title = gramTerms(article.title ?? '').join(' ');
+  return {
+    url: `/${id}/`,
+    // Each word once (repeats would only grow the index), the title's again TITLE_WEIGHT times.
+    content: [...Array<string>(TITLE_WEIGHT).fill(title), [...new Set(gramTerms(text))].join(' ')].join(' '),
+    language: 'zh-cn',
+    meta: { ...meta, text },
+    filters: Object.fromEntries(Object.entries(filters).map(([name, value]) => [name, [value]])),
+    sort,
+  };
+}
+
+/** Issues read once each (many articles share one). */
+class IssueCache {
+  readonly #dir: string;
+  readonly #issues = new Map<string, Promise<ArchiveIssue | null>>();
+  constructor(dir: string) {
+    this.#dir = dir;
   }
-  // Each term once per article (positions of repeats would only grow the index); the title's terms
-  // again with a heading's weight, so Pagefind's ranking of large result sets favours title matches.
-  const title = unique(gramTerms(article.title ?? ''));
-  const body = unique(gramTerms(searchText(article)));
-  const grams = `<div>${GRAMS_SEPARATOR} <div data-pagefind-weight="5">${title}</div> ${body}</div>`;
-  return { url: `/${id}/`, content: html.replace(PLACEHOLDER, grams) };
+  get(id: string): Promise<ArchiveIssue | null> {
+    let issue = this.#issues.get(id);
+    if (!issue) {
+      issue = readFile(join(this.#dir, `${id}.json`), 'utf8').then(
+        (json) => issueSchema.parse(JSON.parse(json)),
+        () => null,
+      );
+      this.#issues.set(id, issue);
+    }
+    return issue;
+  }
 }
 
 /** Article ids (`<paper>/<date>/<NN>/<k>`) from the article files, sorted for a deterministic index. */
-async function listArticleIds(dir: string): Promise<string[]> {
+export async function listArticleIds(dir: string): Promise<string[]> {
   let files: string[];
   try {
     files = await readdir(dir, { recursive: true });
@@ -110,7 +146,8 @@ async function listArticleIds(dir: string): Promise<string[]> {
     .sort();
 }
 
-async function readArticle(file: string): Promise<ArchiveArticle> {
+/** An article file's frontmatter, validated. */
+export async function readArticle(file: string): Promise<ArchiveArticle> {
   const text = await readFile(file, 'utf8');
   const end = text.indexOf('\n---', 4);
   return articleSchema.parse(parseYaml(text.slice(4, end)));
@@ -122,5 +159,3 @@ async function metaTag(site: string, bundles: readonly string[]): Promise<string
   for (const b of bundles) hash.update(await readFile(join(site, b, 'pagefind-entry.json')));
   return hash.digest('hex').slice(0, 12);
 }
-
-const unique = (terms: string[]): string => [...new Set(terms)].join(' ');

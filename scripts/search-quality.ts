@@ -5,13 +5,12 @@
 // find-in-page (Ctrl-F) over every article's text would find. Prints recall and precision per query
 // length and exits non-zero below --min-recall / --min-precision (defaults 0.99 / 0.95).
 import { readFile, readdir } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import type { Page } from 'playwright-core';
-import { articleSchema } from '../src/lib/archive-schema.ts';
 import { searchText } from '../src/lib/search/record.ts';
+import { listArticleIds, readArticle } from './index-search.ts';
 import { launchBrowser } from '../test/support/browser.ts';
 import { serveStatic } from '../test/support/static-server.ts';
 
@@ -179,14 +178,8 @@ function summarize(group: string, outcomes: readonly QueryOutcome[]): QualityRow
 }
 
 export async function readArticles(dir: string): Promise<Array<{ id: string; text: string }>> {
-  const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.md')).sort();
-  return Promise.all(
-    files.map(async (f) => {
-      const source = await readFile(join(dir, f), 'utf8');
-      const article = articleSchema.parse(parseYaml(source.slice(4, source.indexOf('\n---', 4))));
-      return { id: f.slice(0, -3).split(sep).join('/'), text: searchText(article) };
-    }),
-  );
+  const ids = await listArticleIds(dir);
+  return Promise.all(ids.map(async (id) => ({ id, text: searchText(await readArticle(join(dir, `${id}.md`))) })));
 }
 
 /** A small seeded PRNG so a run can be repeated exactly. */

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { processTree, rssBytes, sampleRss, treeRssBytes } from '../bench/rss.ts';
+import { childrenCpuSeconds, processTree, rssBytes, sampleRss, treeRssBytes } from '../bench/rss.ts';
 
 const MB = 1024 * 1024;
 /** Fills `mb` MB (touched, so resident), prints its pid and waits. */
@@ -52,5 +52,27 @@ describe('process tree RSS', () => {
     await once(child, 'close');
     expect(sampler.stop()).toBeGreaterThan(160 * MB);
     expect(treeRssBytes(child.pid!)).toBe(0);
+  });
+});
+
+describe('children CPU time', () => {
+  it('counts the CPU a child and its grandchild spent once they have ended', async () => {
+    const before = childrenCpuSeconds();
+    // The child spins until it has used 0.4 s of CPU and waits for a grandchild that does the same.
+    const spin = 'while (process.cpuUsage().user < 400_000);';
+    const run = spawn(process.execPath, ['-e', `${spin} require('node:child_process').spawnSync(process.execPath, ['-e', ${JSON.stringify(spin)}]);`]);
+    await once(run, 'close');
+    expect(childrenCpuSeconds() - before).toBeGreaterThan(0.7);
+  });
+});
+
+describe('sampled CPU time', () => {
+  it('reads the CPU of a live process in the tree that nobody has waited for yet', async () => {
+    child = spawn(process.execPath, ['-e', 'while (process.cpuUsage().user < 500_000); console.log("spun"); setInterval(() => {}, 1000);'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await once(child.stdout!, 'data');
+    const sampler = sampleRss(child.pid!, 20);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    sampler.stop();
+    expect(sampler.cpuSeconds()).toBeGreaterThanOrEqual(0.5);
   });
 });

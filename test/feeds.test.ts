@@ -20,7 +20,7 @@ import { builds, PAGE_KINDS, readBuiltSite } from './support/dist.ts';
 
 const HOSTILE = '<script>alert("x")</script> & ]]> &amp; <![CDATA[ {x}';
 const address = { site: new URL('https://intranet.example/'), base: '/archive/' };
-const paper: PaperSummary = { id: 'test-daily', name: '测试日报 & <b>', issues: [] };
+const paper: PaperSummary = { id: 'test-daily', name: '测试日报 & <b>', issues: [], years: [] };
 
 function article(over: Partial<ArchiveArticle>): ArchiveArticle {
   return {

@@ -1,8 +1,11 @@
 // Components rendered in isolation with Astro's container API: the masthead prints what the issue
-// printed and computes only what it did not; the pager and continuation links.
+// printed and computes only what it did not; the pager and continuation links; 往期回顾 by year.
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { describe, expect, it } from 'vitest';
 import Continuation from '../src/components/Continuation.astro';
+import IssueCalendar from '../src/components/IssueCalendar.astro';
+import YearList from '../src/components/YearList.astro';
+import { buildCalendar } from '../src/lib/calendar.ts';
 import Masthead from '../src/components/Masthead.astro';
 import PageNav from '../src/components/PageNav.astro';
 import type { ArchiveIssue } from '../src/lib/archive-schema.ts';
@@ -81,5 +84,31 @@ describe('PageNav (版面导航)', () => {
     expect(html).toMatch(/href="\/p\/2022-02-07\/03\/" aria-current="page"/);
     expect(html).toContain('href="/p/2022-02-07/01/2/">（无题）</a>');
     expect(html).toContain('未收录：第02版、第04版');
+  });
+});
+
+describe('往期回顾 (IssueCalendar, YearList)', () => {
+  // A daily of 2020 (a leap year) that skipped Sundays: 366 days, 52 Sundays (5 January the first).
+  const days = Array.from({ length: 366 }, (_, i) => new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10));
+  const issued = days.filter((d) => new Date(`${d}T00:00:00Z`).getUTCDay() !== 0);
+  const years = buildCalendar([...issued, '2019-12-31']);
+
+  it('shows one year: twelve months, every issue day a link to its issue, Sundays plain', async () => {
+    const container = await AstroContainer.create();
+    const html = await container.renderToString(IssueCalendar, { props: { paper: 'p', year: years[0] } });
+    expect(html).toContain('2020年（314期）');
+    expect(html.match(/<table/g)).toHaveLength(12);
+    expect(html.match(/<a href="\/p\/2020-\d\d-\d\d\/"/g)).toHaveLength(314);
+    expect(html).toContain('aria-label="2020年2月29日"');
+    expect(html).not.toContain('2020-01-05');
+    expect(html).not.toContain('2019-12-31');
+  });
+
+  it('lists every year with its count, marks the one shown, and carries its first and last issue', async () => {
+    const container = await AstroContainer.create();
+    const html = await container.renderToString(YearList, { props: { paper: 'p', years, current: 2019 } });
+    expect(html.match(/<a /g)).toHaveLength(2);
+    expect(html).toMatch(/href="\/p\/2020\/"[^>]*data-first="2020-01-01" data-last="2020-12-31">2020年<span class="count">314期/);
+    expect(html).toMatch(/href="\/p\/2019\/" aria-current="true"/);
   });
 });

@@ -1,6 +1,6 @@
 // Exact-substring check, excerpts and article metadata for the index (src/lib/search/match.ts, record.ts).
 import { describe, expect, it } from 'vitest';
-import { excerpt, findRanges, holdsAll, readableContent } from '../src/lib/search/match.ts';
+import { excerpt, findRanges, holdsAll } from '../src/lib/search/match.ts';
 import { searchRecord, searchText } from '../src/lib/search/record.ts';
 import type { ArchiveArticle } from '../src/lib/archive-schema.ts';
 
@@ -30,13 +30,6 @@ describe('findRanges and excerpt', () => {
     expect(segments[0]).toEqual({ text: '…', mark: false });
     expect(segments.filter((s) => s.mark)).toEqual([{ text: '于连兴', mark: true }]);
     expect(segments.map((s) => s.text).join('')).toBe(`…${'甲'.repeat(10)}于连兴${'乙'.repeat(17)}…`);
-  });
-});
-
-describe('readableContent', () => {
-  it('drops the index terms after the separator', () => {
-    expect(readableContent('标题. 正文。 ␞ qz0000000 qz0000zzz')).toBe('标题. 正文。');
-    expect(readableContent('没有分隔符')).toBe('没有分隔符');
   });
 });
 

@@ -1,6 +1,6 @@
 // Search page state in the URL, query parsing and Pagefind filters (src/lib/search/query.ts, bundles.ts).
 import { describe, expect, it } from 'vitest';
-import { planBundles } from '../src/lib/search/bundles.ts';
+import { bundleMonths, planBundles } from '../src/lib/search/bundles.ts';
 import { monthsInRange, parseTerms, readState, toFilters, toSort, writeState } from '../src/lib/search/query.ts';
 
 describe('URL state', () => {
@@ -61,5 +61,17 @@ describe('planBundles', () => {
       { path: 'pagefind/2022/', ids: ['a/2022-02-07/01/1', 'b/2022-03-25/02/3'] },
       { path: 'pagefind/2021/', ids: ['a/2021-02-25/01/1'] },
     ]);
+  });
+  it('splits a year that alone is above it per month', () => {
+    expect(planBundles(ids, 1)).toEqual([
+      { path: 'pagefind/2022-03/', ids: ['b/2022-03-25/02/3'] },
+      { path: 'pagefind/2022-02/', ids: ['a/2022-02-07/01/1'] },
+      { path: 'pagefind/2021/', ids: ['a/2021-02-25/01/1'] },
+    ]);
+  });
+  it('reads the months a bundle holds from its path', () => {
+    expect(bundleMonths('pagefind/')).toBeNull();
+    expect(bundleMonths('pagefind/2021/')).toEqual({ first: '2021-01', last: '2021-12' });
+    expect(bundleMonths('pagefind/2022-03/')).toEqual({ first: '2022-03', last: '2022-03' });
   });
 });

@@ -52,6 +52,7 @@ describe('buildCalendar', () => {
 
   it('groups issues by year (newest first) and month (newest first), counting each day once', () => {
     expect(years.map((y) => [y.year, y.count])).toEqual([[2024, 1], [2022, 2], [2021, 1]]);
+    expect(years.map((y) => [y.first, y.last])).toEqual([['2024-02-29', '2024-02-29'], ['2022-02-07', '2022-03-25'], ['2021-12-12', '2021-12-12']]);
     expect(years[1].months.map((m) => m.month)).toEqual([3, 2]);
   });
 

@@ -157,7 +157,8 @@ for (const [name, root, base] of [['root', builtSite.root, '/'], ['archive', bui
       const form = page.locator(`form[action="${base}${paper.id}/"]`);
       await form.getByRole('button', { name: '前往' }).click();
       await page.waitForURL(`${site.url}${paper.id}/?date=${paper.issueDates[0]}`);
-      expect(await page.locator('.calendar a').count()).toBe(paper.issueDates.length);
+      // The paper archive shows its latest year's calendar: every issue of that year is a link.
+      expect(await page.locator('.calendar a').count()).toBe(paper.issueDates.filter((d) => d.startsWith(paper.issueDates[0].slice(0, 4))).length);
       await context.close();
     });
 

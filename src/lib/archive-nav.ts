@@ -2,6 +2,7 @@
 // paper, and each issue's, page's and article's neighbours. Every route looks things up here in
 // O(1) instead of scanning collections per page (issue 8: 50k articles must build).
 import type { ArchiveIssue, ArchivePaper, ArticleRef, IssuePage } from './archive-schema.ts';
+import { buildCalendar, type CalendarYear } from './calendar.ts';
 import { pad2 } from './urls.ts';
 
 /** The one before and the one after, in reading (or date) order. */
@@ -20,6 +21,8 @@ export interface PaperSummary {
   name: string;
   /** Its issues, newest first. */
   issues: ArchiveIssue[];
+  /** 往期回顾 calendars of the years with issues, newest first. */
+  years: CalendarYear[];
 }
 
 export interface ArchiveNav {
@@ -74,7 +77,8 @@ export function buildArchiveNav(papers: readonly ArchivePaper[], issues: readonl
       const stops = issue.pages.flatMap((p) => p.articles.map((a) => ({ ...a, page: p.number })));
       neighboursOf(stops, (a) => a.id, articleNeighbours);
     }
-    summaries.push({ id, name: names.get(id) ?? list.at(-1)!.paperName, issues: [...list].reverse() });
+    const issues = [...list].reverse();
+    summaries.push({ id, name: names.get(id) ?? list.at(-1)!.paperName, issues, years: buildCalendar(issues.map((i) => i.date)) });
   }
   summaries.sort((a, b) => b.issues[0].date.localeCompare(a.issues[0].date) || a.id.localeCompare(b.id));
 

@@ -19,6 +19,9 @@ export interface CalendarYear {
   year: number;
   /** Issues in the year. */
   count: number;
+  /** Its first and last issue dates (ISO): where a jump to a day in a year without issues lands. */
+  first: string;
+  last: string;
   /** Months with issues, newest first. */
   months: CalendarMonth[];
 }
@@ -26,12 +29,14 @@ export interface CalendarYear {
 /** Column headings, Monday first. */
 export const WEEK_HEADINGS = ['一', '二', '三', '四', '五', '六', '日'];
 
+const isoDay = (year: number, month: number, day: number) =>
+  `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
 function monthGrid(year: number, month: number, issued: Set<number>): (CalendarDay | null)[][] {
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
   const lead = (new Date(Date.UTC(year, month - 1, 1)).getUTCDay() + 6) % 7;
   const cells: (CalendarDay | null)[] = Array.from({ length: lead }, () => null);
-  const iso = (d: number) => `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  for (let d = 1; d <= days; d++) cells.push({ day: d, issue: issued.has(d) ? iso(d) : null });
+  for (let d = 1; d <= days; d++) cells.push({ day: d, issue: issued.has(d) ? isoDay(year, month, d) : null });
   while (cells.length % 7) cells.push(null);
   const weeks: (CalendarDay | null)[][] = [];
   for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
@@ -51,8 +56,12 @@ export function buildCalendar(dates: readonly string[]): CalendarYear[] {
   const years = new Map<number, CalendarYear>();
   for (const [key, days] of byMonth) {
     const [year, month] = key.split('-').map(Number);
-    const entry = years.get(year) ?? { year, count: 0, months: [] };
+    const first = isoDay(year, month, Math.min(...days));
+    const last = isoDay(year, month, Math.max(...days));
+    const entry = years.get(year) ?? { year, count: 0, first, last, months: [] };
     entry.count += days.size;
+    if (first < entry.first) entry.first = first;
+    if (last > entry.last) entry.last = last;
     entry.months.push({ month, weeks: monthGrid(year, month, days), count: days.size });
     years.set(year, entry);
   }

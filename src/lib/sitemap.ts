@@ -4,7 +4,7 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import type { ArchiveIssue } from './archive-schema.ts';
 import type { SiteAddress } from './feeds.ts';
-import { absoluteUrl, articlePath, issuePath, pagePath, paperPath } from './urls.ts';
+import { absoluteUrl, articlePath, issuePath, pagePath, paperPath, yearPath } from './urls.ts';
 
 /** URLs per sitemap file (sitemaps.org protocol limit). */
 export const SITEMAP_LIMIT = 50_000;
@@ -16,14 +16,16 @@ export function editorialPath(id: string): string {
 
 /**
  * Every page path of the site (relative to the base path, `''` = home), in a stable order: home,
- * editorial pages, then each paper followed by its issues (oldest first), each issue by its pages
- * and their articles.
+ * editorial pages, then each paper followed by its years (往期回顾 by year) and its issues (oldest
+ * first), each issue by its pages and their articles.
  */
 export function sitePaths(papers: readonly { id: string; issues: readonly ArchiveIssue[] }[], editorialIds: string[]): string[] {
   const paths = ['', ...[...editorialIds].sort().map(editorialPath)];
   for (const paper of [...papers].sort((a, b) => compare(a.id, b.id))) {
     paths.push(paperPath(paper.id));
-    for (const issue of [...paper.issues].sort((a, b) => compare(a.date, b.date))) {
+    const issues = [...paper.issues].sort((a, b) => compare(a.date, b.date));
+    for (const year of new Set(issues.map((i) => Number(i.date.slice(0, 4))))) paths.push(yearPath(paper.id, year));
+    for (const issue of issues) {
       paths.push(issuePath(issue.paper, issue.date));
       for (const page of [...issue.pages].sort((a, b) => a.number - b.number)) {
         paths.push(pagePath(issue.paper, issue.date, page.number));

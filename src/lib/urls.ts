@@ -10,6 +10,11 @@ export function paperPath(paper: string): string {
   return `${paper}/`;
 }
 
+/** One year of a paper's 往期回顾 calendar (an addition to the URLs of shared/DESIGN.md §3). */
+export function yearPath(paper: string, year: number): string {
+  return `${paper}/${year}/`;
+}
+
 export function issuePath(paper: string, date: string): string {
   return `${paper}/${date}/`;
 }

@@ -1,8 +1,10 @@
 // Which Pagefind bundles the archive's search index is written as: one bundle `pagefind/` while the
-// archive is small, one per year `pagefind/<year>/` above a size threshold (merged in the browser).
+// archive is small; above a size threshold one per year `pagefind/<YYYY>/`, and one per month
+// `pagefind/<YYYY-MM>/` for a year that alone is above the threshold. The search page searches the
+// bundles it needs (src/lib/search/engine.ts).
 
 export interface SearchBundles {
-  /** Bundle folders relative to the site root, each ending in `/`; the first is the primary. */
+  /** Bundle folders relative to the site root, each ending in `/`, newest first. */
   bundles: string[];
   /** Changes whenever the index changes; passed to Pagefind as `metaCacheTag`. */
   tag: string;
@@ -13,16 +15,33 @@ export interface BundlePlan {
   ids: string[];
 }
 
-/** Splits article ids (`<paper>/<YYYY-MM-DD>/…`) into bundles: per year when there are more than `shardAbove`. */
+/** Splits article ids (`<paper>/<YYYY-MM-DD>/…`) into bundles, newest first. */
 export function planBundles(ids: readonly string[], shardAbove: number): BundlePlan[] {
   if (ids.length <= shardAbove) return [{ path: 'pagefind/', ids: [...ids] }];
-  const byYear = new Map<string, string[]>();
-  for (const id of ids) {
-    const year = id.split('/')[1]?.slice(0, 4) ?? '0000';
-    const list = byYear.get(year) ?? [];
-    list.push(id);
-    byYear.set(year, list);
+  const plans: BundlePlan[] = [];
+  for (const [year, inYear] of groupBy(ids, (id) => dateOf(id).slice(0, 4))) {
+    if (inYear.length <= shardAbove) plans.push({ path: `pagefind/${year}/`, ids: inYear });
+    else for (const [month, inMonth] of groupBy(inYear, (id) => dateOf(id).slice(0, 7))) plans.push({ path: `pagefind/${month}/`, ids: inMonth });
   }
-  // Newest year first: the primary bundle is the one most searches need.
-  return [...byYear.keys()].sort().reverse().map((year) => ({ path: `pagefind/${year}/`, ids: byYear.get(year)! }));
+  return plans.sort((a, b) => (a.path < b.path ? 1 : -1));
+}
+
+/** The months (`YYYY-MM`) a bundle can hold, from its path; null for the single bundle. */
+export function bundleMonths(path: string): { first: string; last: string } | null {
+  const key = /(\d{4}(?:-\d{2})?)\/$/.exec(path)?.[1];
+  if (!key) return null;
+  return key.length === 4 ? { first: `${key}-01`, last: `${key}-12` } : { first: key, last: key };
+}
+
+const dateOf = (id: string): string => id.split('/')[1] ?? '0000-00-00';
+
+function groupBy(ids: readonly string[], key: (id: string) => string): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const id of ids) {
+    const k = key(id);
+    const list = groups.get(k) ?? [];
+    list.push(id);
+    groups.set(k, list);
+  }
+  return groups;
 }

@@ -3,16 +3,16 @@
 // (match.ts), so results are what find-in-page would find across the archive: every article holding
 // the string, and only those.
 //
-// The index is one Pagefind bundle, or one per year (`pagefind/bundles.json`, see index-search.ts).
-// Per-year bundles are searched each with its own copy of Pagefind's module, and their results
+// The index is one Pagefind bundle, or one per year or month (`pagefind/bundles.json`, see bundles.ts).
+// Several bundles are searched each with its own copy of Pagefind's module, and their results
 // combined here, rather than with `mergeIndex` or `createInstance`: a merged search orders results by
 // score even when asked to sort by date, and Pagefind 1.6's instances share one WebAssembly memory and
 // fail ("unreachable", "memory access out of bounds") when several are searched. Doing it ourselves
-// also means a date-sorted search opens older years only when the reader asks for more, and a
-// from–to range skips the years outside it. All files come from the site's own base path.
-import type { SearchBundles } from './bundles.ts';
+// also means a date-sorted search opens older bundles only when the reader asks for more, and a
+// from–to range skips the bundles outside it. All files come from the site's own base path.
+import { bundleMonths, type SearchBundles } from './bundles.ts';
 import { gramQuery } from './grams.ts';
-import { holdsAll, readableContent, relevance } from './match.ts';
+import { holdsAll, relevance } from './match.ts';
 import { toFilters, toSort, type SearchState } from './query.ts';
 
 /** The parts of Pagefind's browser API (pagefind.js) we use. */
@@ -28,17 +28,18 @@ interface Candidate {
   data(): Promise<PagefindFragment>;
 }
 
+/** A record's fragment: its text is the `text` meta field (index-search.ts); content is index words. */
 interface PagefindFragment {
   url: string;
-  content: string;
   meta: Record<string, string | undefined>;
 }
 
 interface Bundle {
-  /** Year of a per-year bundle, null for the single bundle. */
-  year: string | null;
+  /** The months a per-year or per-month bundle holds; null for the single bundle. */
+  months: { first: string; last: string } | null;
   instance(): Promise<PagefindInstance>;
-  months: Promise<string[]> | null;
+  /** Months with articles in the bundle (from its filters), loaded when a date range needs them. */
+  filterMonths: Promise<string[]> | null;
 }
 
 export interface Hit {
@@ -97,7 +98,7 @@ export class SearchEngine {
             await pagefind.init();
             return pagefind;
           })());
-        return { year: /(\d{4})\/$/.exec(path)?.[1] ?? null, months: null, instance };
+        return { months: bundleMonths(path), filterMonths: null, instance };
       });
     })();
     return this.#bundles;
@@ -110,8 +111,8 @@ export class SearchEngine {
     const query = gramQuery(terms);
     const searchBundle = async (bundle: Bundle): Promise<Candidate[]> => {
       const instance = await bundle.instance();
-      bundle.months ??= instance.filters().then((f) => Object.keys(f.month ?? {}).sort());
-      const months = state.from || state.to ? await bundle.months : [];
+      bundle.filterMonths ??= instance.filters().then((f) => Object.keys(f.month ?? {}).sort());
+      const months = state.from || state.to ? await bundle.filterMonths : [];
       return (await instance.search(query, { filters: toFilters(state, months), sort: toSort(state.sort) })).results;
     };
     // Relevance: every bundle at once, merged by score. Date order: bundle after bundle, as needed.
@@ -139,7 +140,7 @@ export class SearchEngine {
           const batch = queue.splice(0, PARALLEL);
           run.checked += batch.length;
           for (const fragment of await Promise.all(batch.map((r) => r.data()))) {
-            const text = readableContent(fragment.content);
+            const text = fragment.meta.text ?? '';
             if (!holdsAll(text, terms)) continue;
             const title = fragment.meta.title ?? '';
             run.hits.push({
@@ -168,9 +169,7 @@ export class SearchEngine {
   }
 }
 
-/** The bundles a from–to range can have results in (per-year bundles outside it are skipped). */
+/** The bundles a from–to range can have results in (per-year or per-month bundles outside it are skipped). */
 function inRange(bundles: readonly Bundle[], state: SearchState): Bundle[] {
-  const first = state.from?.slice(0, 4);
-  const last = state.to?.slice(0, 4);
-  return bundles.filter((b) => !b.year || ((!first || b.year >= first) && (!last || b.year <= last)));
+  return bundles.filter((b) => !b.months || ((!state.from || b.months.last >= state.from) && (!state.to || b.months.first <= state.to)));
 }

@@ -3,15 +3,6 @@
 // segments (never HTML) with the matched strings marked.
 import { foldText } from './fold.ts';
 
-/** Pagefind's content for our pages ends with the index terms after this separator (index-search.ts). */
-export const GRAMS_SEPARATOR = '␞';
-
-/** The readable part of a Pagefind fragment's content. */
-export function readableContent(content: string): string {
-  const at = content.indexOf(GRAMS_SEPARATOR);
-  return (at < 0 ? content : content.slice(0, at)).trimEnd();
-}
-
 /** Original-text ranges [start, end) of every occurrence of every term, sorted, overlaps merged. */
 export function findRanges(text: string, terms: readonly string[]): Array<[number, number]> {
   const folded = foldText(text);
