@@ -74,9 +74,10 @@ export function classifyLines(lines: SourceLine[], skip: Set<number>): ClassifyR
 }
 
 /**
- * Bylines and speaker lines stand apart from body text. A line that looks like one but follows a body
- * line directly (no blank) is a wrapped body line that happens to start with 记者 or end with 主持: a
- * byline when the sentence before runs on into it, a speaker line whenever body text precedes it.
+ * Bylines and subtitles stand apart from body text. A line that looks like one but follows a body
+ * line directly (no blank) is a wrapped body line that happens to start with 记者 or a dash, or end
+ * with 主持: a byline or dash subtitle when the sentence before runs on into it, a speaker line
+ * whenever body text precedes it.
  */
 function keepRunOnLinesInBody(lines: ClassifiedLine[]): void {
   lines.forEach((line, i) => {
@@ -90,7 +91,8 @@ function keepRunOnLinesInBody(lines: ClassifiedLine[]): void {
       Object.assign(line, { role: 'body', captionEnd: true, endsSentence: true });
       return;
     }
-    if ((line.role === 'byline' && !prev.endsSentence) || (line.role === 'subtitle' && speakerLine.test(line.text))) line.role = 'body';
+    const runsOn = !prev.endsSentence;
+    if (((line.role === 'byline' || line.role === 'subtitle') && runsOn) || (line.role === 'subtitle' && speakerLine.test(line.text))) line.role = 'body';
   });
 }
 
