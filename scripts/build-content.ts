@@ -10,7 +10,7 @@ import { buildIssues } from './pipeline/build-issues.ts';
 import { decodeSeed } from './pipeline/decode.ts';
 import { compareDiagnostics, diagnostic, fileStart, formatDiagnostic } from './pipeline/diagnostics.ts';
 import { extractEdition, toScoringJson } from './pipeline/extract-edition.ts';
-import { emptyManifest, readManifest } from './pipeline/read-manifest.ts';
+import { emptyManifest, readManifest, seedExtension } from './pipeline/read-manifest.ts';
 import type { Diagnostic, Edition, Manifest } from './pipeline/types.ts';
 import { writeContent, type IngestReport } from './pipeline/write-content.ts';
 
@@ -23,7 +23,6 @@ export interface IngestOptions {
 }
 
 const MANIFEST = 'manifest.yaml';
-const seedExtension = /\.(?:txt|md)$/iu;
 /**
  * The largest seed file read (4 MiB; a printed page is 5–50 KB of text). Larger files are reported and
  * skipped, never loaded, so memory stays bounded by this times one, whatever lands in the seeds folder.
