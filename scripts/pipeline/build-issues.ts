@@ -36,7 +36,7 @@ export function buildIssues(editions: Edition[], options: BuildIssuesOptions = {
   const diagnostics: Diagnostic[] = [];
   const byIssue = new Map<string, Edition[]>();
   editions = [...editions].sort((a, b) => byString(a.seed, b.seed)).map((e) => avoidReservedSlug(e, diagnostics));
-  for (const edition of [...editions].sort((a, b) => byString(a.seed, b.seed))) {
+  for (const edition of editions) {
     const { slug } = edition.publication;
     const { date } = edition.issue;
     if (!slug || !date) {
