@@ -31,14 +31,14 @@ export interface FeedArticle {
 
 /**
  * A paper's newest articles, newest issue first and in reading order within it (page, then place on
- * the page). Reads only the issues' article refs, so a feed never scans all articles.
+ * the page): the order a PaperSummary's issues already have (archive-nav.ts sorts them once). Reads
+ * only the issues' article refs, so a feed never scans all articles.
  */
-export function latestArticles(issues: ArchiveIssue[], limit = FEED_LIMIT): FeedPick[] {
+export function latestArticles(paper: PaperSummary, limit = FEED_LIMIT): FeedPick[] {
   const picks: FeedPick[] = [];
-  const newestFirst = [...issues].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-  for (const issue of newestFirst) {
-    for (const page of [...issue.pages].sort((a, b) => a.number - b.number)) {
-      for (const ref of [...page.articles].sort((a, b) => a.order - b.order)) {
+  for (const issue of paper.issues) {
+    for (const page of issue.pages) {
+      for (const ref of page.articles) {
         if (picks.length >= limit) return picks;
         picks.push({ id: ref.id, pageName: page.name });
       }
