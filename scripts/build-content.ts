@@ -10,7 +10,7 @@ import { buildIssues } from './pipeline/build-issues.ts';
 import { decodeSeed } from './pipeline/decode.ts';
 import { compareDiagnostics, diagnostic, fileStart, formatDiagnostic } from './pipeline/diagnostics.ts';
 import { extractEdition, toScoringJson } from './pipeline/extract-edition.ts';
-import { emptyManifest, readManifest } from './pipeline/read-manifest.ts';
+import { emptyManifest, readManifest, seedExtension } from './pipeline/read-manifest.ts';
 import type { Diagnostic, Edition, Manifest } from './pipeline/types.ts';
 import { writeContent, type IngestReport } from './pipeline/write-content.ts';
 
@@ -23,7 +23,6 @@ export interface IngestOptions {
 }
 
 const MANIFEST = 'manifest.yaml';
-const seedExtension = /\.(?:txt|md)$/iu;
 /**
  * The largest seed file read (4 MiB; a printed page is 5–50 KB of text). Larger files are reported and
  * skipped, never loaded, so memory stays bounded by this times one, whatever lands in the seeds folder.
@@ -88,19 +87,19 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 async function findSeedFiles(root: string, diagnostics: Diagnostic[]): Promise<string[]> {
   const files: string[] = [];
   const walk = async (dir: string): Promise<void> => {
-    const at = fileStart(relative(root, dir).split(sep).join('/') || '.');
+    const at = fileStart(seedPath(root, dir) || '.');
     let entries;
     try {
       entries = await readdir(dir, { withFileTypes: true });
     } catch (error) {
-      diagnostics.push(diagnostic(at, 'error', `folder cannot be listed (${(error as NodeJS.ErrnoException).code ?? String(error)}); skipped`, 'seeds/unreadable'));
+      diagnostics.push(diagnostic(at, 'error', `folder cannot be listed (${errorCode(error)}); skipped`, 'seeds/unreadable'));
       return;
     }
     for (const e of entries) {
       const path = join(dir, e.name);
       if (e.isDirectory()) await walk(path);
       if (!seedExtension.test(e.name) || e.isDirectory()) continue;
-      const file = relative(root, path).split(sep).join('/');
+      const file = seedPath(root, path);
       const problem = e.isFile() ? null : e.isSymbolicLink() ? await checkLink(root, path) : notAFile('not a regular file (a FIFO, device or socket)');
       if (problem) diagnostics.push(diagnostic(fileStart(file), 'warning', `${problem.message}; skipped`, problem.ruleId));
       else files.push(file);
@@ -108,6 +107,16 @@ async function findSeedFiles(root: string, diagnostics: Diagnostic[]): Promise<s
   };
   await walk(root);
   return files.sort();
+}
+
+/** A path under the seeds folder as diagnostics and the manifest name it: relative, `/`-separated. */
+function seedPath(root: string, path: string): string {
+  return relative(root, path).split(sep).join('/');
+}
+
+/** What an fs error says in a diagnostic: its code (ENOENT, EACCES…), else the error itself. */
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error);
 }
 
 interface Refusal {
@@ -133,11 +142,12 @@ async function readBounded(root: string, file: string, limit: number, diagnostic
     diagnostics.push(diagnostic(fileStart(file), severity, message, ruleId));
     return null;
   };
+  const unreadable = (error: unknown) => fail('error', `cannot be read (${errorCode(error)}); skipped`, 'seeds/unreadable');
   let handle;
   try {
     handle = await open(join(root, file), constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (error) {
-    return fail('error', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); skipped`, 'seeds/unreadable');
+    return unreadable(error);
   }
   try {
     const info = await handle.stat();
@@ -145,7 +155,7 @@ async function readBounded(root: string, file: string, limit: number, diagnostic
     if (info.size > limit) return fail('error', `${info.size} bytes, more than the ${limit}-byte limit for one file; skipped unread`, 'seeds/too-large');
     return await handle.readFile();
   } catch (error) {
-    return fail('error', `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}); skipped`, 'seeds/unreadable');
+    return unreadable(error);
   } finally {
     await handle.close();
   }

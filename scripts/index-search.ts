@@ -19,6 +19,7 @@ import { join, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { parse as parseYaml } from 'yaml';
 import { articleSchema, issueSchema, type ArchiveArticle, type ArchiveIssue } from '../src/lib/archive-schema.ts';
+import { findPage } from '../src/lib/archive-nav.ts';
 import { planBundles, type SearchBundles } from '../src/lib/search/bundles.ts';
 import { gramTerms } from '../src/lib/search/grams.ts';
 import { searchRecord, searchText } from '../src/lib/search/record.ts';
@@ -94,11 +95,8 @@ async function articleRecord(
     log(`${file}:1:1  warning  no built page ${id}/index.html for this article; it is not searchable  search-missing-page`);
     return null;
   }
-  const { meta, filters, sort } = searchRecord(
-    article,
-    issue?.paperName ?? article.paper,
-    issue?.pages.find((p) => p.number === article.page)?.name ?? null,
-  );
+  const page = issue && findPage(issue, article.page);
+  const { meta, filters, sort } = searchRecord(article, issue?.paperName ?? article.paper, page?.name ?? null);
   const text = searchText(article);
   const title = gramTerms(article.title ?? '').join(' ');
   return {

@@ -13,6 +13,7 @@ import { searchText } from '../src/lib/search/record.ts';
 import { listArticleIds, readArticle } from './index-search.ts';
 import { launchBrowser } from '../test/support/browser.ts';
 import { serveStatic } from '../test/support/static-server.ts';
+import { seededRandom } from '../bench/random.ts';
 
 export interface QualityOptions {
   site: string;
@@ -57,7 +58,7 @@ const normalize = (s: string): string => s.normalize('NFKC').toLowerCase();
 export async function measureSearchQuality(options: QualityOptions): Promise<QualityReport> {
   const articles = await readArticles(join(options.content, 'archive', 'articles'));
   const texts = articles.map((a) => ({ id: a.id, text: normalize(a.text) }));
-  const random = mulberry32(options.seed);
+  const random = seededRandom(options.seed).next;
   const site = await serveStatic(options.site, options.base);
   const browser = await launchBrowser();
   const outcomes: Array<QueryOutcome & { group: string }> = [];
@@ -69,7 +70,7 @@ export async function measureSearchQuality(options: QualityOptions): Promise<Qua
   let firstQuery: QualityReport['firstQuery'] = { query: '', requests: 0, bytes: 0, searchBytes: 0 };
   try {
     const page = await browser.newPage();
-    const [probe] = sampleQueries(articles.map((a) => a.text), 3, 1, mulberry32(options.seed));
+    const [probe] = sampleQueries(articles.map((a) => a.text), 3, 1, seededRandom(options.seed).next);
     if (probe) firstQuery = await measureFirstQuery(page, site.url, probe);
     for (const { group, queries } of groups) {
       for (const query of queries) {
@@ -180,18 +181,6 @@ function summarize(group: string, outcomes: readonly QueryOutcome[]): QualityRow
 export async function readArticles(dir: string): Promise<Array<{ id: string; text: string }>> {
   const ids = await listArticleIds(dir);
   return Promise.all(ids.map(async (id) => ({ id, text: searchText(await readArticle(join(dir, `${id}.md`))) })));
-}
-
-/** A small seeded PRNG so a run can be repeated exactly. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;

@@ -6,7 +6,7 @@ import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
-import type { PaperSummary } from '../src/lib/archive-nav.ts';
+import { buildArchiveNav, type PaperSummary } from '../src/lib/archive-nav.ts';
 import type { ArchiveArticle, ArchiveIssue } from '../src/lib/archive-schema.ts';
 import {
   buildAtomFeed,
@@ -151,7 +151,9 @@ describe('latestArticles', () => {
       issue('2022-01-03', [[2, ['new-2a', 'new-2b']], [1, ['new-1a']]]),
       issue('2022-01-02', [[1, ['mid-1']]]),
     ];
-    expect(latestArticles(issues, 4)).toEqual([
+    // Through the archive navigation, which orders issues, pages and articles once for every route.
+    const [paper] = buildArchiveNav([], issues).papers;
+    expect(latestArticles(paper!, 4)).toEqual([
       { id: 'new-1a', pageName: '版1' },
       { id: 'new-2a', pageName: '版2' },
       { id: 'new-2b', pageName: '版2' },

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { buildArchiveNav } from '../src/lib/archive-nav.ts';
 import type { ArchiveIssue } from '../src/lib/archive-schema.ts';
 import { buildSitemapIndex, buildUrlset, chunkPaths, editorialPath, SITEMAP_LIMIT, sitePaths } from '../src/lib/sitemap.ts';
 import { builds, readBuiltSite } from './support/dist.ts';
@@ -23,7 +24,8 @@ const issue = (paperId: string, date: string, pages: [number, number][]): Archiv
 describe('sitePaths', () => {
   it('lists home, editorial pages, and every paper, year, issue, page and article in a stable order', () => {
     const issues = [issue('b-daily', '2022-01-02', [[2, 1], [1, 2]]), issue('a-daily', '2021-05-01', [[1, 1]]), issue('b-daily', '2022-01-01', [[1, 0]])];
-    const papers = ['b-daily', 'a-daily'].map((id) => ({ id, issues: issues.filter((i) => i.paper === id) }));
+    // Through the archive navigation, which orders issues, pages and articles once for every route.
+    const { papers } = buildArchiveNav([], issues);
     const paths = sitePaths(papers, ['cite', 'about']);
     expect(paths).toEqual([
       '', 'about/', 'about/cite/',

@@ -2,6 +2,7 @@
 // articles with permanent ids `<paper>/<date>/<NN>/<k>`. Continuations (下转第N版 / 上接第N版) are linked
 // when both halves are in the issue. Everything is sorted, so the same editions give the same archive.
 import type { ArchiveArticle, ArchiveIssue, ArchivePaper, IssuePage } from '../../src/lib/archive-schema.ts';
+import { pad2 } from '../../src/lib/urls.ts';
 import { reservedSlugPattern, reservedSlugs } from '../data/reserved-slugs.ts';
 import { diagnostic, fileStart } from './diagnostics.ts';
 import type { Diagnostic, Edition, ExtractedArticle, MetaSource } from './types.ts';
@@ -16,8 +17,6 @@ export interface BuildIssuesResult {
   archive: Archive;
   diagnostics: Diagnostic[];
 }
-
-export const pageSegment = (page: number): string => String(page).padStart(2, '0');
 
 /** The highest page number accepted: no printed issue has more pages (the largest Sunday papers ~500). */
 const MAX_PAGE = 999;
@@ -37,7 +36,7 @@ export function buildIssues(editions: Edition[], options: BuildIssuesOptions = {
   const diagnostics: Diagnostic[] = [];
   const byIssue = new Map<string, Edition[]>();
   editions = [...editions].sort((a, b) => byString(a.seed, b.seed)).map((e) => avoidReservedSlug(e, diagnostics));
-  for (const edition of [...editions].sort((a, b) => byString(a.seed, b.seed))) {
+  for (const edition of editions) {
     const { slug } = edition.publication;
     const { date } = edition.issue;
     if (!slug || !date) {
@@ -109,7 +108,7 @@ function buildIssue(id: string, group: Edition[], diagnostics: Diagnostic[]): { 
     for (const edition of sources) {
       for (const a of edition.articles.filter((x) => x.page === number)) {
         order++;
-        const article = toArchiveArticle(a, `${id}/${pageSegment(number)}/${order}`, issue, order);
+        const article = toArchiveArticle(a, `${id}/${pad2(number)}/${order}`, issue, order);
         articles.push(article);
         page.articles.push({ id: article.id, order, kind: a.kind, title: a.title, chars: article.chars });
       }

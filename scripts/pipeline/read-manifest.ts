@@ -14,8 +14,9 @@ export interface ManifestResult {
 export const emptyManifest = (): Manifest => ({ publications: {}, pages: {} });
 
 /** A URL-safe publication slug: lower-case ASCII letters and digits in hyphen-separated runs. */
-export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
-const seedExtension = /\.(?:txt|md)$/iu;
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
+/** What a seed file is called: `.txt` or `.md` (any case). */
+export const seedExtension = /\.(?:txt|md)$/iu;
 
 interface Context {
   file: string;

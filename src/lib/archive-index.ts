@@ -1,6 +1,7 @@
 // The archive as the routes see it: collections loaded once per build and navigation precomputed
-// (src/lib/archive-nav.ts). Every route's getStaticPaths calls loadArchive(); the promise is shared,
-// so the collections are read and indexed once however many routes and pages there are.
+// (src/lib/archive-nav.ts). Every archive route (getStaticPaths, the home page, the feeds and sitemap)
+// calls loadArchive(); the promise is shared, so the collections are read and indexed once however
+// many routes and pages there are.
 import { getCollection } from 'astro:content';
 import type { ArchiveArticle, ArticleRef } from './archive-schema.ts';
 import { buildArchiveNav, type ArchiveNav } from './archive-nav.ts';

@@ -1,6 +1,7 @@
 // 往期回顾: a paper's issue dates laid out as calendars, one per year and month that has issues,
 // newest first, weeks starting on Monday (星期一) as Chinese calendars print them.
 import { parseIsoDate } from './dates.ts';
+import { pad2 } from './urls.ts';
 
 export interface CalendarDay {
   day: number;
@@ -30,7 +31,7 @@ export interface CalendarYear {
 export const WEEK_HEADINGS = ['一', '二', '三', '四', '五', '六', '日'];
 
 const isoDay = (year: number, month: number, day: number) =>
-  `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  `${year}-${pad2(month)}-${pad2(day)}`;
 
 function monthGrid(year: number, month: number, issued: Set<number>): (CalendarDay | null)[][] {
   const days = new Date(Date.UTC(year, month, 0)).getUTCDate();

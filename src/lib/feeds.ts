@@ -6,7 +6,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import type { ArchiveArticle, ArchiveIssue, ArticleRef } from './archive-schema.ts';
 import { headline, type PaperSummary } from './archive-nav.ts';
 import { pageLabel } from './dates.ts';
-import { absoluteUrl, articlePath, issuePath, pagePath, paperPath } from './urls.ts';
+import { absoluteUrl, articlePath, feedPath, issuePath, pagePath, paperPath, rssPath } from './urls.ts';
 
 /** How many articles a feed carries: about a day and a half of a city daily (8 pages × 8 articles). */
 export const FEED_LIMIT = 100;
@@ -31,14 +31,14 @@ export interface FeedArticle {
 
 /**
  * A paper's newest articles, newest issue first and in reading order within it (page, then place on
- * the page). Reads only the issues' article refs, so a feed never scans all articles.
+ * the page): the order a PaperSummary's issues already have (archive-nav.ts sorts them once). Reads
+ * only the issues' article refs, so a feed never scans all articles.
  */
-export function latestArticles(issues: ArchiveIssue[], limit = FEED_LIMIT): FeedPick[] {
+export function latestArticles(paper: PaperSummary, limit = FEED_LIMIT): FeedPick[] {
   const picks: FeedPick[] = [];
-  const newestFirst = [...issues].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
-  for (const issue of newestFirst) {
-    for (const page of [...issue.pages].sort((a, b) => a.number - b.number)) {
-      for (const ref of [...page.articles].sort((a, b) => a.order - b.order)) {
+  for (const issue of paper.issues) {
+    for (const page of issue.pages) {
+      for (const ref of page.articles) {
         if (picks.length >= limit) return picks;
         picks.push({ id: ref.id, pageName: page.name });
       }
@@ -106,7 +106,7 @@ export function buildAtomFeed(paper: PaperSummary, items: FeedArticle[], address
       subtitle: xmlSafe(`${paper.name} 最新文章`),
       updated: rfc3339(newestDate(items, paper)),
       link: [
-        { '@_rel': 'self', '@_type': 'application/atom+xml', '@_href': absoluteUrl(`${paper.id}/feed.xml`, address.site, address.base) },
+        { '@_rel': 'self', '@_type': 'application/atom+xml', '@_href': absoluteUrl(feedPath(paper.id), address.site, address.base) },
         { '@_rel': 'alternate', '@_type': 'text/html', '@_href': paperUrl },
       ],
       author: { name: xmlSafe(paper.name) },
@@ -140,7 +140,7 @@ export function buildRssFeed(paper: PaperSummary, items: FeedArticle[], address:
         description: xmlSafe(`${paper.name} 最新文章`),
         language: 'zh-CN',
         lastBuildDate: rfc822(newestDate(items, paper)),
-        'atom:link': { '@_href': absoluteUrl(`${paper.id}/rss.xml`, address.site, address.base), '@_rel': 'self', '@_type': 'application/rss+xml' },
+        'atom:link': { '@_href': absoluteUrl(rssPath(paper.id), address.site, address.base), '@_rel': 'self', '@_type': 'application/rss+xml' },
         item: items.map(({ article, pageName }) => {
           const url = absoluteUrl(articlePath(article.id), address.site, address.base);
           return {

@@ -14,7 +14,7 @@ export async function feedPaths(): Promise<{ params: { paper: string }; props: F
     params: { paper: paper.id },
     props: {
       paper,
-      items: latestArticles(paper.issues).flatMap(({ id, pageName }) => {
+      items: latestArticles(paper).flatMap(({ id, pageName }) => {
         const article = articleById.get(id);
         return article ? [{ article, pageName }] : [];
       }),

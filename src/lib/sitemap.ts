@@ -2,7 +2,7 @@
 // issues, 版 pages, articles), split into files of at most 50,000 URLs with a sitemap index above
 // them when the archive is larger (the sitemaps.org limit; a 20-year archive holds ~500k articles).
 import { XMLBuilder } from 'fast-xml-parser';
-import type { ArchiveIssue } from './archive-schema.ts';
+import type { PaperSummary } from './archive-nav.ts';
 import type { SiteAddress } from './feeds.ts';
 import { absoluteUrl, articlePath, issuePath, pagePath, paperPath, yearPath } from './urls.ts';
 
@@ -16,20 +16,20 @@ export function editorialPath(id: string): string {
 
 /**
  * Every page path of the site (relative to the base path, `''` = home), in a stable order: home,
- * editorial pages, then each paper followed by its years (往期回顾 by year) and its issues (oldest
- * first), each issue by its pages and their articles.
+ * editorial pages, then each paper (by id) followed by its years (往期回顾 by year) and its issues,
+ * oldest first, each issue by its pages and their articles. Papers come from archive-nav, which has
+ * already put issues, pages and articles in order; years are the year pages the routes build.
  */
-export function sitePaths(papers: readonly { id: string; issues: readonly ArchiveIssue[] }[], editorialIds: string[]): string[] {
+export function sitePaths(papers: readonly PaperSummary[], editorialIds: string[]): string[] {
   const paths = ['', ...[...editorialIds].sort().map(editorialPath)];
   for (const paper of [...papers].sort((a, b) => compare(a.id, b.id))) {
     paths.push(paperPath(paper.id));
-    const issues = [...paper.issues].sort((a, b) => compare(a.date, b.date));
-    for (const year of new Set(issues.map((i) => Number(i.date.slice(0, 4))))) paths.push(yearPath(paper.id, year));
-    for (const issue of issues) {
+    for (const year of [...paper.years].reverse()) paths.push(yearPath(paper.id, year.year));
+    for (const issue of [...paper.issues].reverse()) {
       paths.push(issuePath(issue.paper, issue.date));
-      for (const page of [...issue.pages].sort((a, b) => a.number - b.number)) {
+      for (const page of issue.pages) {
         paths.push(pagePath(issue.paper, issue.date, page.number));
-        for (const ref of [...page.articles].sort((a, b) => a.order - b.order)) paths.push(articlePath(ref.id));
+        for (const ref of page.articles) paths.push(articlePath(ref.id));
       }
     }
   }

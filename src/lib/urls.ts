@@ -23,6 +23,15 @@ export function pagePath(paper: string, date: string, page: number): string {
   return `${paper}/${date}/${pad2(page)}/`;
 }
 
+/** A paper's Atom feed (the one linked from its pages) and its RSS 2.0 twin. */
+export function feedPath(paper: string): string {
+  return `${paper}/feed.xml`;
+}
+
+export function rssPath(paper: string): string {
+  return `${paper}/rss.xml`;
+}
+
 /** An article's id (`<paper>/<date>/<NN>/<k>`) is its path. */
 export function articlePath(id: string): string {
   return `${id}/`;

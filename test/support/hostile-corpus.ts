@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const SECRET = '机密-OUTSIDE-SEEDS-7f3a';
-export const HUGE_BYTES = 20 * 1024 * 1024;
-export const EVIL_NAME = 'line\nbreak \u001b[31mred\u001b[0m.txt';
+const HUGE_BYTES = 20 * 1024 * 1024;
+const EVIL_NAME = 'line\nbreak \u001b[31mred\u001b[0m.txt';
 
 export interface HostileCorpus {
   /** The temporary folder holding both (remove it when done). */

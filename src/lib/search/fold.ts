@@ -10,7 +10,7 @@ export interface FoldedText {
   source: number[];
 }
 
-export function foldChar(ch: string): string {
+function foldChar(ch: string): string {
   return ch.normalize('NFKC').toLowerCase();
 }
 

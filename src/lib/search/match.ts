@@ -1,7 +1,7 @@
 // Exact-substring check and excerpts: a candidate from the index is a match only when its text holds
 // every search term as written (after folding), as find-in-page would. Excerpts are plain-text
 // segments (never HTML) with the matched strings marked.
-import { foldText } from './fold.ts';
+import { fold, foldText } from './fold.ts';
 
 /** Original-text ranges [start, end) of every occurrence of every term, sorted, overlaps merged. */
 export function findRanges(text: string, terms: readonly string[]): Array<[number, number]> {
@@ -25,7 +25,7 @@ export function findRanges(text: string, terms: readonly string[]): Array<[numbe
 
 /** True when the text holds every term (folded substring). */
 export function holdsAll(text: string, terms: readonly string[]): boolean {
-  const folded = foldText(text).text;
+  const folded = fold(text);
   return terms.length > 0 && terms.every((t) => folded.includes(t));
 }
 
