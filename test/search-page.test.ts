@@ -1,6 +1,8 @@
 // The /search/ page in Chromium, over the site test/global-setup.ts built from seeds/ (at `/` and
-// under `/archive/`). Expected answers come from the built content (content/archive), never from
-// the search code: an article is expected when its text holds the query (find-in-page semantics).
+// under `/archive/`). Expected answers come from the built content (content/archive): an article is
+// expected when its text fields (kicker, title, subtitles, byline, paragraphs, joined by searchText,
+// whose field list lib-search-match.test.ts pins) hold the query — find-in-page semantics, checked
+// with String#includes, not with the search page's own matching code.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
