@@ -129,10 +129,19 @@ function keepBlocksWhole(lines: ClassifiedLine[], layout: PageLayout): void {
   const ends = (l: ClassifiedLine): boolean => l.endsSentence && !atWrapWidth(l, layout);
   // (A rule line is no such edge: a Markdown `---` may stand inside quoted text.)
   const apart = (l: ClassifiedLine): boolean => l.role === 'byline' || l.role === 'subtitle' || (l.role === 'furniture' && l.furniture !== 'other');
+  // Headline-like lines (no clause: no comma) after a sentence's end that lead straight to a dateline,
+  // byline or subtitle are a headline group even when that sentence ends at the wrap width: body text
+  // ends a sentence before those.
+  const opensHeadlineGroup = (i: number): boolean => {
+    let k = i;
+    while (lines[k]?.role === 'heading' && !lines[k]!.marked && !/[，,]/u.test(lines[k]!.text) && (k === i || !lines[k]!.gapBefore)) k++;
+    const next = lines[k];
+    return k > i && next !== undefined && !next.gapBefore && (next.dateline || apart(next));
+  };
   let start = 0;
   for (let i = 1; i <= lines.length; i++) {
     const line = lines[i], prev = lines[i - 1]!;
-    if (line && !line.gapBefore && !line.dateline && !ends(prev) && !apart(line) && !apart(prev)) continue;
+    if (line && !line.gapBefore && !line.dateline && !ends(prev) && !apart(line) && !apart(prev) && !(prev.endsSentence && opensHeadlineGroup(i))) continue;
     const block = lines.slice(start, i);
     const commas = block.reduce((n, l) => n + (l.text.match(/[，,]/gu)?.length ?? 0), 0);
     // A full line that runs on into body text is wrapped body, whatever it looks like.
