@@ -81,13 +81,20 @@ function headingBlocks(lines: ClassifiedLine[]): ClassifiedLine[][] {
  * kicker (the line above ends 强调, or reports an event that took place: …会议召开; this one exhorts:
  * 以…, 全力…; or the line above is a slogan of short phrases: 直面问题 正视差距), or a subtitle giving
  * the local angle (我区设分会场…). An exhorting line under an exhorting line or under parallel phrases
- * is the same slogan wrapped: 以更高标准更高要求 / 持续深化….
+ * is the same slogan wrapped: 以更高标准更高要求 / 持续深化…; a space left where a kicker wrapped
+ * (李长萍调研春节期间 工业经济运行…) does not make it a slogan.
  */
 function opensPart(upper: string, lower: string): boolean {
   const { sayingEnd, exhortationStart, sloganPhrases, localStart } = headlineCues;
   if (sayingEnd.test(upper) || kickerEnding.test(upper) || localStart.test(lower)) return true;
   if (sloganPhrases.test(upper) && !/\s/u.test(lower)) return true;
-  return exhortationStart.test(lower) && !exhortationStart.test(upper) && !/\s/u.test(upper);
+  return exhortationStart.test(lower) && !exhortationStart.test(upper) && !parallelPhrases(upper);
+}
+
+/** Phrases of about one length set apart by spaces (拿出破釜沉舟的勇气 使出低头绣花的功夫): one slogan. */
+function parallelPhrases(text: string): boolean {
+  const lengths = text.split(/[ \u3000]+/u).filter(Boolean).map((p) => [...p].length);
+  return lengths.length >= 2 && Math.max(...lengths) - Math.min(...lengths) <= 2;
 }
 
 /** Wrapped headline lines joined: no space, unless the first line already sets its phrases apart. */
