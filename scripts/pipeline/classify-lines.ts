@@ -228,8 +228,9 @@ function measureLayout(lines: ClassifiedLine[]): PageLayout {
     .filter((l, i) => !l.endsSentence && lines[i + 1] && !lines[i + 1]!.gapBefore)
     .map((l) => Math.round(l.width))
     .sort((a, b) => a - b);
-  // On a spaced page a narrow column shows as many short lines of one width that run on into the next.
-  const short = spaced ? lines.filter((l) => l.width <= 24 && !l.endsSentence && !l.marked) : [];
+  // On a spaced page a narrow column shows as many short lines of one width that run on into the next:
+  // cut from running text, most hold a punctuation mark; headlines and section heads (小标题) seldom do.
+  const short = spaced ? lines.filter((l) => l.width <= 24 && !l.endsSentence && !l.marked && /\p{P}/u.test(l.text)) : [];
   let narrowWidth = 0;
   let best = 4;
   for (const w of new Set(short.map((l) => Math.round(l.width)))) {
