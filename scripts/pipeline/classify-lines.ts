@@ -187,7 +187,8 @@ function widthOf(text: string): number {
   return w;
 }
 
-function endsSentence(text: string): boolean {
+/** The line ends a sentence (。！？； behind any closing quotes), or a bracketed note closes it. */
+export function endsSentence(text: string): boolean {
   const chars = [...text.trim()];
   while (chars.length && closers.has(chars.at(-1)!)) {
     const closer = chars.pop()!;

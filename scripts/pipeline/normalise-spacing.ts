@@ -3,8 +3,8 @@
 // two or more blanks. Such a page is brought back to the single-spaced form the later stages read, by
 // taking one blank line out of every run of blanks. Only blank lines are dropped: every other line
 // keeps its source position, so no character and no position is lost.
-import { closers, sentenceEnd } from '../data/punctuation.ts';
 import { doubleSpacing } from '../data/spacing.ts';
+import { endsSentence } from './classify-lines.ts';
 import type { SourceLine } from './types.ts';
 
 export function normaliseSpacing(lines: SourceLine[]): SourceLine[] {
@@ -42,13 +42,6 @@ export function isDoubleSpaced(lines: SourceLine[]): boolean {
   const single = runs.filter((r) => r.blanks === 1);
   const runningOn = single.filter((r) => !endsSentence(r.before.text)).length / Math.max(1, single.length);
   return wide >= doubleSpacing.minWide && runningOn >= doubleSpacing.minRunningOn;
-}
-
-/** The line ends on a sentence end, perhaps behind closing quotes or brackets. */
-function endsSentence(text: string): boolean {
-  const chars = [...text.trim()];
-  while (chars.length > 1 && closers.has(chars.at(-1)!)) chars.pop();
-  return sentenceEnd.has(chars.at(-1)!);
 }
 
 function isBlank(line: SourceLine): boolean {
