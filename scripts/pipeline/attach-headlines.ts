@@ -80,13 +80,13 @@ function headingBlocks(lines: ClassifiedLine[]): ClassifiedLine[][] {
  * The text `lower`, printed right under `upper`, starts a headline part of its own: a title under a
  * kicker (the line above ends 强调, or reports an event that took place: …会议召开; this one exhorts:
  * 以…, 全力…; or the line above is a slogan of short phrases: 直面问题 正视差距), or a subtitle giving
- * the local angle (我区设分会场…). An exhorting line under an exhorting line or under parallel phrases
- * is the same slogan wrapped: 以更高标准更高要求 / 持续深化…; a space left where a kicker wrapped
- * (李长萍调研春节期间 工业经济运行…) does not make it a slogan.
+ * the local angle (我区设分会场…) or a detail (分别比去年提升…). An exhorting line under an exhorting
+ * line or under parallel phrases is the same slogan wrapped: 以更高标准更高要求 / 持续深化…; a space
+ * left where a kicker wrapped (李长萍调研春节期间 工业经济运行…) does not make it a slogan.
  */
 function opensPart(upper: string, lower: string): boolean {
-  const { sayingEnd, exhortationStart, sloganPhrases, localStart } = headlineCues;
-  if (sayingEnd.test(upper) || kickerEnding.test(upper) || localStart.test(lower)) return true;
+  const { sayingEnd, exhortationStart, sloganPhrases, localStart, detailStart } = headlineCues;
+  if (sayingEnd.test(upper) || kickerEnding.test(upper) || localStart.test(lower) || detailStart.test(lower)) return true;
   if (sloganPhrases.test(upper) && !/\s/u.test(lower)) return true;
   return exhortationStart.test(lower) && !exhortationStart.test(upper) && !parallelPhrases(upper);
 }
