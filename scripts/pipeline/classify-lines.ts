@@ -146,7 +146,12 @@ function keepBlocksWhole(lines: ClassifiedLine[], layout: PageLayout): void {
     const commas = block.reduce((n, l) => n + (l.text.match(/[，,]/gu)?.length ?? 0), 0);
     // A full line that runs on into body text is wrapped body, whatever it looks like.
     const runsIntoBody = line?.role === 'body' && !line.gapBefore && !line.dateline && !prev.endsSentence && layout.wrapWidth > 0 && prev.width >= layout.wrapWidth - 1;
-    if (commas >= 2 || runsIntoBody || block.some((l) => l.role === 'body')) for (const l of block) if (l.role === 'heading' && !l.marked) l.role = 'body';
+    // A block's first line well short of the wrap width, with no punctuation, right after a finished
+    // paragraph (no blank: after a blank it may be a fragment cut off by a column break) is no wrapped
+    // line of prose but a head over the text (a section head, 小标题, on a page without blank lines).
+    const head = (l: ClassifiedLine): boolean =>
+      l === block[0] && block.length > 1 && !l.gapBefore && layout.wrapWidth > 0 && l.width < layout.wrapWidth - 3 && !/\p{P}/u.test(l.text);
+    if (commas >= 2 || runsIntoBody || block.some((l) => l.role === 'body')) for (const l of block) if (l.role === 'heading' && !l.marked && !head(l)) l.role = 'body';
     start = i;
   }
 }
