@@ -1,7 +1,7 @@
 // Stage: classify lines. A seed page's lines → each content line with its features and its role
 // (body, heading, subtitle, byline, furniture), plus the page's layout. Pure: no context beyond the
 // page (widths are compared with the page's own wrap width).
-import { bylineStart, captionCredit, closingCredit, dashSubtitle, datelineStart, decoratedHead, speakerLine } from '../data/article-lines.ts';
+import { bylineStart, captionCredit, closingCredit, dashSubtitle, datelineStart, decoratedHead, paragraphOpener, speakerLine } from '../data/article-lines.ts';
 import { furniturePatterns } from '../data/furniture.ts';
 import { closers, fullWidth, runOn, sentenceEnd, sentenceInside } from '../data/punctuation.ts';
 import type { FurnitureKind, SourceLine } from './types.ts';
@@ -130,18 +130,22 @@ function keepBlocksWhole(lines: ClassifiedLine[], layout: PageLayout): void {
   // (A rule line is no such edge: a Markdown `---` may stand inside quoted text.)
   const apart = (l: ClassifiedLine): boolean => l.role === 'byline' || l.role === 'subtitle' || (l.role === 'furniture' && l.furniture !== 'other');
   // Headline-like lines (no clause: no comma) after a sentence's end that lead straight to a dateline,
-  // byline or subtitle are a headline group even when that sentence ends at the wrap width: body text
-  // ends a sentence before those.
-  const opensHeadlineGroup = (i: number): boolean => {
+  // byline, subtitle or a line opening a report (a date: 3月18日，…) are a headline group even when
+  // that sentence ends at the wrap width: body text ends a sentence before those.
+  /** Where the headline group opening at line `i` ends (the index of the line after it), or -1. */
+  const headlineGroupEnd = (i: number): number => {
     let k = i;
     while (lines[k]?.role === 'heading' && !lines[k]!.marked && !/[，,]/u.test(lines[k]!.text) && (k === i || !lines[k]!.gapBefore)) k++;
     const next = lines[k];
-    return k > i && next !== undefined && !next.gapBefore && (next.dateline || apart(next));
+    return k > i && next !== undefined && !next.gapBefore && (next.dateline || apart(next) || paragraphOpener.test(next.text)) ? k : -1;
   };
   let start = 0;
+  let groupEnd = -1;
   for (let i = 1; i <= lines.length; i++) {
     const line = lines[i], prev = lines[i - 1]!;
-    if (line && !line.gapBefore && !line.dateline && !ends(prev) && !apart(line) && !apart(prev) && !(prev.endsSentence && opensHeadlineGroup(i))) continue;
+    const group = prev.endsSentence && i !== groupEnd ? headlineGroupEnd(i) : -1;
+    if (line && !line.gapBefore && !line.dateline && !ends(prev) && !apart(line) && !apart(prev) && group < 0 && i !== groupEnd) continue;
+    if (group >= 0) groupEnd = group;
     const block = lines.slice(start, i);
     const commas = block.reduce((n, l) => n + (l.text.match(/[，,]/gu)?.length ?? 0), 0);
     // A full line that runs on into body text is wrapped body, whatever it looks like.
