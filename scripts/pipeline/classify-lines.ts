@@ -131,8 +131,9 @@ function keepBlocksWhole(lines: ClassifiedLine[], layout: PageLayout): void {
   const apart = (l: ClassifiedLine): boolean => l.role === 'byline' || l.role === 'subtitle' || (l.role === 'furniture' && l.furniture !== 'other');
   // Headline-like lines (no clause: no comma) after a sentence's end that lead straight to a dateline,
   // byline, subtitle or a line opening a report (a date: 3月18日，…) are a headline group even when
-  // that sentence ends at the wrap width: body text ends a sentence before those.
-  /** Where the headline group opening at line `i` ends (the index of the line after it), or -1. */
+  // that sentence ends at the wrap width: body text ends a sentence before those. Returns the index of
+  // the line after the group, or -1.
+
   const headlineGroupEnd = (i: number): number => {
     let k = i;
     while (lines[k]?.role === 'heading' && !lines[k]!.marked && !/[，,]/u.test(lines[k]!.text) && (k === i || !lines[k]!.gapBefore)) k++;

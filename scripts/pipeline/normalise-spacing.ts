@@ -21,7 +21,6 @@ export function normaliseSpacing(lines: SourceLine[]): SourceLine[] {
  */
 export function isDoubleSpaced(lines: SourceLine[]): boolean {
   const runs: { before: SourceLine; blanks: number }[] = [];
-  let texts = 0;
   let before: SourceLine | undefined;
   let blanks = 0;
   for (const line of lines) {
@@ -29,14 +28,13 @@ export function isDoubleSpaced(lines: SourceLine[]): boolean {
       blanks++;
       continue;
     }
-    texts++;
     if (before) runs.push({ before, blanks });
     before = line;
     blanks = 0;
   }
   if (runs.length < doubleSpacing.minGaps) return false;
   const followed = runs.filter((r) => r.blanks >= 1).length / runs.length;
-  if (followed < doubleSpacing.minFollowed || texts < doubleSpacing.minGaps) return false;
+  if (followed < doubleSpacing.minFollowed) return false;
   const wide = runs.filter((r) => r.blanks >= 2).length / runs.length;
   if (wide >= doubleSpacing.mostGapsWide) return true;
   const single = runs.filter((r) => r.blanks === 1);
