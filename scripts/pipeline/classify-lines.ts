@@ -149,8 +149,9 @@ function keepBlocksWhole(lines: ClassifiedLine[], layout: PageLayout): void {
     if (group >= 0) groupEnd = group;
     const block = lines.slice(start, i);
     const commas = block.reduce((n, l) => n + (l.text.match(/[，,]/gu)?.length ?? 0), 0);
-    // A full line that runs on into body text is wrapped body, whatever it looks like.
-    const runsIntoBody = line?.role === 'body' && !line.gapBefore && !line.dateline && !prev.endsSentence && layout.wrapWidth > 0 && prev.width >= layout.wrapWidth - 1;
+    // A full line that runs on into body text is wrapped body, whatever it looks like (not the last
+    // line of a headline group found above: the line after it opens a report).
+    const runsIntoBody = i !== groupEnd && line?.role === 'body' && !line.gapBefore && !line.dateline && !prev.endsSentence && layout.wrapWidth > 0 && prev.width >= layout.wrapWidth - 1;
     // A block's first line well short of the wrap width, with no punctuation, right after a finished
     // paragraph (no blank: after a blank it may be a fragment cut off by a column break) is no wrapped
     // line of prose but a head over the text (a section head, 小标题, on a page without blank lines).
