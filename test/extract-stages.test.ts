@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { attachHeadlines } from '../scripts/pipeline/attach-headlines.ts';
 import { classifyLines, type ClassifiedLine } from '../scripts/pipeline/classify-lines.ts';
 import { findContinuations } from '../scripts/pipeline/find-continuations.ts';
+import { isDoubleSpaced, normaliseSpacing } from '../scripts/pipeline/normalise-spacing.ts';
 import { segmentArticles } from '../scripts/pipeline/segment-articles.ts';
 import { splitLines } from '../scripts/pipeline/split-lines.ts';
 import { threadColumns } from '../scripts/pipeline/thread-columns.ts';
@@ -16,6 +17,10 @@ const texts = (lines: ClassifiedLine[]) => lines.map((l) => l.text);
 
 /** Each stage run on a fixture input, its output reduced to what the stage decides. */
 const stages: Record<string, (input: string) => unknown> = {
+  'normalise-spacing': (text) => {
+    const lines = splitLines({ file: 'input.txt', text, encoding: 'utf-8' });
+    return { doubleSpaced: isDoubleSpaced(lines), lines: normaliseSpacing(lines).map((l) => `${l.position.line} ${l.text}`) };
+  },
   'classify-lines': (text) => {
     const { lines, layout } = page(text);
     return { layout, lines: lines.map((l) => `${l.source.position.line} ${l.furniture ? `furniture:${l.furniture}` : l.role} ${l.text}`) };

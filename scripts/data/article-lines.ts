@@ -52,6 +52,8 @@ export const headlineCues = {
   exhortationStart: /^(?:以|全力|奋力|努力|扎实|坚持|加快|推动|持续|切实|着力|聚力|勇于|强化|深化|携手|确保|争当|争创)/u,
   /** A title of short parallel phrases (添绿增色 共建家园), a slogan under a kicker stating the facts. */
   sloganPhrases: /^\p{Script=Han}{2,8}(?:[ \u3000]+\p{Script=Han}{2,8})+$/u,
+  /** A subtitle giving the local angle of a wider story (我区设分会场…, 我市…): it opens its own line. */
+  localStart: /^我(?:省|市|区|县|镇|乡)/u,
   /** A subtitle adding a detail to its title (分别比去年提升…, 其中…). */
   detailStart: /^(?:分别|其中|同时|此外|另有)/u,
 };

@@ -63,27 +63,38 @@ function kickerEvidence(upper: string, lower: string, hasSubtitle: boolean): num
 
 /**
  * Heading lines printed together (no blank between) are one headline part wrapped over lines, unless
- * a line opens a title the way one opens under its kicker (the line above ends 强调; this one exhorts:
- * 以…, 全力…), as pages printed without blank lines set them.
+ * a line opens a new part, as pages printed without blank lines set them (see `opensPart`).
  */
 function headingBlocks(lines: ClassifiedLine[]): ClassifiedLine[][] {
   const blocks: ClassifiedLine[][] = [];
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
     const together = prev && !line.gapBefore && line.index === prev.index + 1 && !line.marked;
-    if (together && !opensTitle(joinLines(blocks.at(-1)!), line.text)) blocks.at(-1)!.push(line);
+    if (together && !opensPart(joinLines(blocks.at(-1)!), line.text)) blocks.at(-1)!.push(line);
     else blocks.push([line]);
   });
   return blocks;
 }
 
 /**
- * The text `lower`, printed right under `upper`, starts a title under a kicker. (An exhorting line under
- * an exhorting line or under parallel phrases is the same slogan wrapped: 以更高标准更高要求 / 持续深化….)
+ * The text `lower`, printed right under `upper`, starts a headline part of its own: a title under a
+ * kicker (the line above ends 强调, or reports an event that took place: …会议召开; this one exhorts:
+ * 以…, 全力…; or the line above is a slogan of short phrases: 直面问题 正视差距), or a subtitle giving
+ * the local angle (我区设分会场…) or a detail (分别比去年提升…). An exhorting line under an exhorting
+ * line or under parallel phrases is the same slogan wrapped: 以更高标准更高要求 / 持续深化…; a space
+ * left where a kicker wrapped (李长萍调研春节期间 工业经济运行…) does not make it a slogan.
  */
-function opensTitle(upper: string, lower: string): boolean {
-  const { sayingEnd, exhortationStart } = headlineCues;
-  return sayingEnd.test(upper) || (exhortationStart.test(lower) && !exhortationStart.test(upper) && !/\s/u.test(upper));
+function opensPart(upper: string, lower: string): boolean {
+  const { sayingEnd, exhortationStart, sloganPhrases, localStart, detailStart } = headlineCues;
+  if (sayingEnd.test(upper) || kickerEnding.test(upper) || localStart.test(lower) || detailStart.test(lower)) return true;
+  if (sloganPhrases.test(upper) && !/\s/u.test(lower)) return true;
+  return exhortationStart.test(lower) && !exhortationStart.test(upper) && !parallelPhrases(upper);
+}
+
+/** Phrases of about one length set apart by spaces (拿出破釜沉舟的勇气 使出低头绣花的功夫): one slogan. */
+function parallelPhrases(text: string): boolean {
+  const lengths = text.split(/[ \u3000]+/u).filter(Boolean).map((p) => [...p].length);
+  return lengths.length >= 2 && Math.max(...lengths) - Math.min(...lengths) <= 2;
 }
 
 /** Wrapped headline lines joined: no space, unless the first line already sets its phrases apart. */

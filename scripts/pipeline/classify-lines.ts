@@ -1,7 +1,7 @@
 // Stage: classify lines. A seed page's lines → each content line with its features and its role
 // (body, heading, subtitle, byline, furniture), plus the page's layout. Pure: no context beyond the
 // page (widths are compared with the page's own wrap width).
-import { bylineStart, captionCredit, closingCredit, dashSubtitle, datelineStart, decoratedHead, speakerLine } from '../data/article-lines.ts';
+import { bylineStart, captionCredit, closingCredit, dashSubtitle, datelineStart, decoratedHead, paragraphOpener, speakerLine } from '../data/article-lines.ts';
 import { furniturePatterns } from '../data/furniture.ts';
 import { closers, fullWidth, runOn, sentenceEnd, sentenceInside } from '../data/punctuation.ts';
 import type { FurnitureKind, SourceLine } from './types.ts';
@@ -129,15 +129,35 @@ function keepBlocksWhole(lines: ClassifiedLine[], layout: PageLayout): void {
   const ends = (l: ClassifiedLine): boolean => l.endsSentence && !atWrapWidth(l, layout);
   // (A rule line is no such edge: a Markdown `---` may stand inside quoted text.)
   const apart = (l: ClassifiedLine): boolean => l.role === 'byline' || l.role === 'subtitle' || (l.role === 'furniture' && l.furniture !== 'other');
+  // Headline-like lines (no clause: no comma) after a sentence's end that lead straight to a dateline,
+  // byline, subtitle or a line opening a report (a date: 3月18日，…) are a headline group even when
+  // that sentence ends at the wrap width: body text ends a sentence before those. Returns the index of
+  // the line after the group, or -1.
+
+  const headlineGroupEnd = (i: number): number => {
+    let k = i;
+    while (lines[k]?.role === 'heading' && !lines[k]!.marked && !/[，,]/u.test(lines[k]!.text) && (k === i || !lines[k]!.gapBefore)) k++;
+    const next = lines[k];
+    return k > i && next !== undefined && !next.gapBefore && (next.dateline || apart(next) || paragraphOpener.test(next.text)) ? k : -1;
+  };
   let start = 0;
+  let groupEnd = -1;
   for (let i = 1; i <= lines.length; i++) {
     const line = lines[i], prev = lines[i - 1]!;
-    if (line && !line.gapBefore && !line.dateline && !ends(prev) && !apart(line) && !apart(prev)) continue;
+    const group = prev.endsSentence && i !== groupEnd ? headlineGroupEnd(i) : -1;
+    if (line && !line.gapBefore && !line.dateline && !ends(prev) && !apart(line) && !apart(prev) && group < 0 && i !== groupEnd) continue;
+    if (group >= 0) groupEnd = group;
     const block = lines.slice(start, i);
     const commas = block.reduce((n, l) => n + (l.text.match(/[，,]/gu)?.length ?? 0), 0);
-    // A full line that runs on into body text is wrapped body, whatever it looks like.
-    const runsIntoBody = line?.role === 'body' && !line.gapBefore && !line.dateline && !prev.endsSentence && layout.wrapWidth > 0 && prev.width >= layout.wrapWidth - 1;
-    if (commas >= 2 || runsIntoBody || block.some((l) => l.role === 'body')) for (const l of block) if (l.role === 'heading' && !l.marked) l.role = 'body';
+    // A full line that runs on into body text is wrapped body, whatever it looks like (not the last
+    // line of a headline group found above: the line after it opens a report).
+    const runsIntoBody = i !== groupEnd && line?.role === 'body' && !line.gapBefore && !line.dateline && !prev.endsSentence && layout.wrapWidth > 0 && prev.width >= layout.wrapWidth - 1;
+    // A block's first line well short of the wrap width, with no punctuation, right after a finished
+    // paragraph (no blank: after a blank it may be a fragment cut off by a column break) is no wrapped
+    // line of prose but a head over the text (a section head, 小标题, on a page without blank lines).
+    const head = (l: ClassifiedLine): boolean =>
+      l === block[0] && block.length > 1 && !l.gapBefore && layout.wrapWidth > 0 && l.width < layout.wrapWidth - 3 && !/\p{P}/u.test(l.text);
+    if (commas >= 2 || runsIntoBody || block.some((l) => l.role === 'body')) for (const l of block) if (l.role === 'heading' && !l.marked && !head(l)) l.role = 'body';
     start = i;
   }
 }
@@ -178,7 +198,8 @@ function widthOf(text: string): number {
   return w;
 }
 
-function endsSentence(text: string): boolean {
+/** The line ends a sentence (。！？； behind any closing quotes), or a bracketed note closes it. */
+export function endsSentence(text: string): boolean {
   const chars = [...text.trim()];
   while (chars.length && closers.has(chars.at(-1)!)) {
     const closer = chars.pop()!;
@@ -219,8 +240,9 @@ function measureLayout(lines: ClassifiedLine[]): PageLayout {
     .filter((l, i) => !l.endsSentence && lines[i + 1] && !lines[i + 1]!.gapBefore)
     .map((l) => Math.round(l.width))
     .sort((a, b) => a - b);
-  // On a spaced page a narrow column shows as many short lines of one width that run on into the next.
-  const short = spaced ? lines.filter((l) => l.width <= 24 && !l.endsSentence && !l.marked) : [];
+  // On a spaced page a narrow column shows as many short lines of one width that run on into the next:
+  // cut from running text, most hold a punctuation mark; headlines and section heads (小标题) seldom do.
+  const short = spaced ? lines.filter((l) => l.width <= 24 && !l.endsSentence && !l.marked && /\p{P}/u.test(l.text)) : [];
   let narrowWidth = 0;
   let best = 4;
   for (const w of new Set(short.map((l) => Math.round(l.width)))) {

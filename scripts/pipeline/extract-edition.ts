@@ -1,7 +1,8 @@
-// One seed page, start to finish: split lines → identify page → extract articles → Edition.
+// One seed page, start to finish: split lines → normalise spacing → identify page → extract articles → Edition.
 import { diagnostic } from './diagnostics.ts';
 import { extractArticles, type ExtractResult } from './extract-articles.ts';
 import { identifyPage } from './identify-page.ts';
+import { normaliseSpacing } from './normalise-spacing.ts';
 import { splitLines } from './split-lines.ts';
 import type { DecodedSeed, Diagnostic, Edition, Manifest, SourceLine } from './types.ts';
 
@@ -11,7 +12,7 @@ export interface EditionResult {
 }
 
 export function extractEdition(seed: DecodedSeed, manifest: Manifest): EditionResult {
-  const lines = splitLines(seed);
+  const lines = normaliseSpacing(splitLines(seed));
   const identified = identifyPage(lines, seed.file, manifest);
   const masthead = new Set(identified.mastheadLines);
   const firstPage = identified.identity.pages[0]?.number ?? 1;

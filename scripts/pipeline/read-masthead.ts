@@ -71,7 +71,12 @@ export function readMasthead(lines: SourceLine[]): Masthead {
   // A run of candidate lines (blank lines aside) that holds a trusted line is the masthead.
   const accepted = new Set<number>();
   let run: number[] = [];
+  const names = (i: number): boolean => (tokenLines.has(i) ? tokenLines.get(i) != null : isPaperNameLine(cleanLine(lines[i]!.text)));
   const closeRun = () => {
+    // A name line after the run's last token line, once the run has named its paper, is a headline
+    // that happens to end like a paper's name (…工作简报, …日报) printed under the masthead.
+    const lastToken = run.findLastIndex((i) => tokenLines.has(i));
+    while (run.length - 1 > lastToken && lastToken >= 0 && isPaperNameLine(cleanLine(lines[run.at(-1)!]!.text)) && run.slice(0, -1).some(names)) run.pop();
     if (run.some((i) => trusted.has(i))) for (const i of run) accepted.add(i);
     run = [];
   };

@@ -2,6 +2,7 @@
 // belongs to) and furniture. Decides whether the page prints headlines before their bodies (the usual
 // order) or after them (a common flattening of e-paper PDFs), and which headline-like lines are only
 // section heads (小标题) inside a body.
+import { paragraphOpener } from '../data/article-lines.ts';
 import { runOn } from '../data/punctuation.ts';
 import { atWrapWidth, type ClassifiedLine, type PageLayout } from './classify-lines.ts';
 import type { FurnitureKind } from './types.ts';
@@ -223,7 +224,9 @@ function splitBody(lines: ClassifiedLine[], layout: PageLayout): BodyPiece[] {
       const bareCredit = !/[。！？!?]/u.test(line.text);
       // (On a spaced page every line stands after a blank: only sentence ends tell.)
       const opens = (l: ClassifiedLine): boolean => l.gapBefore && !layout.spaced;
-      while (from > start && !opens(piece[from]!) && (!ends(piece[from - 1]!) || (from === i && bareCredit))) from--;
+      // A line opening a report (3月18日，…) after a finished sentence opens it too, even at the wrap width.
+      const opensAfterSentence = (at: number): boolean => piece[at - 1]!.endsSentence && paragraphOpener.test(piece[at]!.text);
+      while (from > start && !opens(piece[from]!) && !(from < i && opensAfterSentence(from)) && (!ends(piece[from - 1]!) || (from === i && bareCredit))) from--;
       if (from > start) pieces.push({ lines: piece.slice(start, from), caption: false });
       pieces.push({ lines: piece.slice(from, i + 1), caption: true });
       start = i + 1;

@@ -57,6 +57,11 @@ export interface Layout {
   masthead: boolean;
   index: boolean;
   footer: boolean;
+  /**
+   * How the flattening tool spaced lines: `single` as above; `double` = a blank line after every line
+   * (so blocks end at two or more); `none` = every blank line dropped.
+   */
+  spacing: 'single' | 'double' | 'none';
 }
 
 export interface Variant {
@@ -192,6 +197,7 @@ export function renderVariant(golds: GoldEdition[], seed: number, overrides: Par
     masthead: next() < 0.8,
     index: next() < 0.5,
     footer: next() < 0.5,
+    spacing: spacingOf(seed),
   };
   Object.assign(layout, overrides);
   const count = 2 + Math.floor(next() * 5);
@@ -227,7 +233,7 @@ export function renderVariant(golds: GoldEdition[], seed: number, overrides: Par
   return {
     name,
     layout,
-    text: `${blocks.map((b) => b.join('\n')).join('\n\n')}\n`,
+    text: respace(`${blocks.map((b) => b.join('\n')).join('\n\n')}\n`, layout.spacing),
     expected: {
       seed: `${name}.txt`,
       publication: known ? { ...paper, name_source: 'masthead' } : { name: '', slug: '', name_source: 'inferred' },
@@ -244,6 +250,20 @@ export function renderVariant(golds: GoldEdition[], seed: number, overrides: Par
       furniture,
     },
   };
+}
+
+/** Line spacing, drawn from its own stream so the other layout features of a seed stay as they were. */
+function spacingOf(seed: number): Layout['spacing'] {
+  const draw = random(seed * 104729 + 3)();
+  return draw < 0.15 ? 'double' : draw < 0.3 ? 'none' : 'single';
+}
+
+/** The page text re-spaced as another flattening tool would print it. */
+function respace(text: string, spacing: Layout['spacing']): string {
+  const lines = text.replace(/\n$/u, '').split('\n');
+  if (spacing === 'none') return `${lines.filter((l) => l.trim()).join('\n')}\n`;
+  if (spacing === 'double') return `${lines.map((l) => (l.trim() ? `${l}\n` : l)).join('\n')}\n`;
+  return text;
 }
 
 export function readGolds(dir: string): GoldEdition[] {
