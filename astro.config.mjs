@@ -6,6 +6,9 @@ import mdx from '@astrojs/mdx';
 const base = process.env.BASE_PATH || '/';
 // SITE_URL is only used for absolute links in feeds, sitemaps and Open Graph tags.
 const site = process.env.SITE_URL || 'http://localhost:4321';
+// COLLECTION_STORAGE=chunked: Astro's chunked content store, which `npm run build` picks for large
+// archives (scripts/collection-storage.ts).
+const chunked = process.env.COLLECTION_STORAGE === 'chunked';
 
 export default defineConfig({
   site,
@@ -15,4 +18,5 @@ export default defineConfig({
   integrations: [mdx()],
   outDir: process.env.DIST_DIR || 'dist',
   devToolbar: { enabled: false },
+  ...(chunked ? { experimental: { collectionStorage: 'chunked' } } : {}),
 });

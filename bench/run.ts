@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { readCorpus } from './corpus.ts';
 import { defaultGenerateOptions, generatePages, writeSeeds } from './generate.ts';
 import { mb, runStage, type StageOptions, type StageResult } from './stage.ts';
+import { collectionStorage, type CollectionStorage } from '../scripts/collection-storage.ts';
 
 const STAGES = ['ingest', 'astro', 'pagefind'] as const;
 type StageName = (typeof STAGES)[number];
@@ -40,6 +41,8 @@ export interface BenchResult {
   commit: string | null;
   node: string;
   options: { papers: number; seed: number; start: string };
+  /** Astro's content storage for this size (scripts/collection-storage.ts). */
+  collectionStorage: CollectionStorage;
 }
 
 const { values } = parseArgs({
@@ -89,7 +92,8 @@ const generateSeconds = (performance.now() - started) / 1000;
 say(`  generate: ${written.pages} pages, ${written.articles} articles in ${generateSeconds.toFixed(1)} s`);
 
 const profile = (stage: string): string[] => (values.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(dirs.profiles, stage)}`] : []);
-const env = { ...process.env, CONTENT_DIR: dirs.content, DIST_DIR: dirs.dist, BENCH_CACHE_DIR: dirs.cache };
+const storage = collectionStorage(written.articles);
+const env = { ...process.env, CONTENT_DIR: dirs.content, DIST_DIR: dirs.dist, BENCH_CACHE_DIR: dirs.cache, COLLECTION_STORAGE: storage };
 
 const guard = {
   maxTreeBytes: values['max-rss-mb'] ? Number(values['max-rss-mb']) * MB : undefined,
@@ -142,6 +146,7 @@ const result: BenchResult = {
   commit: gitCommit(),
   node: process.version,
   options: { papers: options.papers, seed: options.seed, start: options.start },
+  collectionStorage: storage,
 };
 
 say('');
