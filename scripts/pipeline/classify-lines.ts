@@ -84,8 +84,10 @@ function keepRunOnLinesInBody(lines: ClassifiedLine[]): void {
     const prev = lines[i - 1];
     if (line.gapBefore || prev?.role !== 'body') return;
     // A photo credit wrapped onto the next line (…增长221.5%。 ■ / 本报通讯员 王少霏, or …■ 本报通 /
-    // 讯员 王少霏): that line ends the caption. After a whole credit, only a short remainder of a name goes on.
-    const creditGoesOn = !/[。！？!?]/u.test(line.text) && (!prev.captionEnd || line.width <= 8);
+    // 讯员 王少霏): that line ends the caption. After a whole credit, only a short remainder goes on: the
+    // end of a name (霏), or a role and a name (讯员 王少霏), not a headline printed under the caption.
+    const remainder = line.width <= 3 || (line.width <= 8 && /\s/u.test(line.text));
+    const creditGoesOn = !/[。！？!?]/u.test(line.text) && (!prev.captionEnd || remainder);
     if (creditGoesOn && captionCredit.test(prev.text + line.text)) {
       Object.assign(prev, { captionEnd: false, endsSentence: endsSentence(prev.text) });
       Object.assign(line, { role: 'body', captionEnd: true, endsSentence: true });
