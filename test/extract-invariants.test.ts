@@ -9,6 +9,7 @@ import { decodeSeed } from '../scripts/pipeline/decode.ts';
 import { extractEdition } from '../scripts/pipeline/extract-edition.ts';
 import { emptyManifest } from '../scripts/pipeline/read-manifest.ts';
 import type { Edition } from '../scripts/pipeline/types.ts';
+import { seededRandom } from '../bench/random.ts';
 
 const folders = ['seeds', join('..', 'shared', 'seeds')].filter((d) => existsSync(d));
 
@@ -61,15 +62,6 @@ describe('extraction invariants over every seed', () => {
   });
 });
 
-/** Deterministic pseudo-random numbers (mulberry32), so a failing case can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const strip = (s: string) => [...s.replace(/[\s#*<>_]/gu, '')].sort().join('');
 
@@ -81,7 +73,7 @@ describe('extraction of damaged pages', () => {
     for (const folder of folders) {
       for (const file of (await readdir(folder)).filter((f) => f.endsWith('.txt'))) samples.push(await readFile(join(folder, file), 'utf8'));
     }
-    const next = random(7);
+    const next = seededRandom(7).next;
     for (let round = 0; round < 40; round++) {
       const lines = samples[round % samples.length]!.split('\n');
       for (let k = 0; k < 20; k++) {

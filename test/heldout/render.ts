@@ -11,6 +11,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { seededRandom } from '../../bench/random.ts';
 
 export interface GoldArticle {
   page: number;
@@ -88,17 +89,6 @@ const weekdays = ['星期日', '星期一', '星期二', '星期三', '星期四
 /** What opens a report with a dateline already (本报讯, 新华社…电, 东昌府讯): no second one is added. */
 const hasDateline = /^(?:本报|新华社|中新社)|^[\p{Script=Han}]{2,6}讯/u;
 
-/** mulberry32: a small deterministic PRNG, so variant N is the same page on every run. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const emWidth = (c: string): number => (/[\x20-\x7e]/u.test(c) ? 0.5 : 1);
 
@@ -187,7 +177,7 @@ function printArticle(article: GoldArticle, layout: Layout, next: () => number):
  * a layout drawn from the seed. Blocks of lines are separated by one blank line.
  */
 export function renderVariant(golds: GoldEdition[], seed: number, overrides: Partial<Layout> = {}): Variant {
-  const next = random(seed * 7919 + 17);
+  const next = seededRandom(seed * 7919 + 17).next;
   const pool = golds.flatMap((g) => g.articles.filter((a) => a.paragraphs.length));
   const layout: Layout = {
     wrap: next() < 0.2 ? 0 : 12 + Math.floor(next() * 19),
@@ -254,7 +244,7 @@ export function renderVariant(golds: GoldEdition[], seed: number, overrides: Par
 
 /** Line spacing, drawn from its own stream so the other layout features of a seed stay as they were. */
 function spacingOf(seed: number): Layout['spacing'] {
-  const draw = random(seed * 104729 + 3)();
+  const draw = seededRandom(seed * 104729 + 3).next();
   return draw < 0.15 ? 'double' : draw < 0.3 ? 'none' : 'single';
 }
 
