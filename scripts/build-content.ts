@@ -192,7 +192,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({
     options: {
       seeds: { type: 'string', default: process.env.SEEDS_DIR || 'seeds' },
-      out: { type: 'string', default: 'content' },
+      out: { type: 'string', default: process.env.CONTENT_DIR || 'content' },
       json: { type: 'string' },
     },
   });
