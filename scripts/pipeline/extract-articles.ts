@@ -2,7 +2,7 @@
 // classify lines → segment articles → attach headlines → thread columns → unwrap paragraphs →
 // find continuations. Each stage is its own module with fixtures under test/fixtures/<stage>/.
 import { attachHeadlines } from './attach-headlines.ts';
-import { classifyLines } from './classify-lines.ts';
+import { classifyLines, type ClassifiedLine } from './classify-lines.ts';
 import { findContinuations } from './find-continuations.ts';
 import { diagnostic } from './diagnostics.ts';
 import { segmentArticles, type ArticleDraft, type SegmentResult } from './segment-articles.ts';
@@ -21,7 +21,7 @@ export function extractArticles(lines: SourceLine[], skip: Set<number>, page: nu
   const segments = segmentArticles(classified, layout);
   const threaded = threadColumns(segments.drafts, layout);
   // A headline (or byline) left with no body is furniture; articles in the order their first line is printed.
-  const drafts = threaded.filter((d) => d.body.length).sort((a, b) => firstIndex(a) - firstIndex(b));
+  const drafts = threaded.filter((d) => d.body.length).sort((a, b) => firstLine(a).index - firstLine(b).index);
   const furnished = [...segments.furniture, ...threaded.filter((d) => !d.body.length).flatMap((d) => d.headline.map((line) => ({ kind: 'other' as const, line })))]
     .sort((a, b) => a.line.index - b.line.index);
   const headlines = attachHeadlines(drafts);
@@ -30,14 +30,13 @@ export function extractArticles(lines: SourceLine[], skip: Set<number>, page: nu
   drafts.forEach((draft, i) => {
     const headline = headlines[i]!;
     const paragraphs = unwrapParagraphs(draft.body, layout, draft.paragraphStarts);
-    const first = [...draft.headline, ...draft.body].find((l) => l.index === firstIndex(draft))!;
     articles.push({
       page: pages[i]!,
       kind: kindOf(headline, paragraphs),
       ...headline,
       paragraphs,
       ...findContinuations(paragraphs),
-      position: first.source.position,
+      position: firstLine(draft).source.position,
     });
   });
   const furniture = furnished.map(({ kind, line }) => ({ kind, text: line.text, position: line.source.position }));
@@ -78,8 +77,12 @@ function explain(articles: ExtractedArticle[], page: number, furniture: SegmentR
   return found;
 }
 
-function firstIndex(draft: ArticleDraft): number {
-  return Math.min(...draft.headline.map((l) => l.index), ...draft.body.map((l) => l.index));
+/** The draft's line printed first (headline or body): one pass, no argument spread (pages can be huge). */
+function firstLine(draft: ArticleDraft): ClassifiedLine {
+  let first = draft.body[0]!;
+  for (const line of draft.headline) if (line.index < first.index) first = line;
+  for (const line of draft.body) if (line.index < first.index) first = line;
+  return first;
 }
 
 /** Photo captions carry no title; features carry a dash subtitle or a standalone byline. */
