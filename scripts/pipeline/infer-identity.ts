@@ -133,7 +133,8 @@ function inferYear(text: string, at: MonthDay): { year: number; evidence: string
     .filter((m) => !futureYearContext.test(text.slice(Math.max(0, m.index - 6), m.index)))
     .map((m) => Number(m.groups!.year));
   if (!years.length) return null;
-  return { year: Math.max(...years), evidence: 'the latest year the text names' };
+  // reduce, not Math.max(...years): a long page can name more years than a call takes arguments.
+  return { year: years.reduce((a, b) => Math.max(a, b)), evidence: 'the latest year the text names' };
 }
 
 /** The key counted most (ties: the first in code-point order). */
