@@ -63,14 +63,14 @@ function extractSafely(lines: SourceLine[], skip: Set<number>, page: number): Ex
   }
 }
 
-/** The scoring JSON of shared/gold/README.md: the edition without source positions. */
+/** The scoring JSON of shared/gold/README.md: the edition without source positions (nor subheads, not in the gold schema). */
 export function toScoringJson(edition: Edition): unknown {
   return {
     seed: edition.seed,
     publication: edition.publication,
     issue: edition.issue,
     pages: edition.pages,
-    articles: edition.articles.map(({ position: _position, ...article }) => article),
+    articles: edition.articles.map(({ position: _position, subheads: _subheads, ...article }) => article),
     furniture: edition.furniture.map(({ kind, text }) => ({ kind, text })),
   };
 }
