@@ -15,18 +15,10 @@
 // Nothing is lost or moved within a column: every character stays, in its column's order, and every
 // produced line keeps its file and line and the column of its first character. Only the spaces of a
 // gap between columns are dropped.
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
 import { columnLayout as L, columnWeights as w } from '../data/columns.ts';
 import { closers, closingMarks, fullWidth, sentenceEnd } from '../data/punctuation.ts';
+import { segmenter } from './segmenter.ts';
 import type { SourceLine } from './types.ts';
-
-let jieba: Jieba | null = null;
-/** The dictionary segmenter, loaded on first use (only pages with gaps at a column edge need it). */
-function segmenter(): Jieba {
-  jieba ??= Jieba.withDict(dict);
-  return jieba;
-}
 
 /** A run of text between spaces, with its place in the line (code units) and its display offsets. */
 interface Piece {
@@ -54,8 +46,11 @@ interface Reading {
   wordGaps: number;
 }
 
+/** A space between two printed characters: the only lines that can carry columns side by side. */
+const innerGap = /\S[ \t]+\S/u;
+
 export function splitColumns(lines: SourceLine[]): SourceLine[] {
-  if (!lines.some((l) => / \S/u.test(l.text.trim()))) return lines;
+  if (!lines.some((l) => innerGap.test(l.text))) return lines;
   const out: SourceLine[] = [];
   let block: SourceLine[] = [];
   const flush = (): void => {
@@ -76,7 +71,7 @@ export function splitColumns(lines: SourceLine[]): SourceLine[] {
 
 /** A block's lines with its columned runs given back in column order. */
 function splitBlock(block: SourceLine[]): SourceLine[] {
-  if (block.length < L.minSplitLines) return block;
+  if (block.filter((l) => innerGap.test(l.text)).length < L.minSplitLines) return block;
   const pieces = block.map(piecesOf);
   const width = columnWidth(block, pieces);
   if (width === null) return block;
@@ -149,10 +144,18 @@ function piecesOf(line: SourceLine): Piece[] {
   return pieces;
 }
 
-export function displayWidth(text: string): number {
+/** Display width: 2 for a CJK character or full-width mark (`fullWidth`), 1 for anything else. */
+function displayWidth(text: string): number {
   let n = 0;
-  for (const c of text) n += fullWidth.test(c) ? 2 : 1;
+  for (const c of text) n += c < '\u2000' ? 1 : (wide.get(c) ?? cacheWidth(c));
   return n;
+}
+
+const wide = new Map<string, number>();
+function cacheWidth(c: string): number {
+  const width = fullWidth.test(c) ? 2 : 1;
+  wide.set(c, width);
+  return width;
 }
 
 /**

@@ -4,20 +4,12 @@
 // (a dictionary word across the join, a phrase the page prints elsewhere, nearness), the narrow
 // column's paragraphs go to the article it opens, stray wide paragraphs back to the wide article
 // before it, and a lone one-sentence paragraph with a photographer's credit becomes a photo caption.
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
 import { munkres } from 'munkres';
 import { paragraphOpener } from '../data/article-lines.ts';
 import { captionOpener, continuationOpeners, joinWeights as w, photoCredit } from '../data/threading.ts';
 import type { ClassifiedLine, PageLayout } from './classify-lines.ts';
 import type { ArticleDraft } from './segment-articles.ts';
-
-let jieba: Jieba | null = null;
-/** The dictionary segmenter, loaded on first use (only pages with interleaved columns need it). */
-function segmenter(): Jieba {
-  jieba ??= Jieba.withDict(dict);
-  return jieba;
-}
+import { segmenter } from './segmenter.ts';
 
 export function threadColumns(drafts: ArticleDraft[], layout: PageLayout): ArticleDraft[] {
   const narrow = layout.narrowWidth;
