@@ -39,7 +39,8 @@ const BATCH = 32;
 /** Extra copies of the title's words, so Pagefind's ranking of large result sets favours title matches. */
 const TITLE_WEIGHT = 2;
 
-export async function indexSearch(options: IndexSearchOptions): Promise<SearchBundles> {
+/** The bundles written, and how many articles they hold in all. */
+export async function indexSearch(options: IndexSearchOptions): Promise<SearchBundles & { indexed: number }> {
   const { site } = options;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const archive = join(options.content ?? (process.env.CONTENT_DIR || 'content'), 'archive');
@@ -48,6 +49,7 @@ export async function indexSearch(options: IndexSearchOptions): Promise<SearchBu
 
   const ids = await listArticleIds(join(archive, 'articles'));
   const written: string[] = [];
+  let total = 0;
   for (const bundle of planBundles(ids, shardAbove)) {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
@@ -68,6 +70,7 @@ export async function indexSearch(options: IndexSearchOptions): Promise<SearchBu
     if (out.errors.length) throw new Error(`pagefind: ${out.errors.join('; ')}`);
     await index.deleteIndex();
     written.push(bundle.path);
+    total += indexed;
     log(`search: indexed ${indexed} articles into ${bundle.path}`);
   }
   await pagefind.close();
@@ -75,7 +78,7 @@ export async function indexSearch(options: IndexSearchOptions): Promise<SearchBu
   const bundles: SearchBundles = { bundles: written, tag: await metaTag(site, written) };
   await mkdir(join(site, 'pagefind'), { recursive: true });
   await writeFile(join(site, 'pagefind', 'bundles.json'), `${JSON.stringify(bundles)}\n`);
-  return bundles;
+  return { ...bundles, indexed: total };
 }
 
 /** The Pagefind record of one article, or null (with a warning) when its page was not built. */

@@ -15,9 +15,9 @@ export function slugifyPublication(name: string, manifest: Manifest): string {
 
 const fold = (name: string): string => name.replace(/\s+/gu, '');
 
-/** Pinyin syllables run together; Latin letters and digits kept; anything else a hyphen. */
+/** Pinyin syllables run together; Latin letters and digits kept (accents dropped: café → cafe); anything else a hyphen. */
 function ascii(text: string): string {
-  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
+  return pinyin(text.normalize('NFKD').replace(/\p{M}/gu, ''), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
     .join('')
     .toLowerCase()
     .replace(/[^a-z0-9]+/gu, '-')
