@@ -1,7 +1,8 @@
 // The schematic page map (版面图): our stand-in for the clickable page image. The page is drawn as
 // a newspaper is read: the lead article (the page's first headline) across the top as the largest
 // block, then every article in reading order down MAP_COLUMNS columns, each numbered like the list of
-// the page's articles beside it and as tall as its length asks (within MIN_ROWS..MAX_ROWS).
+// the page's articles beside it and as tall as its length asks (the square root of its share of the
+// longest, so a brief stays readable beside a long story; within MIN_ROWS..MAX_ROWS).
 import type { ArticleRef } from './archive-schema.ts';
 
 /** Columns under the lead (a phone-width map reads two columns of blocks; more would cut every title). */
@@ -37,6 +38,6 @@ export function pageMap(refs: readonly ArticleRef[]): MapBlock[] {
     ref,
     number: i + 1,
     lead: i === lead,
-    rows: i === lead ? LEAD_ROWS : Math.max(MIN_ROWS, Math.min(MAX_ROWS, Math.round((weights[i] / longest) * MAX_ROWS))),
+    rows: i === lead ? LEAD_ROWS : Math.max(MIN_ROWS, Math.min(MAX_ROWS, Math.round(Math.sqrt(weights[i] / longest) * MAX_ROWS))),
   }));
 }
