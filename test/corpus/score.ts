@@ -61,7 +61,7 @@ export function scoreFiles(split: SplitName, seeds: string[], jsonDir: string): 
 }
 
 /** Scores of a split overall, by engine × extractor and by layout family. */
-export function scoreSplit(split: SplitName, jsonDir: string): { all: Score; byTool: GroupScore[]; byFamily: GroupScore[] } {
+export function scoreSplit(split: SplitName, jsonDir: string): { all: Score; byTool: GroupScore[]; byEngine: GroupScore[]; byExtractor: GroupScore[]; byFamily: GroupScore[] } {
   const index = readIndex(split);
   const seeds = Object.keys(index);
   const groups = (key: (s: SeedInfo) => string): GroupScore[] => {
@@ -71,6 +71,8 @@ export function scoreSplit(split: SplitName, jsonDir: string): { all: Score; byT
   return {
     all: scoreFiles(split, seeds, jsonDir),
     byTool: groups((s) => `${s.engine} × ${s.extractor}`),
+    byEngine: groups((s) => s.engine),
+    byExtractor: groups((s) => s.extractor),
     byFamily: groups((s) => s.family),
   };
 }
@@ -106,6 +108,8 @@ if (import.meta.filename === process.argv[1]) {
       const s = scoreSplit(split, ingestSplit(split, tmp));
       console.log(`## ${split}: ${s.all.files} seed files — article F1 ${s.all.f1.toFixed(1)}%, titles ${s.all.titles.toFixed(1)}%, kept ${s.all.kept.toFixed(1)}% (min ${s.all.keptMin.toFixed(1)}%), meta ${s.all.meta.toFixed(1)}%\n`);
       console.log(`${formatTable('engine × extractor', s.byTool)}\n`);
+      console.log(`${formatTable('engine', s.byEngine)}\n`);
+      console.log(`${formatTable('extractor', s.byExtractor)}\n`);
       console.log(`${formatTable('layout family', s.byFamily)}\n`);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
