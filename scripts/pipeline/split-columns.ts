@@ -72,6 +72,7 @@ export function splitColumns(lines: SourceLine[]): SourceLine[] {
 /** A block's lines with its columned runs given back in column order. */
 function splitBlock(block: SourceLine[]): SourceLine[] {
   if (block.filter((l) => innerGap.test(l.text)).length < L.minSplitLines) return block;
+  if (block.filter((l) => paddedGap.test(l.text)).length >= L.minSplitLines) return splitPlaced(block);
   const pieces = block.map(piecesOf);
   const width = columnWidth(block, pieces);
   if (width === null) return block;
@@ -199,6 +200,100 @@ function readLine(line: SourceLine, pieces: Piece[], width: number): Reading | n
   };
   walk(0, L.maxColumns, [], 0, 0, 0);
   return best;
+}
+
+/**
+ * Text printed at its place on the page (pdftotext -layout): the extractor pads each line with spaces
+ * so that every piece stands at its horizontal position, in character cells; columns then start at the
+ * same cell on line after line, and a line holding only a right-hand column starts with spaces.
+ */
+const paddedGap = /(?:\S|^) {3,}\S/u;
+
+/** A piece of a padded line: its text between runs of two or more spaces, and the cells it covers. */
+interface Placed extends Segment {
+  from: number;
+  to: number;
+}
+
+/**
+ * A padded block: column edges are the cells at which at least `minSplitLines` pieces start (give or
+ * take a paragraph indent); each piece belongs to the column whose edge is the nearest at or before
+ * it. A line with a piece running across the next edge or standing off its column's edge (a headline
+ * over several columns) stays as printed and parts the runs above and below it; each run is given back
+ * column by column, left to right.
+ */
+function splitPlaced(block: SourceLine[]): SourceLine[] {
+  const rows = block.map(placedPieces);
+  const edges = columnEdges(rows.flat());
+  if (edges.length < 2) return block;
+  const columnOf = (p: Placed): number => {
+    let c = 0;
+    while (c + 1 < edges.length && edges[c + 1]! <= p.from + 1) c++;
+    return c;
+  };
+  // A piece running across the next edge, or a line's first piece in a column standing well right of
+  // the column's edge (a centred headline), is no column text.
+  const apart = (pieces: Placed[]): boolean =>
+    [...Map.groupBy(pieces, columnOf)].some(([c, same]) => same[0]!.from > edges[c]! + L.indentCells || same.at(-1)!.to > (edges[c + 1] ?? Infinity));
+  const out: SourceLine[] = [];
+  let run: { line: SourceLine; pieces: Placed[] }[] = [];
+  const flush = (): void => {
+    const split = run.filter((r) => new Set(r.pieces.map(columnOf)).size > 1).length;
+    if (split < L.minSplitLines) out.push(...run.map((r) => r.line));
+    else {
+      const columns: Segment[][] = edges.map(() => []);
+      for (const { pieces } of run) {
+        // Pieces of one line in one column (a byline's spaces) are one segment again.
+        for (const [c, same] of Map.groupBy(pieces, columnOf)) columns[c]!.push(joined(same));
+      }
+      out.push(...columns.flat().map(toLine));
+    }
+    run = [];
+  };
+  block.forEach((line, i) => {
+    if (apart(rows[i]!)) {
+      flush();
+      out.push(line);
+    } else run.push({ line, pieces: rows[i]! });
+  });
+  flush();
+  return out;
+}
+
+function placedPieces(line: SourceLine): Placed[] {
+  const pieces: Placed[] = [];
+  let cell = 0;
+  let unit = 0;
+  for (const m of line.text.matchAll(/\S+(?: \S+)*/gu)) {
+    cell += [...line.text.slice(unit, m.index)].length;
+    const cells = [...m[0]].length;
+    pieces.push({ source: line, text: m[0], start: m.index, width: cells, from: cell, to: cell + cells });
+    cell += cells;
+    unit = m.index + m[0].length;
+  }
+  return pieces;
+}
+
+function joined(pieces: Placed[]): Segment {
+  const first = pieces[0]!;
+  const last = pieces.at(-1)!;
+  return { source: first.source, text: first.source.text.slice(first.start, last.start + last.text.length), start: first.start, width: last.to - first.from };
+}
+
+/**
+ * Cells at which at least `minSplitLines` pieces start (a paragraph indent, `indentCells`, included)
+ * and fewer pieces run across than start there: a gutter, not the start of a few centred headlines.
+ */
+function columnEdges(pieces: Placed[]): number[] {
+  const starts = pieces.map((p) => p.from).sort((a, b) => a - b);
+  const edges: number[] = [];
+  for (const s of starts) {
+    if (edges.length && s <= edges.at(-1)! + L.indentCells) continue;
+    const starting = starts.filter((t) => t >= s && t <= s + L.indentCells).length;
+    const across = pieces.filter((p) => p.from < s && p.to > s).length;
+    if (starting >= L.minSplitLines && across < starting) edges.push(s);
+  }
+  return edges;
 }
 
 /** Run-in text across a gap: a dictionary word (CJK), or Latin letters or digits on both sides. */
