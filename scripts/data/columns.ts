@@ -22,8 +22,8 @@ export const columnLayout = {
   wider: 3,
   /** Offsets within this many display columns count as the same column edge when edges are tallied. */
   edgeSlack: 2,
-  /** Cells a column's line may start right of the column's edge (pdftotext -layout): a 2-character paragraph indent and one of jitter. */
-  indentCells: 3,
+  /** Cells a column's line may start right of the column's edge (pdftotext -layout): a 2-character paragraph indent, which takes 2 to 4 cells. */
+  indentCells: 4,
   /** Least lines in a block with a gap at the column's edge before it is read as columns. */
   minSplitLines: 3,
   /**

@@ -231,10 +231,13 @@ function splitPlaced(block: SourceLine[]): SourceLine[] {
     while (c + 1 < edges.length && edges[c + 1]! <= p.from + 1) c++;
     return c;
   };
-  // A piece running across the next edge, or a line's first piece in a column standing well right of
-  // the column's edge (a centred headline), is no column text.
-  const apart = (pieces: Placed[]): boolean =>
-    [...Map.groupBy(pieces, columnOf)].some(([c, same]) => same[0]!.from > edges[c]! + L.indentCells || same.at(-1)!.to > (edges[c + 1] ?? Infinity));
+  // A piece running across the next edge, or a line of one piece standing well right of its column's
+  // edge (a centred headline), is no column text.
+  const apart = (pieces: Placed[]): boolean => {
+    const groups = [...Map.groupBy(pieces, columnOf)];
+    if (groups.some(([c, same]) => same.at(-1)!.to > (edges[c + 1] ?? Infinity))) return true;
+    return groups.length === 1 && pieces[0]!.from > edges[groups[0]![0]]! + L.indentCells;
+  };
   const out: SourceLine[] = [];
   let run: { line: SourceLine; pieces: Placed[] }[] = [];
   const flush = (): void => {
