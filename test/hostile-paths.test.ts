@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitLines } from '../scripts/pipeline/split-lines.ts';
 import { identifyPage } from '../scripts/pipeline/identify-page.ts';
+import { weekdayOf } from '../src/lib/dates.ts';
 import { emptyManifest, isCalendarDate, readManifest } from '../scripts/pipeline/read-manifest.ts';
 
 const root = 'test/fixtures/hostile/manifest';
@@ -47,6 +48,7 @@ describe('the path rule', () => {
     ['Hostile-Daily', 'hostile-daily'],
     ['ＡＢＣ日报', 'abc-daily'],
     ['***', 'paper'],
+    ['长'.repeat(80), 'chang'.repeat(12)],
   ])('a paper folder %s that is not a slug goes under %s, with a warning', (folder, slug) => {
     const { identity, diagnostics } = identify(`${folder}/2022-01-13/02.txt`);
     expect(identity.publication.slug).toBe(slug);
@@ -68,6 +70,9 @@ describe('the path rule', () => {
     expect(identify('ch-daily/0050-02-28/01.txt').identity.issue.date).toBe('0050-02-28');
     expect(identify('ch-daily/0001-01-01/01.txt').identity.issue.date).toBe('0001-01-01');
     for (const date of ['0001-01-01', '0004-02-29', '0099-12-31', '1900-03-01', '2000-02-29', '9999-12-31']) expect(isCalendarDate(date), date).toBe(true);
+    // Weekdays checked with Python's proleptic Gregorian datetime.date(50, 3, 2).isoweekday() == 3.
+    expect(weekdayOf('0050-03-02')).toBe('星期三');
+    expect(weekdayOf('1950-03-02')).toBe('星期四');
     for (const date of ['0000-01-01', '0100-02-29', '1900-02-29', '2023-02-29', '2024-13-01', '2024-00-10']) expect(isCalendarDate(date), date).toBe(false);
   });
 });

@@ -10,7 +10,18 @@ export function slugifyPublication(name: string, manifest: Manifest): string {
   if (listed) return listed;
   const kind = paperNameSuffixes.find(({ suffix }) => folded.endsWith(suffix) && folded.length > suffix.length);
   const place = kind ? folded.slice(0, -kind.suffix.length) : folded;
-  return [ascii(place), kind?.slug].filter(Boolean).join('-') || 'paper';
+  return cap([ascii(place), kind?.slug].filter(Boolean).join('-')) || 'paper';
+}
+
+/**
+ * A slug is a URL path segment and a folder name in the built site: kept to 60 characters (a 250-character
+ * paper folder would make a slug past the 255-byte file-name limit), cut at a hyphen where there is one.
+ */
+const MAX_SLUG = 60;
+function cap(slug: string): string {
+  if (slug.length <= MAX_SLUG) return slug;
+  const cut = slug.slice(0, MAX_SLUG);
+  return (cut.includes('-') ? cut.slice(0, cut.lastIndexOf('-')) : cut).replace(/-+$/u, '');
 }
 
 const fold = (name: string): string => name.replace(/\s+/gu, '');
