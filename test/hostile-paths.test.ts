@@ -76,3 +76,22 @@ describe('the path rule', () => {
     for (const date of ['0000-01-01', '0100-02-29', '1900-02-29', '2023-02-29', '2024-13-01', '2024-00-10']) expect(isCalendarDate(date), date).toBe(false);
   });
 });
+
+describe('weird YAML in the manifest', () => {
+  const letters = 'abcdefghij';
+  const cases: [string, string][] = [
+    // Billion laughs: aliases are followed one node at a time, never expanded.
+    ['an alias bomb', `a: &a ["x","x","x","x","x","x","x","x","x"]\n${[...letters.slice(1)].map((c, i) => `${c}: &${c} [${Array(9).fill(`*${letters[i]}`).join(',')}]`).join('\n')}\npublications:\n  x-daily: { name: *j }\n`],
+    ['20,000 nested brackets', `publications: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`],
+    ['tags of other languages', 'publications:\n  a-daily: !!js/function "function(){}"\n  b-daily: { name: !!binary aGVsbG8= }\n'],
+    ['a key of a million characters', `pages:\n  ${'a'.repeat(1_000_000)}.txt: { page: 1 }\n`],
+  ];
+  it.each(cases)('%s: no crash, no publication made of it, a diagnostic in the file', (_, text) => {
+    const { manifest, diagnostics } = readManifest(text, 'manifest.yaml');
+    expect(Object.keys(manifest.publications)).toEqual([]);
+    expect(Object.keys(manifest.pages)).toEqual([]);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    expect(diagnostics.length).toBeLessThan(50);
+    for (const d of diagnostics) expect(d.line).toBeLessThanOrEqual(text.split('\n').length);
+  }, 30_000);
+});
