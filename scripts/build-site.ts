@@ -39,9 +39,10 @@ async function build(): Promise<void> {
   const report = await ingest({ seeds, out: content, locked: true });
   if (!report.written) fail(`the archive in ${content} was not replaced (see the errors above); site not built`);
 
-  // A BASE_URL variable in the environment (Vitest sets one) would override Astro's configured base in
-  // import.meta.env.BASE_URL and break every link under BASE_PATH: keep it out of the build.
-  const { BASE_URL: _ignored, ...env } = process.env;
+  // BASE_URL and SITE variables in the environment (Vitest sets both, SITE to the string 'undefined')
+  // would override Astro's configured base and site in import.meta.env and break every link under
+  // BASE_PATH or claim a site address: keep them out of the build.
+  const { BASE_URL: _ignored, SITE: _ignoredSite, ...env } = process.env;
   // Large archives need Astro's chunked content store (scripts/collection-storage.ts; astro.config.mjs reads it).
   const storage = collectionStorage(report.summary.articles);
   if (storage === 'chunked') process.stderr.write(`build: ${report.summary.articles} articles: Astro's chunked content storage\n`);

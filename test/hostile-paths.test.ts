@@ -48,7 +48,7 @@ describe('the path rule', () => {
     ['Hostile-Daily', 'hostile-daily'],
     ['ＡＢＣ日报', 'abc-daily'],
     ['***', 'paper'],
-    ['长'.repeat(80), 'chang'.repeat(12)],
+    ['长'.repeat(80), 'changchang-changchang-changchang'],
   ])('a paper folder %s that is not a slug goes under %s, with a warning', (folder, slug) => {
     const { identity, diagnostics } = identify(`${folder}/2022-01-13/02.txt`);
     expect(identity.publication.slug).toBe(slug);

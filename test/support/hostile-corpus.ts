@@ -124,6 +124,6 @@ export const keptPages: { path: string; marker: string }[] = [
   { path: 'liaocheng-daily/2024-03-02/01/', marker: '中文文件夹正文标记' },
   { path: 'cafe/2024-03-02/01/', marker: '重音文件夹正文标记' },
   { path: 'rf/2024-03-02/01/', marker: '横线文件夹正文标记' },
-  { path: `${'chang'.repeat(12)}/2024-03-02/01/`, marker: '长文件夹正文标记' },
+  { path: 'changchang-changchang-changchang/2024-03-02/01/', marker: '长文件夹正文标记' },
   { path: 'hostile-daily/0050-03-02/01/', marker: '早年日期正文标记' },
 ];
