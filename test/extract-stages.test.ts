@@ -23,11 +23,11 @@ const stages: Record<string, (input: string) => unknown> = {
   },
   'classify-lines': (text) => {
     const { lines, layout } = page(text);
-    return { layout, lines: lines.map((l) => `${l.source.position.line} ${l.furniture ? `furniture:${l.furniture}` : l.role} ${l.text}`) };
+    return { layout, lines: lines.map((l) => `${l.source.position.line} ${l.role === 'furniture' ? `furniture:${l.furniture ?? 'other'}` : l.role} ${l.text}`) };
   },
   'segment-articles': (text) => {
     const { lines, layout } = page(text);
-    const s = segmentArticles(lines, layout);
+    const s = segmentArticles(lines);
     return {
       headlinesAfter: s.headlinesAfter,
       drafts: s.drafts.map((d) => ({ headline: texts(d.headline), body: texts(d.body) })),
@@ -36,18 +36,18 @@ const stages: Record<string, (input: string) => unknown> = {
   },
   'attach-headlines': (text) => {
     const { lines, layout } = page(text);
-    return attachHeadlines(segmentArticles(lines, layout).drafts);
+    return attachHeadlines(segmentArticles(lines).drafts);
   },
   'thread-columns': (text) => {
     const { lines, layout } = page(text);
-    return threadColumns(segmentArticles(lines, layout).drafts, layout).map((d) => ({
+    return threadColumns(segmentArticles(lines).drafts, layout).map((d) => ({
       headline: texts(d.headline),
       paragraphs: unwrapParagraphs(d.body, layout, d.paragraphStarts),
     }));
   },
   'unwrap-paragraphs': (text) => {
     const { lines, layout } = page(text);
-    return unwrapParagraphs(lines.filter((l) => l.role === 'body' || l.role === 'heading'), layout);
+    return unwrapParagraphs(lines.filter((l) => l.role === 'body' || l.role === 'section' || l.role === 'caption'), layout);
   },
   'find-continuations': (json) => findContinuations(JSON.parse(json) as string[]),
 };

@@ -18,12 +18,13 @@ export function unwrapParagraphs(lines: ClassifiedLine[], layout: PageLayout, st
   };
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
-    if (line.role !== 'body') {
+    // A section head (or any line that is no running text) is a paragraph of its own.
+    if (line.role !== 'body' && line.role !== 'caption') {
       flush();
       paragraphs.push(line.text);
       return;
     }
-    if (prev && prev.role === 'body' && (opens ? opens.has(line.index) : endsParagraph(prev, line, layout))) flush();
+    if (prev && (prev.role === 'body' || prev.role === 'caption') && (opens ? opens.has(line.index) : endsParagraph(prev, line, layout))) flush();
     current += collapseLetterSpacing(line.text);
   });
   flush();
