@@ -18,7 +18,9 @@ import { allowedRoles, decode, featureNames, headlineShaped, roles, type Labelle
 import { decodeSeed } from './pipeline/decode.ts';
 import { identifyPage } from './pipeline/identify-page.ts';
 import { describeLines } from './pipeline/line-features.ts';
+import { foldRadicals } from './pipeline/fold-radicals.ts';
 import { normaliseSpacing } from './pipeline/normalise-spacing.ts';
+import { splitColumns } from './pipeline/split-columns.ts';
 import { splitLines } from './pipeline/split-lines.ts';
 import type { LineFeatures } from './pipeline/types.ts';
 
@@ -27,9 +29,11 @@ const EPOCHS = 30;
  * How many times a page from real tools (and a sample page) counts against one rendered page: the
  * renderer gives many pages of the samples' own text, real-tool pages are few and worth more.
  */
-const REAL_WEIGHT = 4;
+const REAL_WEIGHT = 2;
 /** Held-out renderer pages to train on (seeds 1001…). */
-const RENDERED = 150;
+const RENDERED = 250;
+/** Share of a page's lines that may be missing from its gold for the page to be trained on. */
+const MAX_UNALIGNED = 0.1;
 const OUT = join('scripts', 'data', 'labeller-weights.json');
 
 interface Example {
@@ -41,12 +45,17 @@ interface Example {
 
 /** One page as the labeller sees it, with its gold roles (lines the gold does not place take the role before them). */
 function example(name: string, bytes: Uint8Array, gold: GoldEdition): Example | null {
-  const seed = decodeSeed(bytes, name).seed;
-  if (!seed) return null;
-  const lines = normaliseSpacing(splitLines(seed));
+  const decoded = decodeSeed(bytes, name).seed;
+  if (!decoded) return null;
+  // The stages before classification, as extract-edition.ts runs them.
+  const { seed } = foldRadicals(decoded);
+  const lines = splitColumns(normaliseSpacing(splitLines(seed)));
   const skip = new Set(identifyPage(lines, name, { publications: {}, pages: {} }).mastheadLines);
   const { lines: described, layout } = describeLines(lines, skip);
   const aligned = alignRoles(described, gold);
+  // A page whose lines mostly are not found in its gold (columns still run into each other on one line)
+  // teaches nothing about roles: left out.
+  if (aligned.filter((r) => r === null).length > MAX_UNALIGNED * aligned.length) return null;
   let last = roles.indexOf('body');
   const labels = aligned.map((r) => (r === null ? last : (last = roles.indexOf(r))));
   const allowed = described.map(allowedRoles);

@@ -6,13 +6,15 @@ import { alignRoles, type GoldEdition } from './align-gold.ts';
 import { classifyLines } from '../pipeline/classify-lines.ts';
 import { decodeSeed } from '../pipeline/decode.ts';
 import { identifyPage } from '../pipeline/identify-page.ts';
+import { foldRadicals } from '../pipeline/fold-radicals.ts';
 import { normaliseSpacing } from '../pipeline/normalise-spacing.ts';
+import { splitColumns } from '../pipeline/split-columns.ts';
 import { splitLines } from '../pipeline/split-lines.ts';
 
 const [seedFile, goldFile] = process.argv.slice(2);
 const all = process.argv.includes('--all');
-const seed = decodeSeed(readFileSync(seedFile!), basename(seedFile!)).seed!;
-const lines = normaliseSpacing(splitLines(seed));
+const { seed } = foldRadicals(decodeSeed(readFileSync(seedFile!), basename(seedFile!)).seed!);
+const lines = splitColumns(normaliseSpacing(splitLines(seed)));
 const skip = new Set(identifyPage(lines, seed.file, { publications: {}, pages: {} }).mastheadLines);
 const { lines: classified, layout } = classifyLines(lines, skip);
 const gold = alignRoles(classified, JSON.parse(readFileSync(goldFile!, 'utf8')) as GoldEdition);

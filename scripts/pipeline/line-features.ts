@@ -62,13 +62,16 @@ function creditEndsAt(lines: readonly Omit<LineFeatures, 'widthRatio' | 'credite
   return line.captionEnd || (prev !== undefined && rest(line, prev));
 }
 
-/** For each line, whether its paragraph (from a blank or a finished short line to the next) ends with a photo credit. */
-function creditedParagraphs(lines: readonly { gapBefore: boolean; endsSentence: boolean; captionEnd: boolean; width: number }[], layout: PageLayout): boolean[] {
+/**
+ * For each line, whether its paragraph ends with a photo credit. A paragraph ends after a finished
+ * sentence before a blank or short of the column's width (a blank inside a sentence is a column break).
+ */
+function creditedParagraphs(lines: readonly { gapBefore: boolean; ending: LineEnding; captionEnd: boolean; width: number }[], layout: PageLayout): boolean[] {
   const out = new Array<boolean>(lines.length).fill(false);
   let start = 0;
   lines.forEach((line, i) => {
     const next = lines[i + 1];
-    const ends = !next || next.gapBefore || line.captionEnd || (line.endsSentence && !atWrapWidth(line, layout)) || layout.spaced;
+    const ends = !next || line.captionEnd || (line.ending === 'sentence' && (next.gapBefore || !atWrapWidth(line, layout)));
     if (!ends) return;
     if (line.captionEnd) out.fill(true, start, i + 1);
     start = i + 1;
