@@ -264,7 +264,8 @@ for (const base of ['/', '/archive/']) {
       });
       await voiced.goto(at(`${DAY}/01/2/`));
       await voiced.getByRole('button', { name: '朗读' }).click();
-      await expect.poll(() => voiced.locator('.body p.reading').count()).toBe(1);
+      await expect.poll(() => voiced.locator('article h1.reading').count(), { timeout: 10_000 }).toBe(1);
+      await expect.poll(() => voiced.locator('.body p.reading').count(), { timeout: 10_000 }).toBe(1);
       expect(await voiced.getByRole('button', { name: '暂停' }).isVisible()).toBe(true);
       const spoken = await voiced.evaluate(() => (window as unknown as { spoken: string[] }).spoken);
       expect(spoken.slice(0, 2)).toEqual(['河城湿地迎来候鸟', '本报讯（记者 林小雨）入春以来，河城湿地公园先后迎来白鹭、苍鹭等二十多种候鸟。湿地管理处在观鸟点设置了科普展板，吸引了不少市民前来观赏。']);
@@ -281,11 +282,11 @@ for (const base of ['/', '/archive/']) {
       await dated.clock.setFixedTime(new Date('2024-05-08T09:00:00+08:00'));
       await dated.goto(at(''));
       const home = dated.getByRole('region', { name: '往年今日' });
-      await expect.poll(() => home.getByRole('link').allTextContents()).toEqual(['河城日报 2023年5月8日', '河城日报 2022年5月8日', '河城日报 2021年5月8日']);
+      await expect.poll(() => home.getByRole('link').allTextContents(), { timeout: 10_000 }).toEqual(['河城日报 2023年5月8日', '河城日报 2022年5月8日', '河城日报 2021年5月8日']);
       expect(await home.getByRole('link').first().getAttribute('href')).toBe(`${base}${PAPER}/2023-05-08/`);
       await dated.clock.setFixedTime(new Date('2024-07-01T09:00:00+08:00'));
       await dated.reload();
-      await expect.poll(() => home.textContent()).toContain('往年的7月1日没有收录的报纸');
+      await expect.poll(() => home.textContent(), { timeout: 10_000 }).toContain('往年的7月1日没有收录的报纸');
       await dated.close();
     });
 
