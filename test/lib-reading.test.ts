@@ -16,7 +16,7 @@ import { wrapWords } from '../src/lib/wrap-words.ts';
 
 const article = (over: Partial<ArchiveArticle>): ArchiveArticle => ({
   id: 'p/2023-05-08/01/1', paper: 'p', date: '2023-05-08', page: 1, order: 1, kind: 'news', kicker: null, title: null,
-  subtitles: [], byline: null, paragraphs: [], chars: 0, continuedTo: null, continuedFrom: null, continuedToId: null,
+  subtitles: [], byline: null, paragraphs: [], subheads: [], chars: 0, continuedTo: null, continuedFrom: null, continuedToId: null,
   continuedFromId: null, source: { file: 'p/2023-05-08/01.txt', line: 3 }, ...over,
 });
 

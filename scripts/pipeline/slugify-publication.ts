@@ -35,8 +35,9 @@ function words(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Pinyin syllables run together; Latin letters and digits kept (accents dropped: café → cafe); anything else a hyphen. */
 function ascii(text: string): string {
-  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
+  return pinyin(text.normalize('NFKD').replace(/\p{M}/gu, ''), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
     .join('')
     .toLowerCase()
     .replace(/[^a-z0-9]+/gu, '-')
