@@ -286,12 +286,19 @@ for (const base of ['/', '/archive/']) {
       await dated.clock.setFixedTime(new Date('2024-05-08T09:00:00+08:00'));
       await dated.goto(at(''));
       const home = dated.getByRole('region', { name: '往年今日' });
-      await expect.poll(() => home.getByRole('link').allTextContents(), { timeout: 10_000 }).toEqual(['河城日报 2023年5月8日', '河城日报 2022年5月8日', '河城日报 2021年5月8日']);
-      expect(await home.getByRole('link').first().getAttribute('href')).toBe(`${base}${PAPER}/2023-05-08/`);
+      await expect.poll(() => home.locator('ul a').allTextContents(), { timeout: 10_000 }).toEqual(['河城日报 2023年5月8日', '河城日报 2022年5月8日', '河城日报 2021年5月8日']);
+      expect(await home.locator('ul a').first().getAttribute('href')).toBe(`${base}${PAPER}/2023-05-08/`);
       await dated.clock.setFixedTime(new Date('2024-07-01T09:00:00+08:00'));
       await dated.reload();
       await expect.poll(() => home.textContent(), { timeout: 10_000 }).toContain('往年的7月1日没有收录的报纸');
       await dated.close();
+      // Without JS the home page points to the calendars, through the site map.
+      const still = await browser.newContext({ javaScriptEnabled: false });
+      const noJs = await still.newPage();
+      await noJs.goto(at(''));
+      const fallback = noJs.getByRole('region', { name: '往年今日' }).getByRole('link', { name: '各报往期回顾' });
+      expect(await fallback.getAttribute('href')).toBe(`${base}sitemap/`);
+      await still.close();
     });
 
     it('shows the whole article in one view across 下转/上接, marking the page turn', async () => {
@@ -352,6 +359,17 @@ for (const base of ['/', '/archive/']) {
       expect(text).toContain('管理处提醒市民');
       await page.goto(at(`${PAPER}/`));
       expect(await page.getByRole('link', { name: 'JSON Lines' }).getAttribute('href')).toBe(`${base}${PAPER}/2023/articles.jsonl`);
+    });
+
+    it('reads without JS: the whole article, the permalink, the citation with its placeholders, no dead buttons', async () => {
+      const still = await browser.newContext({ javaScriptEnabled: false });
+      const p = await still.newPage();
+      await p.goto(at(`${DAY}/01/2/`));
+      expect(await p.locator('article .body p:not(.turn)').count()).toBe(3);
+      expect(await p.getByRole('link', { name: '本文链接' }).getAttribute('href')).toBe(`${base}${DAY}/01/2/`);
+      expect(await p.locator('.cite [data-cite]').nth(1).textContent()).toBe(`林小雨. 河城湿地迎来候鸟[N/OL]. 河城日报, 2022-05-08(1)[引用日期]. ${base}${DAY}/01/2/.`);
+      expect(await p.getByRole('button').filter({ visible: true }).allTextContents()).toEqual(['搜索', '前往']);
+      await still.close();
     });
 
     it('takes desktop screenshots of every page kind', async () => {
