@@ -1,5 +1,5 @@
 // Search index: one Pagefind custom record per article, built from what ingest wrote
-// (`<content>/archive/articles/<id>.md` and its issue's JSON), not by crawling the built pages.
+// (`<content>/archive/articles/<id>.json` and its issue's JSON), not by crawling the built pages.
 // A record's content is only our exact-substring index words (character bigrams, src/lib/search/
 // grams.ts); the article's readable text travels as the `text` meta field, for result excerpts and
 // the exact-match check in the browser. Metadata, filters and sort key come from searchRecord(),
@@ -17,7 +17,6 @@ import { createHash } from 'node:crypto';
 import { access, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import { parse as parseYaml } from 'yaml';
 import { articleSchema, issueSchema, type ArchiveArticle, type ArchiveIssue } from '../src/lib/archive-schema.ts';
 import { findPage } from '../src/lib/archive-nav.ts';
 import { planBundles, type SearchBundles } from '../src/lib/search/bundles.ts';
@@ -86,7 +85,7 @@ async function articleRecord(
   id: string,
   log: (line: string) => void,
 ): Promise<pagefind.CustomRecord | null> {
-  const file = join(archive, 'articles', `${id}.md`);
+  const file = join(archive, 'articles', `${id}.json`);
   const article = await readArticle(file);
   const issue = await issues.get(`${article.paper}/${article.date}`);
   try {
@@ -139,16 +138,14 @@ export async function listArticleIds(dir: string): Promise<string[]> {
     return [];
   }
   return files
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => f.slice(0, -3).split(sep).join('/'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length).split(sep).join('/'))
     .sort();
 }
 
-/** An article file's frontmatter, validated. */
+/** An article file, validated. */
 export async function readArticle(file: string): Promise<ArchiveArticle> {
-  const text = await readFile(file, 'utf8');
-  const end = text.indexOf('\n---', 4);
-  return articleSchema.parse(parseYaml(text.slice(4, end)));
+  return articleSchema.parse(JSON.parse(await readFile(file, 'utf8')));
 }
 
 /** A short hash of every bundle's entry file: changes whenever any index changes. */

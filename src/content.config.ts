@@ -15,7 +15,7 @@ export const collections = {
     schema: issueSchema,
   }),
   articles: defineCollection({
-    loader: glob({ pattern: '**/*.md', base: `${archive}/articles`, generateId: ({ data }) => String(data.id) }),
+    loader: glob({ pattern: '**/*.json', base: `${archive}/articles`, generateId: ({ data }) => String(data.id) }),
     schema: articleSchema,
   }),
   pages: defineCollection({

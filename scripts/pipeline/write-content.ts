@@ -1,13 +1,10 @@
-// Stage: write content. The archive → files under `<out>/archive/` (Astro collections), written to a
-// temporary folder first and swapped in, so a failed run never leaves a half-written archive.
+// Stage: write content. The archive → JSON files under `<out>/archive/` (Astro data collections),
+// written to a temporary folder first and swapped in, so a failed run never leaves a half-written archive.
+// Each article is one JSON file holding its fields once: no Markdown body and so no rendered HTML in
+// Astro's content store (the site renders the `paragraphs` as text; issue 17 measured the store).
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { gfmToMarkdown } from 'mdast-util-gfm';
-import { toMarkdown } from 'mdast-util-to-markdown';
-import type { Root } from 'mdast';
-import { stringify } from 'yaml';
-import type { ArchiveArticle } from '../../src/lib/archive-schema.ts';
 import type { Archive } from './build-issues.ts';
 import type { Diagnostic } from './types.ts';
 
@@ -23,25 +20,6 @@ export interface IngestReport {
     warnings: number;
   };
   diagnostics: Diagnostic[];
-}
-
-/**
- * Plain-text paragraphs → Markdown in which every character stays text: `<`, `#`, `*`, `[`, `&` are
- * escaped by CommonMark's rules, `{` `}` for MDX, and by GFM's so that a micromark reader (remark, MDX)
- * makes no link of `https://…`, `www.…`, `a@b` nor a table of `|`. Astro's own renderer (satteri) still
- * links bare addresses when GFM is on: the site shows the `paragraphs` frontmatter, never this body.
- */
-export function paragraphsToMarkdown(paragraphs: string[]): string {
-  const tree: Root = {
-    type: 'root',
-    children: paragraphs.map((value) => ({ type: 'paragraph', children: [{ type: 'text', value }] })),
-  };
-  return toMarkdown(tree, { extensions: [gfmToMarkdown()], unsafe: [{ character: '{' }, { character: '}' }] });
-}
-
-// YAML 1.1 quoting: Astro reads frontmatter as YAML 1.1, where 2022-02-07 or "yes" would change type.
-export function articleFile(article: ArchiveArticle): string {
-  return `---\n${stringify(article, { version: '1.1', lineWidth: 0 })}---\n\n${paragraphsToMarkdown(article.paragraphs)}`;
 }
 
 export async function writeContent(out: string, archive: Archive, report: IngestReport): Promise<void> {
@@ -76,7 +54,7 @@ const OLD = '.archive-old-';
 function* archiveFiles(archive: Archive, report: IngestReport): Generator<[string, string]> {
   yield ['papers.json', json(archive.papers)];
   for (const issue of archive.issues) yield [`issues/${issue.id}.json`, json(issue)];
-  for (const article of archive.articles) yield [`articles/${article.id}.md`, articleFile(article)];
+  for (const article of archive.articles) yield [`articles/${article.id}.json`, json(article)];
   yield ['report.json', json(report)];
 }
 
