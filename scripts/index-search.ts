@@ -19,7 +19,7 @@ import { join, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { articleSchema, issueSchema, type ArchiveArticle, type ArchiveIssue } from '../src/lib/archive-schema.ts';
 import { findPage } from '../src/lib/archive-nav.ts';
-import { planBundles, type SearchBundles } from '../src/lib/search/bundles.ts';
+import { planBundles, type BundlePlan, type SearchBundles } from '../src/lib/search/bundles.ts';
 import { gramTerms } from '../src/lib/search/grams.ts';
 import { searchRecord, searchText } from '../src/lib/search/record.ts';
 
@@ -39,22 +39,35 @@ const BATCH = 32;
 const TITLE_WEIGHT = 2;
 
 export async function indexSearch(options: IndexSearchOptions): Promise<SearchBundles> {
-  const { site } = options;
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const archive = join(options.content ?? (process.env.CONTENT_DIR || 'content'), 'archive');
+  const archive = archiveDir(options);
   const shardAbove = options.shardAbove ?? (Number(process.env.SEARCH_SHARD_PAGES) || 15_000);
-  const issues = new IssueCache(join(archive, 'issues'));
+  const plans = planBundles(await listArticleIds(join(archive, 'articles')), shardAbove);
+  await indexBundles({ ...options, out: options.site }, plans);
+  return writeBundleList(options.site, plans.map((b) => b.path));
+}
 
-  const ids = await listArticleIds(join(archive, 'articles'));
-  const written: string[] = [];
-  for (const bundle of planBundles(ids, shardAbove)) {
+export interface IndexBundlesOptions {
+  /** Where the bundles are written (`<out>/<bundle path>`). */
+  out: string;
+  /** The built site whose article pages are checked; without it an article counts as built when its issue is in the archive (the article route's rule), as in a partitioned build. */
+  site?: string;
+  content?: string;
+  log?: (line: string) => void;
+}
+
+/** Writes the Pagefind index of each planned bundle, one after the other (peak memory: one bundle's). */
+export async function indexBundles(options: IndexBundlesOptions, plans: readonly BundlePlan[]): Promise<void> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const archive = archiveDir(options);
+  const issues = new IssueCache(join(archive, 'issues'));
+  for (const bundle of plans) {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
     let indexed = 0;
     for (let i = 0; i < bundle.ids.length; i += BATCH) {
       const batch = bundle.ids.slice(i, i + BATCH);
       // Read in parallel, add in id order: the same content gives a byte-identical index.
-      const records = await Promise.all(batch.map((id) => articleRecord(site, archive, issues, id, log)));
+      const records = await Promise.all(batch.map((id) => articleRecord(options.site, archive, issues, id, log)));
       for (const [k, record] of records.entries()) {
         if (!record) continue;
         const added = await index.addCustomRecord(record);
@@ -63,23 +76,27 @@ export async function indexSearch(options: IndexSearchOptions): Promise<SearchBu
       }
       if (bundle.ids.length >= 2000 && (i / BATCH) % 100 === 0) log(`search: ${bundle.path} ${i}/${bundle.ids.length}`);
     }
-    const out = await index.writeFiles({ outputPath: join(site, bundle.path) });
+    const out = await index.writeFiles({ outputPath: join(options.out, bundle.path) });
     if (out.errors.length) throw new Error(`pagefind: ${out.errors.join('; ')}`);
     await index.deleteIndex();
-    written.push(bundle.path);
     log(`search: indexed ${indexed} articles into ${bundle.path}`);
   }
   await pagefind.close();
+}
 
-  const bundles: SearchBundles = { bundles: written, tag: await metaTag(site, written) };
+/** `<site>/pagefind/bundles.json`: the bundles (written under `site`) and a tag of their metadata. */
+export async function writeBundleList(site: string, paths: readonly string[]): Promise<SearchBundles> {
+  const bundles: SearchBundles = { bundles: [...paths], tag: await metaTag(site, paths) };
   await mkdir(join(site, 'pagefind'), { recursive: true });
   await writeFile(join(site, 'pagefind', 'bundles.json'), `${JSON.stringify(bundles)}\n`);
   return bundles;
 }
 
+const archiveDir = (options: { content?: string | undefined }): string => join(options.content ?? (process.env.CONTENT_DIR || 'content'), 'archive');
+
 /** The Pagefind record of one article, or null (with a warning) when its page was not built. */
 async function articleRecord(
-  site: string,
+  site: string | undefined,
   archive: string,
   issues: IssueCache,
   id: string,
@@ -88,9 +105,8 @@ async function articleRecord(
   const file = join(archive, 'articles', `${id}.json`);
   const article = await readArticle(file);
   const issue = await issues.get(`${article.paper}/${article.date}`);
-  try {
-    await access(join(site, id, 'index.html'));
-  } catch {
+  const built = site ? await access(join(site, id, 'index.html')).then(() => true, () => false) : issue !== null;
+  if (!built) {
     log(`${file}:1:1  warning  no built page ${id}/index.html for this article; it is not searchable  search-missing-page`);
     return null;
   }

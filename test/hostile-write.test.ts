@@ -62,7 +62,7 @@ describe('writeContent', () => {
     const out = await mkdtemp(join(tmpdir(), 'write-'));
     await writeContent(out, archiveOf([article('old-daily/2020-01-01/01/1', ['旧']), article('p/2024-03-01/01/1', ['一'])]), report);
     await writeContent(out, archiveOf([article('p/2024-03-01/01/1', ['新'])]), report);
-    expect(await listFiles(join(out, 'archive'))).toEqual(['articles/p/2024-03-01/01/1.json', 'papers.json', 'report.json']);
+    expect(await listFiles(join(out, 'archive'))).toEqual(['articles/p/2024-03-01/01/1.json', 'digests.json', 'papers.json', 'report.json']);
     expect(await readdir(out)).toEqual(['archive']);
   });
 
@@ -76,7 +76,7 @@ describe('writeContent', () => {
     const after = archiveOf([article('p/2024-03-01/01/1', ['改写']), article('p/2024-03-01/01/2', ['新增']), article('p/2024-03-01/01/3', ['再增'])]);
     await expect(writeContent(out, after, report)).rejects.toThrow('injected');
     expect(failOnWrite.calls).toBe(3);
-    expect(await listFiles(join(out, 'archive'))).toEqual(['articles/p/2024-03-01/01/1.json', 'papers.json', 'report.json']);
+    expect(await listFiles(join(out, 'archive'))).toEqual(['articles/p/2024-03-01/01/1.json', 'digests.json', 'papers.json', 'report.json']);
     expect(await readFile(join(out, 'archive/articles/p/2024-03-01/01/1.json'), 'utf8')).toBe(snapshot);
     expect(await readdir(out)).toEqual(['archive']);
   });

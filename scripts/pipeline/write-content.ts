@@ -2,6 +2,7 @@
 // written to a temporary folder first and swapped in, so a failed run never leaves a half-written archive.
 // Each article is one JSON file holding its fields once: no Markdown body and so no rendered HTML in
 // Astro's content store (the site renders the `paragraphs` as text; issue 17 measured the store).
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
@@ -28,13 +29,16 @@ export async function writeContent(out: string, archive: Archive, report: Ingest
   const old = join(out, `${OLD}${process.pid}`);
   await recoverInterruptedRun(out);
   try {
+    const digests: Record<string, string> = {};
     for (const [path, text] of archiveFiles(archive, report)) {
+      digests[path] = digest(text);
       const target = resolve(temp, path);
       // Ids are built from checked slugs and dates; this guards the rule that nothing is written elsewhere.
       if (!target.startsWith(resolve(temp) + sep)) throw new Error(`refusing to write ${path}: outside the archive folder`);
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, text);
     }
+    await writeFile(join(temp, DIGESTS), json(digests));
     await rename(final, old).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
@@ -48,6 +52,12 @@ export async function writeContent(out: string, archive: Archive, report: Ingest
 }
 
 const TEMP = '.archive-tmp-';
+/**
+ * `archive/digests.json`: every other file's path → a hash of its bytes, so a partitioned build
+ * (scripts/build-site.ts) fingerprints its inputs without reading the archive again.
+ */
+export const DIGESTS = 'digests.json';
+export const digest = (text: string | Buffer): string => createHash('sha256').update(text).digest('base64url').slice(0, 22);
 const OLD = '.archive-old-';
 
 /** The archive's files, produced one at a time (the whole archive's text is never held at once). */
