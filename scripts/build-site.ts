@@ -3,6 +3,7 @@
 // `npm run build -- --partition ID [--out DIR]`: ingest, then build one partition into DIR/ID/
 //   (default partitions/ID/), as a CI job on its own machine does.
 // `npm run build -- --merge DIR…`: assemble partition folders into dist/ (the CI matrix's last job).
+// `--skip-ingest`: build from the archive CONTENT_DIR holds (the benchmark times ingest apart).
 // Honours SEEDS_DIR (default seeds), BASE_PATH (default /), DIST_DIR (default dist), CONTENT_DIR
 // (default content: where ingest writes the archive and src/content.config.ts reads it) and
 // BUILD_CACHE_DIR (default `.<dist>-build` beside dist: the built partitions and their fingerprints).
@@ -11,7 +12,7 @@ import { cp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingest } from './build-content.ts';
-import { buildPartitions, mergeParts, partDirs, planArchive, resolvedCache } from './partitioned-build.ts';
+import { buildPartitions, mergeParts, partDirs, planArchive, resolvedCache, timings } from './partitioned-build.ts';
 
 const { values, positionals } = parseArgs({
   options: {
@@ -20,6 +21,7 @@ const { values, positionals } = parseArgs({
     partition: { type: 'string' },
     out: { type: 'string', default: 'partitions' },
     merge: { type: 'boolean', default: false },
+    'skip-ingest': { type: 'boolean', default: false },
   },
   allowPositionals: true,
 });
@@ -36,7 +38,7 @@ if (values.merge) {
   process.exit(0);
 }
 
-await ingest({ seeds, out: content });
+if (!values['skip-ingest']) await ingest({ seeds, out: content });
 const options = { content, cache, full: values.full, log };
 const plan = await planArchive(options);
 
@@ -55,4 +57,5 @@ if (values.plan) {
   const built = await buildPartitions(options, plan);
   await mergeParts(dist, partDirs(cache, plan), log);
   log(`build: ${built.length} of ${plan.partitions.length} partitions rebuilt`);
+  log(`build: seconds ${JSON.stringify(Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, Math.round(v * 10) / 10])))}`);
 }

@@ -111,6 +111,10 @@ export async function planArchive(options: PartitionedBuildOptions): Promise<Arc
   return { partitions: planned, partitionOfIssue: partOfIssue, bundles: bundles.map((b) => b.path) };
 }
 
+/** Wall-clock seconds spent in `astro build` jobs and in Pagefind, over a build. */
+export const timings = { astro: 0, search: 0, merge: 0 };
+const since = (start: number): number => (performance.now() - start) / 1000;
+
 /**
  * Builds the stale partitions (all with `full`, or `only`) into `<cache>/parts/`. Returns the ids built.
  */
@@ -184,6 +188,7 @@ async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts
   // A BASE_URL variable in the environment (Vitest sets one) would override Astro's configured base in
   // import.meta.env.BASE_URL and break every link under BASE_PATH: keep it out of the build.
   const { BASE_URL: _ignored, ...env } = options.env ?? process.env;
+  const astroStart = performance.now();
   const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: {
@@ -194,6 +199,7 @@ async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts
       COLLECTION_STORAGE: collectionStorage(articles, env.COLLECTION_STORAGE),
     },
   });
+  timings.astro += since(astroStart);
   if (astro.status !== 0) throw new Error(`astro build failed for ${job.partitions.join(', ')} (exit ${astro.status})`);
 
   // Each built file to the part that owns it; what this job built for other parts is dropped.
@@ -211,7 +217,9 @@ async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts
     const dir = join(staged, part.id);
     await mkdir(dir, { recursive: true });
     if (part.bundles.length) {
+      const searchStart = performance.now();
       await indexBundles({ out: dir, content: options.content, log }, part.bundles);
+      timings.search += since(searchStart);
       files.get(part.id)!.push(...(await listFiles(join(dir, 'pagefind'))).map((f) => `pagefind/${f}`));
     }
     const target = join(options.cache, 'parts', part.id);
@@ -225,6 +233,7 @@ async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts
 
 /** Assembles part folders into `dist` (emptied first) and writes `pagefind/bundles.json`. */
 export async function mergeParts(dist: string, partDirs: readonly string[], log: (line: string) => void = () => {}): Promise<void> {
+  const start = performance.now();
   await rm(dist, { recursive: true, force: true });
   const owner = new Map<string, string>();
   for (const dir of partDirs) {
@@ -243,6 +252,7 @@ export async function mergeParts(dist: string, partDirs: readonly string[], log:
   const entries = [...owner.keys()].filter((f) => f.startsWith('pagefind/') && f.endsWith('/pagefind-entry.json'));
   const bundles = entries.map((f) => f.slice(0, -'pagefind-entry.json'.length)).sort((a, b) => (a < b ? 1 : -1));
   if (bundles.length) await writeBundleList(dist, bundles);
+  timings.merge += since(start);
   log(`build: merged ${partDirs.length} partitions (${owner.size} files) into ${dist}`);
 }
 
