@@ -13,6 +13,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildArchiveNav } from '../src/lib/archive-nav.ts';
 import { issueSchema, paperSchema, type ArchiveIssue } from '../src/lib/archive-schema.ts';
 import { latestArticles } from '../src/lib/feeds.ts';
+import { onThisDay } from '../src/lib/on-this-day.ts';
 import { ownerOf, planPartitions, SITE_PARTITION, type BuildJob, type Partition } from '../src/lib/partitions.ts';
 import { planBundles, type BundlePlan } from '../src/lib/search/bundles.ts';
 import { collectionStorage } from './collection-storage.ts';
@@ -50,12 +51,16 @@ export interface ArchivePlan {
   partitionOfIssue: Map<string, string>;
   /** Every search bundle path, newest first (bundles.json order). */
   bundles: string[];
+  /** Articles ingest wrote. */
+  articles: number;
 }
 
 interface PartManifest {
   id: string;
   fingerprint: string;
   files: string[];
+  /** Articles its search bundles hold. */
+  indexed: number;
 }
 
 /** The settings that change what the site looks like; anything else in the environment does not. */
@@ -82,13 +87,18 @@ export async function planArchive(options: PartitionedBuildOptions): Promise<Arc
   const bundleOwner = (b: BundlePlan) => (b.path === 'pagefind/' ? SITE_PARTITION : b.path.slice('pagefind/'.length, -1));
 
   const nav = buildArchiveNav(papers, issues);
-  const byId = new Map(issues.map((i) => [i.id, i]));
+  const byId = new Map(nav.issueById);
   const planned: PlannedPartition[] = periods.map((part) => {
     const hash = createHash('sha256').update(`${code}\n${part.id}\n`);
     for (const id of part.issues) {
       // Its issue, its articles, and the issues its 上一期/下一期 link to.
+      // Its issue, its articles, the issues its 上一期/下一期 and 往年今日 link to, and its paper's first
+      // day (the date jump's lower bound).
       const { prev, next } = nav.issueNeighbours.get(id)!;
-      hash.update(`${id} ${digests[`issues/${id}.json`]} ${prev?.id ?? '-'} ${next?.id ?? '-'}\n`);
+      const issue = byId.get(id)!;
+      const earlier = onThisDay(nav.papers, issue.paper, issue.date).map((i) => `${i.paper}/${i.date}`);
+      const first = nav.papers.find((p) => p.id === issue.paper)?.issues.at(-1)?.date;
+      hash.update(`${id} ${digests[`issues/${id}.json`]} ${prev?.id ?? '-'} ${next?.id ?? '-'} ${first} ${earlier.join(',')}\n`);
       for (const file of articlesOf.get(id) ?? []) hash.update(`${file} ${digests[file]}\n`);
     }
     const own = bundles.filter((b) => bundleOwner(b) === part.id);
@@ -108,7 +118,7 @@ export async function planArchive(options: PartitionedBuildOptions): Promise<Arc
   const articleFiles = site.map((id) => `${id}.json`);
   planned.push({ id: SITE_PARTITION, issues: [], articles: site.length, fingerprint: hash.digest('hex').slice(0, 16), bundles: siteBundles, articleFiles });
 
-  return { partitions: planned, partitionOfIssue: partOfIssue, bundles: bundles.map((b) => b.path) };
+  return { partitions: planned, partitionOfIssue: partOfIssue, bundles: bundles.map((b) => b.path), articles: articleIds.length };
 }
 
 /** Wall-clock seconds spent in `astro build` jobs and in Pagefind, over a build. */
@@ -216,16 +226,17 @@ async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts
   for (const part of parts) {
     const dir = join(staged, part.id);
     await mkdir(dir, { recursive: true });
+    let indexed = 0;
     if (part.bundles.length) {
       const searchStart = performance.now();
-      await indexBundles({ out: dir, content: options.content, log }, part.bundles);
+      indexed = await indexBundles({ out: dir, content: options.content, log }, part.bundles);
       timings.search += since(searchStart);
       files.get(part.id)!.push(...(await listFiles(join(dir, 'pagefind'))).map((f) => `pagefind/${f}`));
     }
     const target = join(options.cache, 'parts', part.id);
     await rm(target, { recursive: true, force: true });
     await rename(dir, target);
-    const manifest: PartManifest = { id: part.id, fingerprint: part.fingerprint, files: [...new Set(files.get(part.id))].sort() };
+    const manifest: PartManifest = { id: part.id, fingerprint: part.fingerprint, files: [...new Set(files.get(part.id))].sort(), indexed };
     await writeFile(`${target}.json`, `${JSON.stringify(manifest)}\n`);
   }
   await rm(work, { recursive: true, force: true });
@@ -249,16 +260,51 @@ export async function mergeParts(dist: string, partDirs: readonly string[], log:
       });
     }
   }
-  const entries = [...owner.keys()].filter((f) => f.startsWith('pagefind/') && f.endsWith('/pagefind-entry.json'));
+  const files = [...owner.keys()];
+  await writeYearExports(dist, files);
+  const entries = files.filter((f) => f.startsWith('pagefind/') && f.endsWith('/pagefind-entry.json'));
   const bundles = entries.map((f) => f.slice(0, -'pagefind-entry.json'.length)).sort((a, b) => (a < b ? 1 : -1));
-  if (bundles.length) await writeBundleList(dist, bundles);
+  const days = files.flatMap((f) => ARTICLE_PAGE.exec(f)?.[1] ?? []).sort();
+  if (bundles.length) await writeBundleList(dist, bundles, { first: days[0] ?? '0000-00-00', last: days.at(-1) ?? '0000-00-00' });
   timings.merge += since(start);
   log(`build: merged ${partDirs.length} partitions (${owner.size} files) into ${dist}`);
+}
+
+/** An article page's path; its date. */
+const ARTICLE_PAGE = /^[^/]+\/(\d{4}-\d{2}-\d{2})\/\d+\/[^/]+\/index\.html$/u;
+const ISSUE_EXPORT = /^([^/]+)\/(\d{4})-\d{2}-\d{2}\/articles\.(txt|jsonl)$/u;
+
+/**
+ * A year's bulk export (`/<paper>/<YYYY>/articles.txt|jsonl`) holds every article of the year: no
+ * partition loads them all, so it is put together here from the year's issue exports, oldest first —
+ * JSON Lines end to end, plain text with a blank line between issues (src/lib/export-text.ts), as
+ * one `astro build` of the whole archive writes it (test/partitioned-build.test.ts compares the two).
+ */
+async function writeYearExports(dist: string, files: readonly string[]): Promise<void> {
+  const years = new Map<string, string[]>();
+  for (const file of [...files].sort()) {
+    const m = ISSUE_EXPORT.exec(file);
+    if (!m) continue;
+    const key = `${m[1]}/${m[2]}/articles.${m[3]}`;
+    years.set(key, [...(years.get(key) ?? []), file]);
+  }
+  for (const [target, issues] of years) {
+    const bodies = (await Promise.all(issues.map((f) => readFile(join(dist, f), 'utf8')))).filter((b) => b.length);
+    await mkdir(dirname(join(dist, target)), { recursive: true });
+    await writeFile(join(dist, target), target.endsWith('.jsonl') ? bodies.join('') : bodies.join('\n'));
+  }
 }
 
 /** The part folders of a plan in the cache. */
 export function partDirs(cache: string, plan: ArchivePlan): string[] {
   return plan.partitions.map((p) => join(cache, 'parts', p.id));
+}
+
+/** Articles the search bundles of a plan's built parts hold. */
+export async function indexedArticles(cache: string, plan: ArchivePlan): Promise<number> {
+  let total = 0;
+  for (const part of plan.partitions) total += (await readManifest(join(cache, 'parts'), part.id))?.indexed ?? 0;
+  return total;
 }
 
 async function readManifest(parts: string, id: string): Promise<PartManifest | null> {

@@ -2,7 +2,7 @@
 // written to a temporary folder first and swapped in, so a failed run never leaves a half-written archive.
 // Each article is one JSON file holding its fields once: no Markdown body and so no rendered HTML in
 // Astro's content store (the site renders the `paragraphs` as text; issue 17 measured the store).
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
@@ -23,10 +23,16 @@ export interface IngestReport {
   diagnostics: Diagnostic[];
 }
 
-export async function writeContent(out: string, archive: Archive, report: IngestReport): Promise<void> {
+/**
+ * @param check called on the written temporary folder before it replaces the archive: when it says
+ *   false, the temporary folder is removed, the previous archive stays, and writeContent returns false.
+ */
+export async function writeContent(out: string, archive: Archive, report: IngestReport, check?: (dir: string) => Promise<boolean>): Promise<boolean> {
   const final = join(out, 'archive');
-  const temp = join(out, `${TEMP}${process.pid}`);
-  const old = join(out, `${OLD}${process.pid}`);
+  // Unique per run (pid and a random part): one run's folder is never taken for another's.
+  const run = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const temp = join(out, `${TEMP}${run}`);
+  const old = join(out, `${OLD}${run}`);
   await recoverInterruptedRun(out);
   try {
     const digests: Record<string, string> = {};
@@ -39,11 +45,16 @@ export async function writeContent(out: string, archive: Archive, report: Ingest
       await writeFile(target, text);
     }
     await writeFile(join(temp, DIGESTS), json(digests));
+    if (check && !(await check(temp))) {
+      await rm(temp, { recursive: true, force: true });
+      return false;
+    }
     await rename(final, old).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
     await rename(temp, final);
     await rm(old, { recursive: true, force: true });
+    return true;
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     if (!existsSync(final) && existsSync(old)) await rename(old, final);
