@@ -18,6 +18,7 @@ import type { Diagnostic, Edition, Manifest } from './pipeline/types.ts';
 import { validateArchive } from './pipeline/validate-archive.ts';
 import { writeContent, type IngestReport } from './pipeline/write-content.ts';
 import { lockOutput } from './lock-output.ts';
+import { IngestCache, type Extracted } from './ingest-cache.ts';
 
 export interface IngestOptions {
   seeds: string;
@@ -81,18 +82,22 @@ async function ingestLocked(options: IngestOptions, log: (line: string) => void)
   const manifest = root ? await loadManifest(root, new Set(files), diagnostics) : emptyManifest();
 
   const editions: Edition[] = [];
+  const cache = root ? await IngestCache.open(manifest) : null;
   for (const [i, file] of files.entries()) {
     if (files.length >= 200 && i % 100 === 0) log(`ingest: ${i}/${files.length} pages`);
     const bytes = await readBounded(root!, file, MAX_SEED_BYTES, diagnostics);
     if (!bytes) continue;
-    const decoded = decodeSeed(bytes, file);
-    diagnostics.push(...decoded.diagnostics);
-    if (!decoded.seed) continue;
-    const sanitised = sanitiseText(decoded.seed);
-    diagnostics.push(...sanitised.diagnostics);
-    const { edition, diagnostics: found } = extractEdition(sanitised.seed, manifest);
+    const extract = (): Extracted => {
+      const decoded = decodeSeed(bytes, file);
+      if (!decoded.seed) return { edition: null, diagnostics: decoded.diagnostics };
+      const sanitised = sanitiseText(decoded.seed);
+      const { edition, diagnostics: found } = extractEdition(sanitised.seed, manifest);
+      return { edition, diagnostics: [...decoded.diagnostics, ...sanitised.diagnostics, ...found] };
+    };
+    // Unchanged seed files are not extracted again (scripts/ingest-cache.ts).
+    const { edition, diagnostics: found } = cache ? await cache.get(file, bytes, extract) : extract();
     diagnostics.push(...found);
-    editions.push(edition);
+    if (edition) editions.push(edition);
   }
 
   if (options.json) await writeScoringJson(options.json, editions, diagnostics);
