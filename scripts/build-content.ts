@@ -10,7 +10,9 @@ import { buildIssues } from './pipeline/build-issues.ts';
 import { decodeSeed } from './pipeline/decode.ts';
 import { compareDiagnostics, diagnostic, fileStart, formatDiagnostic } from './pipeline/diagnostics.ts';
 import { extractEdition, toScoringJson } from './pipeline/extract-edition.ts';
-import { emptyManifest, readManifest, seedExtension } from './pipeline/read-manifest.ts';
+import { extractPdfEdition } from './pipeline/extract-pdf-edition.ts';
+import { readPdf } from './pipeline/read-pdf.ts';
+import { emptyManifest, pdfExtension, readManifest, seedExtension } from './pipeline/read-manifest.ts';
 import type { Diagnostic, Edition, Manifest } from './pipeline/types.ts';
 import { writeContent, type IngestReport } from './pipeline/write-content.ts';
 
@@ -29,6 +31,8 @@ const MANIFEST = 'manifest.yaml';
  */
 export const MAX_SEED_BYTES = 4 * 1024 * 1024;
 const MAX_MANIFEST_BYTES = 1024 * 1024;
+/** The largest PDF seed read (64 MiB; a printed page's PDF is 0.2–20 MB, most of it images). */
+export const MAX_PDF_BYTES = 64 * 1024 * 1024;
 
 export async function ingest(options: IngestOptions): Promise<IngestReport> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -37,14 +41,24 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
 
   const files = root ? await findSeedFiles(root, diagnostics) : [];
   if (!root) diagnostics.push(diagnostic(fileStart(options.seeds), 'error', 'seeds folder not found', 'seeds/none'));
-  else if (!files.length) diagnostics.push(diagnostic(fileStart(options.seeds), 'error', 'no seed files (.txt or .md) in the seeds folder', 'seeds/none'));
+  else if (!files.length) diagnostics.push(diagnostic(fileStart(options.seeds), 'error', 'no seed files (.txt, .md or .pdf) in the seeds folder', 'seeds/none'));
   const manifest = root ? await loadManifest(root, new Set(files), diagnostics) : emptyManifest();
 
   const editions: Edition[] = [];
   for (const [i, file] of files.entries()) {
     if (files.length >= 200 && i % 100 === 0) log(`ingest: ${i}/${files.length} pages`);
-    const bytes = await readBounded(root!, file, MAX_SEED_BYTES, diagnostics);
+    const isPdf = pdfExtension.test(file);
+    const bytes = await readBounded(root!, file, isPdf ? MAX_PDF_BYTES : MAX_SEED_BYTES, diagnostics);
     if (!bytes) continue;
+    if (isPdf) {
+      const read = await readPdf(bytes, file);
+      diagnostics.push(...read.diagnostics);
+      if (!read.pages.length) continue;
+      const { edition, diagnostics: found } = extractPdfEdition(file, read.pages, manifest);
+      diagnostics.push(...found);
+      editions.push(edition);
+      continue;
+    }
     const decoded = decodeSeed(bytes, file);
     diagnostics.push(...decoded.diagnostics);
     if (!decoded.seed) continue;

@@ -16,8 +16,8 @@ export interface IdentifyResult {
   diagnostics: Diagnostic[];
 }
 
-/** `seeds/<paper-slug>/<YYYY-MM-DD>/<page>.txt`. */
-const pathPattern = /(?:^|\/)(?<paper>[a-z0-9][a-z0-9-]*)\/(?<date>\d{4}-\d{2}-\d{2})\/(?<page>\d+)\.(?:txt|md)$/u;
+/** `seeds/<paper-slug>/<YYYY-MM-DD>/<page>.txt` (or `.md`, `.pdf`). */
+const pathPattern = /(?:^|\/)(?<paper>[a-z0-9][a-z0-9-]*)\/(?<date>\d{4}-\d{2}-\d{2})\/(?<page>\d+)\.(?:txt|md|pdf)$/u;
 
 /** One source's answer to a question, strongest first in a list. */
 interface Claim<T> {
