@@ -15,6 +15,8 @@ const types: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
+  '.webp': 'image/webp',
+  '.pdf': 'application/pdf',
 };
 
 export interface StaticSite {
