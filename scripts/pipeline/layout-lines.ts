@@ -18,6 +18,10 @@ const JOIN_GAP_EM = 0.9;
 const SPACE_GAP_EM = 0.2;
 /** Runs are on one line when their boxes overlap vertically by at least this share of the smaller one. */
 const SAME_LINE_OVERLAP = 0.5;
+/** Pieces of a line this far apart (ems) may still be one line (a run-in title, a spaced credit line). */
+const RUN_IN_GAP_EM = 3;
+/** A left edge where this many lines start is a column's: a piece starting there starts a line. */
+const COLUMN_START_LINES = 3;
 /**
  * A white band across a whole region at least this many ems of its median type high parts modules of
  * the page: the space between lines of a column is 0.3–0.8 em (line spacing 1.3–1.8), between a
@@ -30,6 +34,7 @@ const GUTTER_EM = 0.6;
 const MIN_COLUMN_LINES = 2;
 
 interface Draft {
+  /** No runs: a picture the page draws, which stands in the cuts like a block of text and is then dropped. */
   runs: GlyphRun[];
   left: number;
   right: number;
@@ -47,8 +52,12 @@ export interface LayoutOptions {
 }
 
 export function layoutLines(page: PdfPage, options: LayoutOptions): LaidLine[] {
-  const drafts = joinRuns(page.runs);
-  const placed = readingOrder(drafts, 0, { column: 0 });
+  const lines = joinRunIns(joinRuns(page.runs));
+  // A picture takes up room only where no text is: a box's frame or tint around its text is no picture.
+  const pictures = page.graphics
+    .map((b) => ({ runs: [], left: b.x, right: b.x + b.width, top: b.y, bottom: b.y + b.height }))
+    .filter((p) => !lines.some((l) => l.left < p.right && p.left < l.right && l.top < p.bottom && p.top < l.bottom));
+  const placed = readingOrder([...lines, ...pictures], 0, { column: 0 }).filter((p) => p.line.runs.length);
   const lastIn = new Map<number, Draft>();
   return placed.map(({ line, column }, i) => {
     const above = lastIn.get(column);
@@ -91,6 +100,43 @@ function joinRuns(runs: GlyphRun[]): Draft[] {
   return drafts;
 }
 
+/**
+ * Pieces of one printed line that white space wider than JOIN_GAP_EM kept apart, joined again: a run-in
+ * title and its text (澜江市发布高温防暑提示  本报讯  市气象台…), a credit line spaced with ideographic
+ * spaces. Two pieces on one baseline are one line when the gap is under RUN_IN_GAP_EM and the right one
+ * does not start where a column's lines start (a gutter ends there).
+ */
+function joinRunIns(drafts: Draft[]): Draft[] {
+  const starts = new Map<number, number>();
+  for (const d of drafts) starts.set(Math.round(d.left), (starts.get(Math.round(d.left)) ?? 0) + 1);
+  const isColumnStart = (x: number) => {
+    let n = 0;
+    for (let dx = -2; dx <= 2; dx++) n += starts.get(Math.round(x) + dx) ?? 0;
+    return n >= COLUMN_START_LINES;
+  };
+  const sorted = [...drafts].sort((a, b) => a.left - b.left);
+  const kept: Draft[] = [];
+  for (const d of sorted) {
+    const em = d.runs[0]!.size;
+    const host = isColumnStart(d.left) ? undefined : kept.find((k) => {
+      const gap = d.left - k.right;
+      const overlap = Math.min(k.bottom, d.bottom) - Math.max(k.top, d.top);
+      return gap >= 0 && gap <= RUN_IN_GAP_EM * em && overlap >= SAME_LINE_OVERLAP * Math.min(k.bottom - k.top, d.bottom - d.top) && sameSize(k.runs.at(-1)!.size, em);
+    });
+    if (!host) {
+      kept.push(d);
+      continue;
+    }
+    host.runs.push(...d.runs);
+    host.right = d.right;
+    host.top = Math.min(host.top, d.top);
+    host.bottom = Math.max(host.bottom, d.bottom);
+  }
+  return kept;
+}
+
+const sameSize = (a: number, b: number): boolean => Math.abs(a - b) <= 0.1 * Math.max(a, b);
+
 /** A line in reading order with the column it was read in. */
 interface Placed {
   line: Draft;
@@ -124,7 +170,7 @@ function readingOrder(lines: Draft[], column: number, next: { column: number }):
 /** Bands regrouped at the white bands wider than WIDE_GAP_EM of type, or null when there is none. */
 function splitWide(across: Draft[][]): Draft[][] | null {
   if (across.length < 2) return null;
-  const em = median(across.flat().map(size));
+  const em = typeSize(across.flat());
   const parts: Draft[][] = [[...across[0]!]];
   for (let i = 1; i < across.length; i++) {
     const gap = Math.min(...across[i]!.map((l) => l.top)) - Math.max(...across[i - 1]!.map((l) => l.bottom));
@@ -136,7 +182,7 @@ function splitWide(across: Draft[][]): Draft[][] | null {
 
 /** The region's lines split at every white band that runs down its whole height, or null when none does. */
 function splitColumns(lines: Draft[]): Draft[][] | null {
-  const em = median(lines.map((l) => size(l)));
+  const em = typeSize(lines);
   const spans = [...lines].sort((a, b) => a.left - b.left);
   const columns: Draft[][] = [];
   let current: Draft[] = [];
@@ -161,7 +207,7 @@ function bands(lines: Draft[]): Draft[][] {
   let bottom = -Infinity;
   for (const line of sorted) {
     // Lines touching by a hair (rounding, a descender) are not one band: they must truly overlap.
-    if (!found.length || line.top >= bottom - 0.1 * size(line)) {
+    if (!found.length || line.top >= bottom - 0.1 * Math.min(size(line), 10)) {
       found.push([]);
       bottom = line.bottom;
     }
@@ -203,6 +249,12 @@ function spaced(before: string, after: string): boolean {
 }
 
 const size = (d: Draft): number => d.bottom - d.top;
+
+/** The median height of a region's lines of text (pictures left out). */
+function typeSize(lines: Draft[]): number {
+  const text = lines.filter((l) => l.runs.length);
+  return median((text.length ? text : lines).map(size));
+}
 
 function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);

@@ -4,11 +4,11 @@
 // file, never a crash. Radical code points are read as the ideographs they stand for (data/radicals.ts).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument, Util, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS, Util, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { foldRadicals } from '../data/radicals.ts';
 import { diagnostic, fileStart } from './diagnostics.ts';
-import type { Diagnostic, GlyphRun, PdfPage } from './types.ts';
+import type { Diagnostic, GlyphRun, PageBox, PdfPage } from './types.ts';
 
 export interface ReadPdfResult {
   pages: PdfPage[];
@@ -79,7 +79,7 @@ async function readPage(page: PDFPageProxy): Promise<PdfPage> {
   const viewport = page.getViewport({ scale: 1 });
   const content = await page.getTextContent();
   // Fonts are loaded (and their names known) once the page's drawing operators are read.
-  await page.getOperatorList();
+  const operators = await page.getOperatorList();
   const fonts = new Map<string, { font: string; bold: boolean }>();
   const fontOf = (id: string) => {
     let found = fonts.get(id);
@@ -94,7 +94,59 @@ async function readPage(page: PDFPageProxy): Promise<PdfPage> {
     if (!('str' in item) || !item.str.trim()) continue;
     runs.push(toRun(item, viewport.transform, page.pageNumber, fontOf(item.fontName)));
   }
-  return { page: page.pageNumber, width: viewport.width, height: viewport.height, runs };
+  const graphics = readGraphics(operators, viewport.transform, page.pageNumber, viewport.width, viewport.height);
+  return { page: page.pageNumber, width: viewport.width, height: viewport.height, runs, graphics };
+}
+
+/** Paint operators that fill a path (strokes draw rules and box borders, which stand in no text's way). */
+const fills = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+const images = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject]);
+/** A graphic smaller than this (points) either way is a rule, a bullet or a hairline, not a picture. */
+const MIN_GRAPHIC = 12;
+
+/**
+ * Where the page draws pictures: images and filled shapes (a photo, a drawing, a tinted box), in page
+ * coordinates. White fills and a fill covering most of the page (its background) are left out.
+ */
+function readGraphics(list: { fnArray: number[]; argsArray: unknown[][] }, view: number[], page: number, width: number, height: number): PageBox[] {
+  const found: PageBox[] = [];
+  let ctm = [1, 0, 0, 1, 0, 0];
+  const stack: number[][] = [];
+  let white = false;
+  const add = (minX: number, minY: number, maxX: number, maxY: number) => {
+    const m = Util.transform(view, ctm);
+    const corners = [[minX, minY], [maxX, minY], [minX, maxY], [maxX, maxY]] as const;
+    const xs = corners.map(([x, y]) => m[0]! * x + m[2]! * y + m[4]!);
+    const ys = corners.map(([x, y]) => m[1]! * x + m[3]! * y + m[5]!);
+    const box = { page, x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+    if (box.width < MIN_GRAPHIC || box.height < MIN_GRAPHIC) return;
+    if (box.width > 0.8 * width && box.height > 0.5 * height) return;
+    found.push(box);
+  };
+  list.fnArray.forEach((fn, i) => {
+    const args = list.argsArray[i] ?? [];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = Util.transform(ctm, args as number[]);
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(ctm);
+      if (Array.isArray(args[0])) ctm = Util.transform(ctm, args[0] as number[]);
+    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.setFillRGBColor || fn === OPS.setFillGray) white = isWhite(args);
+    else if (fn === OPS.constructPath && fills.has(args[0] as number) && !white) {
+      const minMax = args[2] as ArrayLike<number> | null | undefined;
+      if (minMax && minMax.length >= 4 && Number.isFinite(minMax[0])) add(minMax[0]!, minMax[1]!, minMax[2]!, minMax[3]!);
+    } else if (images.has(fn)) add(0, 0, 1, 1);
+  });
+  return found;
+}
+
+/** A fill colour that is white: `#ffffff`, [255, 255, 255], or gray 1. */
+function isWhite(args: unknown[]): boolean {
+  const [first] = args;
+  if (typeof first === 'string') return /^#?f{6}$/iu.test(first);
+  if (args.length === 1 && typeof first === 'number') return first >= 0.99;
+  return args.length >= 3 && args.slice(0, 3).every((v) => typeof v === 'number' && (v >= 254 || (v >= 0.99 && v <= 1)));
 }
 
 /** A text item in page coordinates: the viewport's transform (page rotation, crop box) times the item's. */

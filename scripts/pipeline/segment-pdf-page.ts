@@ -7,7 +7,7 @@
 // Integration point: the line labeller of the extraction issue (line-features.ts, when it lands) can take
 // each LaidLine's size, weight, indentation and gap as features; this stage is the geometry-only labeller
 // for PDF pages until then, with the same output as extract-articles.ts.
-import { furniturePatterns } from '../data/furniture.ts';
+import { boxLabel, furniturePatterns } from '../data/furniture.ts';
 import { endsSentence } from './classify-lines.ts';
 import { kindOf, type ExtractResult } from './extract-articles.ts';
 import { findContinuations } from './find-continuations.ts';
@@ -32,7 +32,12 @@ interface Draft {
   headline: LaidLine[];
   byline: LaidLine | null;
   body: LaidLine[];
+  /** A photo caption: lines set smaller than the body, standing apart from the article around them. */
+  caption?: true;
 }
+
+/** Type this much smaller than the body's is a caption's (8.5 pt under 9 pt body type). */
+const CAPTION_RATIO = 0.97;
 
 export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, page: number): ExtractResult {
   const text = lines.filter((l) => !skip.has(l) && l.text);
@@ -42,10 +47,17 @@ export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, p
   const furniture: Furniture[] = [];
   const drafts: Draft[] = [];
   let current: Draft | null = null;
+  let caption: Draft | null = null;
   for (const line of text) {
-    const kind = isHeadline(line) ? null : furnitureKind(line.text);
+    const kind = isHeadline(line) ? (boxLabel.test(line.text.replace(/\s+/gu, '')) ? 'section' : null) : furnitureKind(line.text);
+    const isCaption = !kind && line.size < CAPTION_RATIO * body.size && !(current && !current.body.length && !current.byline && current.headline.length);
+    if (!isCaption) caption = null;
     if (kind) {
       furniture.push({ kind, text: line.text, position: line.position });
+    } else if (isCaption) {
+      // A caption stands apart: the article around it goes on after it.
+      if (!caption) drafts.push((caption = { headline: [], byline: null, body: [], caption: true }));
+      caption.body.push(line);
     } else if (isHeadline(line)) {
       if (!current || current.body.length || current.byline) drafts.push((current = { headline: [], byline: null, body: [] }));
       current.headline.push(line);
@@ -68,7 +80,7 @@ export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, p
     const byline = draft.byline?.text ?? null;
     articles.push({
       page,
-      kind: kindOf({ ...headline, byline }, paragraphs),
+      kind: draft.caption ? 'photo' : kindOf({ ...headline, byline }, paragraphs),
       ...headline,
       byline,
       paragraphs,

@@ -146,6 +146,8 @@ export interface PdfPage {
   width: number;
   height: number;
   runs: GlyphRun[];
+  /** Pictures the page draws (images, filled shapes): where no text is, but no white space either. */
+  graphics: PageBox[];
 }
 
 /** A printed line of a PDF page in reading order (stage: lay out lines). */
