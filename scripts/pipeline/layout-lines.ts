@@ -221,11 +221,19 @@ function toLine(d: Draft, page: number, at: { file: string; line: number; column
   const runs = [...d.runs].sort((a, b) => a.box.x - b.box.x);
   let text = '';
   let right = -Infinity;
+  /** Where the text of each run starts. */
+  const starts: number[] = [];
   for (const run of runs) {
     if (text && run.box.x - right >= SPACE_GAP_EM * run.size && spaced(text.at(-1)!, run.text[0]!)) text += ' ';
+    starts.push(text.length);
     text += run.text;
     right = Math.max(right, run.box.x + run.box.width);
   }
+  // A run-in title: bold runs opening a line whose other runs are regular.
+  const firstRegular = runs.findIndex((r) => !r.bold);
+  const runIn = firstRegular > 0 && runs.slice(firstRegular).every((r) => !r.bold) && text.slice(starts[firstRegular]).trim()
+    ? { title: text.slice(0, starts[firstRegular]).trim(), rest: text.slice(starts[firstRegular]).trim() }
+    : null;
   // The face and size most of the line's characters are set in.
   const weight = new Map<GlyphRun, number>(runs.map((r) => [r, [...r.text.replace(/\s/gu, '')].length]));
   const main = runs.reduce((best, r) => (weight.get(r)! > weight.get(best)! ? r : best), runs[0]!);
@@ -240,6 +248,7 @@ function toLine(d: Draft, page: number, at: { file: string; line: number; column
     bold: main.bold,
     column: at.column,
     gapAbove: at.gapAbove,
+    runIn,
   };
 }
 

@@ -49,11 +49,16 @@ export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, p
   let current: Draft | null = null;
   let caption: Draft | null = null;
   for (const line of text) {
-    const kind = isHeadline(line) ? (boxLabel.test(line.text.replace(/\s+/gu, '')) ? 'section' : null) : furnitureKind(line.text);
+    const kind = furnitureKind(line.text) ?? (isHeadline(line) && boxLabel.test(line.text.replace(/\s+/gu, '')) ? 'section' : null);
     const isCaption = !kind && line.size < CAPTION_RATIO * body.size && !(current && !current.body.length && !current.byline && current.headline.length);
     if (!isCaption) caption = null;
     if (kind) {
       furniture.push({ kind, text: line.text, position: line.position });
+      // A box's label ends the article before the box.
+      if (kind === 'section') current = null;
+    } else if (line.runIn && !body.bold && (!current || current.body.length)) {
+      // A run-in title opens a short item: the bold words are its title, the rest its first line.
+      drafts.push((current = { headline: [{ ...line, text: line.runIn.title }], byline: null, body: [{ ...line, text: line.runIn.rest, runIn: null }] }));
     } else if (isCaption) {
       // A caption stands apart: the article around it goes on after it.
       if (!caption) drafts.push((caption = { headline: [], byline: null, body: [], caption: true }));
@@ -94,7 +99,7 @@ export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, p
 }
 
 /** The body type: the size (and face) most of the page's characters are set in. */
-function bodyType(lines: LaidLine[]): { size: number; font: string } {
+function bodyType(lines: LaidLine[]): { size: number; font: string; bold: boolean } {
   const count = (key: (l: LaidLine) => string, of: LaidLine[]) => {
     const n = new Map<string, number>();
     for (const l of of) n.set(key(l), (n.get(key(l)) ?? 0) + [...l.text].length);
@@ -102,7 +107,7 @@ function bodyType(lines: LaidLine[]): { size: number; font: string } {
   };
   const size = Number(count((l) => l.size.toFixed(1), lines)) || 10;
   const font = count((l) => l.font, lines.filter((l) => sameSize(l.size, size)));
-  return { size, font };
+  return { size, font, bold: lines.find((l) => l.font === font)?.bold ?? false };
 }
 
 const sameSize = (a: number, b: number): boolean => Math.abs(a - b) <= SAME_SIZE * Math.max(a, b);

@@ -162,6 +162,8 @@ export interface LaidLine extends SourceLine {
   column: number;
   /** Vertical white space above it within its column, in points (null for a column's first line). */
   gapAbove: number | null;
+  /** Its opening words set bold in a line of regular type: a run-in title (澜江市发布高温防暑提示 本报讯…). */
+  runIn: { title: string; rest: string } | null;
 }
 
 /** Where a PDF page came from, for the page image (stage: segment PDF page). */
