@@ -40,6 +40,8 @@ interface Draft {
   right: number;
   top: number;
   bottom: number;
+  /** Where a piece was joined on across a wide gap (joinRunIns): a run-in title ends before it. */
+  joinedAt?: number;
 }
 
 export interface LayoutOptions {
@@ -128,6 +130,7 @@ function joinRunIns(drafts: Draft[]): Draft[] {
       continue;
     }
     host.runs.push(...d.runs);
+    host.joinedAt ??= d.left;
     host.right = d.right;
     host.top = Math.min(host.top, d.top);
     host.bottom = Math.max(host.bottom, d.bottom);
@@ -229,11 +232,15 @@ function toLine(d: Draft, page: number, at: { file: string; line: number; column
     text += run.text;
     right = Math.max(right, run.box.x + run.box.width);
   }
-  // A run-in title: bold runs opening a line whose other runs are regular.
+  // A run-in title: bold runs opening a line whose other runs are regular, or the words before a wide
+  // gap in the line (an em space or more, which justified text never opens between words).
   const firstRegular = runs.findIndex((r) => !r.bold);
-  const runIn = firstRegular > 0 && runs.slice(firstRegular).every((r) => !r.bold) && text.slice(starts[firstRegular]).trim()
-    ? { title: text.slice(0, starts[firstRegular]).trim(), rest: text.slice(starts[firstRegular]).trim() }
-    : null;
+  const bold = firstRegular > 0 && runs.slice(firstRegular).every((r) => !r.bold);
+  const split = bold ? firstRegular : d.joinedAt === undefined ? -1 : runs.findIndex((r) => r.box.x >= d.joinedAt! - 0.01);
+  const title = split > 0 ? text.slice(0, starts[split]).trim() : '';
+  const rest = split > 0 ? text.slice(starts[split]).trim() : '';
+  // Words before a gap are a title only when they read as one: no sentence punctuation, no dateline.
+  const runIn = rest && (bold || !/[，。、；：！？,;:!?]|^(?:本报|记者|通讯员|新华社|■)/u.test(title)) ? { title, rest } : null;
   // The face and size most of the line's characters are set in.
   const weight = new Map<GlyphRun, number>(runs.map((r) => [r, [...r.text.replace(/\s/gu, '')].length]));
   const main = runs.reduce((best, r) => (weight.get(r)! > weight.get(best)! ? r : best), runs[0]!);

@@ -56,7 +56,7 @@ export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, p
       furniture.push({ kind, text: line.text, position: line.position });
       // A box's label ends the article before the box.
       if (kind === 'section') current = null;
-    } else if (line.runIn && !body.bold && (!current || current.body.length)) {
+    } else if (line.runIn && !body.bold && (!current || current.body.length) && isIndented(line, columns)) {
       // A run-in title opens a short item: the bold words are its title, the rest its first line.
       drafts.push((current = { headline: [{ ...line, text: line.runIn.title }], byline: null, body: [{ ...line, text: line.runIn.rest, runIn: null }] }));
     } else if (isCaption) {
@@ -182,11 +182,16 @@ function readParagraphs(lines: LaidLine[], columns: Map<number, ColumnMeasure>):
   return paragraphs;
 }
 
+/** The line starts indented from its column's left edge (a paragraph's first line). */
+function isIndented(line: LaidLine, columns: Map<number, ColumnMeasure>): boolean {
+  const column = columns.get(line.column);
+  return column !== undefined && line.box.x - column.left >= INDENT_EM * line.size;
+}
+
 function startsParagraph(line: LaidLine, previous: LaidLine, columns: Map<number, ColumnMeasure>): boolean {
   const column = columns.get(line.column);
   const em = line.size;
-  if (!column) return true;
-  if (line.box.x - column.left >= INDENT_EM * em) return true;
+  if (!column || isIndented(line, columns)) return true;
   const before = columns.get(previous.column);
   if (before && previous.box.x + previous.box.width <= before.right - SHORT_LINE_EM * previous.size && endsSentence(previous.text)) return true;
   return previous.column === line.column && line.gapAbove !== null && line.gapAbove >= column.gap + PARAGRAPH_GAP_EM * em;
