@@ -20,8 +20,10 @@ const SPACE_GAP_EM = 0.2;
 const SAME_LINE_OVERLAP = 0.5;
 /** Pieces of a line this far apart (ems) may still be one line (a run-in title, a spaced credit line). */
 const RUN_IN_GAP_EM = 3;
-/** A left edge where this many lines start is a column's: a piece starting there starts a line. */
-const COLUMN_START_LINES = 3;
+/** Lines this many line heights apart are neighbours in a column. */
+const NEIGHBOUR_LINES = 2.5;
+/** Edges this close (points) are in line: a justified column's edge, a column's left. */
+const EDGE_TOLERANCE = 2;
 /**
  * A white band across a whole region at least this many ems of its median type high parts modules of
  * the page: the space between lines of a column is 0.3–0.8 em (line spacing 1.3–1.8), between a
@@ -105,25 +107,23 @@ function joinRuns(runs: GlyphRun[]): Draft[] {
 /**
  * Pieces of one printed line that white space wider than JOIN_GAP_EM kept apart, joined again: a run-in
  * title and its text (澜江市发布高温防暑提示  本报讯  市气象台…), a credit line spaced with ideographic
- * spaces. Two pieces on one baseline are one line when the gap is under RUN_IN_GAP_EM and the right one
- * does not start where a column's lines start (a gutter ends there).
+ * spaces. Two pieces on one baseline are one line when the gap is under RUN_IN_GAP_EM and is no gutter:
+ * a gutter is where the left piece ends, or the right one starts, in line with a line just above or below
+ * (the justified edges of two columns).
  */
 function joinRunIns(drafts: Draft[]): Draft[] {
-  const starts = new Map<number, number>();
-  for (const d of drafts) starts.set(Math.round(d.left), (starts.get(Math.round(d.left)) ?? 0) + 1);
-  const isColumnStart = (x: number) => {
-    let n = 0;
-    for (let dx = -2; dx <= 2; dx++) n += starts.get(Math.round(x) + dx) ?? 0;
-    return n >= COLUMN_START_LINES;
-  };
+  const near = (a: Draft, b: Draft) => a !== b && Math.abs(a.top - b.top) <= NEIGHBOUR_LINES * (a.bottom - a.top);
+  const inGutter = (left: Draft, right: Draft) =>
+    drafts.some((o) => (near(o, right) && Math.abs(o.left - right.left) <= EDGE_TOLERANCE) || (near(o, left) && Math.abs(o.right - left.right) <= EDGE_TOLERANCE));
   const sorted = [...drafts].sort((a, b) => a.left - b.left);
   const kept: Draft[] = [];
   for (const d of sorted) {
     const em = d.runs[0]!.size;
-    const host = isColumnStart(d.left) ? undefined : kept.find((k) => {
+    const host = kept.find((k) => {
       const gap = d.left - k.right;
       const overlap = Math.min(k.bottom, d.bottom) - Math.max(k.top, d.top);
-      return gap >= 0 && gap <= RUN_IN_GAP_EM * em && overlap >= SAME_LINE_OVERLAP * Math.min(k.bottom - k.top, d.bottom - d.top) && sameSize(k.runs.at(-1)!.size, em);
+      const sameLine = gap >= 0 && gap <= RUN_IN_GAP_EM * em && overlap >= SAME_LINE_OVERLAP * Math.min(k.bottom - k.top, d.bottom - d.top);
+      return sameLine && sameSize(k.runs.at(-1)!.size, em) && !inGutter(k, d);
     });
     if (!host) {
       kept.push(d);
