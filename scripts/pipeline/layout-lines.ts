@@ -108,13 +108,21 @@ function joinRuns(runs: GlyphRun[]): Draft[] {
  * Pieces of one printed line that white space wider than JOIN_GAP_EM kept apart, joined again: a run-in
  * title and its text (澜江市发布高温防暑提示  本报讯  市气象台…), a credit line spaced with ideographic
  * spaces. Two pieces on one baseline are one line when the gap is under RUN_IN_GAP_EM and is no gutter:
- * a gutter is where the left piece ends, or the right one starts, in line with a line just above or below
- * (the justified edges of two columns).
+ * a gutter is where an edge lines up with a neighbouring line's, or the lines just above and below leave
+ * white too, where a run-in title's gap has the box's text running over and under it.
  */
 function joinRunIns(drafts: Draft[]): Draft[] {
-  const near = (a: Draft, b: Draft) => a !== b && Math.abs(a.top - b.top) <= NEIGHBOUR_LINES * (a.bottom - a.top);
-  const inGutter = (left: Draft, right: Draft) =>
-    drafts.some((o) => (near(o, right) && Math.abs(o.left - right.left) <= EDGE_TOLERANCE) || (near(o, left) && Math.abs(o.right - left.right) <= EDGE_TOLERANCE));
+  // The pieces as they were before any joining (joined lines would cover the gutters they cross).
+  const pieces = drafts.map(({ left, right, top, bottom }) => ({ left, right, top, bottom }));
+  const inGutter = (left: Draft, right: Draft) => {
+    const height = left.bottom - left.top;
+    const neighbours = pieces.filter((o) => (o.top >= left.bottom - 0.1 * height || o.bottom <= left.top + 0.1 * height) && Math.abs(o.top - left.top) <= NEIGHBOUR_LINES * height);
+    // Justified columns: the left piece ends, or the right one starts, in line with a neighbour.
+    if (neighbours.some((o) => Math.abs(o.right - left.right) <= EDGE_TOLERANCE || Math.abs(o.left - right.left) <= EDGE_TOLERANCE)) return true;
+    // Ragged columns: just before the right piece the neighbours are white (inside a box's text for a run-in title).
+    const probe = right.left - 0.5 * (right.bottom - right.top);
+    return neighbours.length > 0 && !neighbours.some((o) => o.left < probe && probe < o.right);
+  };
   const sorted = [...drafts].sort((a, b) => a.left - b.left);
   const kept: Draft[] = [];
   for (const d of sorted) {
