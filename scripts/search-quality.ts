@@ -1,9 +1,15 @@
-// `npm run search:quality -- [--site dist] [--base /] [--content content] [--queries 100] [--seed 1]
-//   [--lengths 1,2,3,4,5,6] [--gold ../shared/gold]`
+// `npm run search:quality -- [--typed] [--site dist] [--base /] [--content content] [--queries 100]
+//   [--seed 1] [--lengths 1,2,3,4,5,6] [--gold ../shared/gold]`
 // Measures search quality as a reader meets it: samples random strings copied from the built articles,
-// types each into the real /search/ page in Chromium, and compares the articles listed with what
-// find-in-page (Ctrl-F) over every article's text would find. Prints recall and precision per query
-// length and exits non-zero below --min-recall / --min-precision (defaults 0.99 / 0.95).
+// types each into the real /search/ page in Chromium, and compares the articles listed with the
+// articles whose text holds the string, whitespace ignored and punctuation styles alike (`normalize`
+// below, written apart from the site's code). Two modes:
+// - random: strings of N characters copied from the text as printed, its whitespace left out;
+// - --typed: strings as a reader types them: copied across a space, line break, quote mark or
+//   character with a full- and half-width form, then typed without the spaces, with the other quote
+//   style and the other width (typeAsReader).
+// Prints recall and precision per query length and exits non-zero below --min-recall /
+// --min-precision (defaults 0.99 / 0.99).
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +31,8 @@ export interface QualityOptions {
   lengths: number[];
   /** A folder of gold editions (../shared/gold): their article titles are searched as well. */
   gold?: string | undefined;
+  /** Strings as a reader types them (typeAsReader) instead of as printed. */
+  typed?: boolean | undefined;
 }
 
 export interface QueryOutcome {
@@ -52,8 +60,43 @@ export interface QualityReport {
   firstQuery: { query: string; requests: number; bytes: number; searchBytes: number };
 }
 
-/** Ctrl-F semantics: case- and width-insensitive (NFKC) substring. Deliberately not the site's code. */
-const normalize = (s: string): string => s.normalize('NFKC').toLowerCase();
+/**
+ * What counts as the same text, as issue 15 defines it: case and width (NFKC), whitespace ignored,
+ * every quote style alike, every dash alike, every middle dot alike, 。 and . alike. Deliberately
+ * written apart from the site's fold.ts.
+ */
+export const normalize = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\u200b-\u200d\u2060]/gu, '')
+    .replace(/["'\u2018-\u201f\u300c-\u300f\u301d-\u301f]/gu, '"')
+    .replace(/[\u2010-\u2015\u2212\u2500\u2501]/gu, '-')
+    .replace(/[\u00b7\u2022\u2027\u2219\u22c5\u30fb]/gu, '·')
+    .replace(/\./gu, '。');
+
+/** Quote marks a reader's input method gives for each printed one (the other style). */
+const OTHER_QUOTE: Record<string, string> = { '"': '“', '“': '"', '”': '"', "'": '‘', '‘': "'", '’': "'", '「': '“', '」': '”', '『': '‘', '』': '’' };
+
+/** Full-width forms (U+FF01–U+FF5E) and their ASCII counterparts, each way; 。 ↔ . as typed in half-width mode. */
+function otherWidth(ch: string): string | null {
+  const c = ch.codePointAt(0)!;
+  if (c >= 0xff01 && c <= 0xff5e) return String.fromCodePoint(c - 0xfee0);
+  if (c >= 0x21 && c <= 0x7e && !OTHER_QUOTE[ch]) return String.fromCodePoint(c + 0xfee0);
+  if (ch === '。') return '.';
+  return null;
+}
+
+/** True when a printed string holds something a reader types differently (a space, a quote mark, a width form). */
+const typesDifferently = (s: string): boolean => Array.from(s).some((ch) => /\s/u.test(ch) || OTHER_QUOTE[ch] || otherWidth(ch));
+
+/** A printed string as a reader types it: no whitespace, the other quote style, the other width. */
+export function typeAsReader(printed: string): string {
+  return Array.from(printed)
+    .filter((ch) => !/\s/u.test(ch))
+    .map((ch) => OTHER_QUOTE[ch] ?? otherWidth(ch) ?? ch)
+    .join('');
+}
 
 export async function measureSearchQuality(options: QualityOptions): Promise<QualityReport> {
   const articles = await readArticles(join(options.content, 'archive', 'articles'));
@@ -64,18 +107,20 @@ export async function measureSearchQuality(options: QualityOptions): Promise<Qua
   const outcomes: Array<QueryOutcome & { group: string }> = [];
   const groups: Array<{ group: string; queries: string[] }> = options.lengths.map((length) => ({
     group: String(length),
-    queries: sampleQueries(articles.map((a) => a.text), length, options.queries, random),
+    queries: options.typed
+      ? sampleQueries(articles.map((a) => a.text), length, options.queries, random, typesDifferently).map(typeAsReader)
+      : [...new Set(sampleQueries(articles.map((a) => a.text), length, options.queries, random).map(withoutSpaces))],
   }));
   if (options.gold) groups.push({ group: 'gold titles', queries: await goldTitles(options.gold) });
   let firstQuery: QualityReport['firstQuery'] = { query: '', requests: 0, bytes: 0, searchBytes: 0 };
   try {
     const page = await browser.newPage();
-    const [probe] = sampleQueries(articles.map((a) => a.text), 3, 1, seededRandom(options.seed).next);
+    const [probe] = sampleQueries(articles.map((a) => a.text), 3, 1, seededRandom(options.seed).next).map(withoutSpaces);
     if (probe) firstQuery = await measureFirstQuery(page, site.url, probe);
     for (const { group, queries } of groups) {
       for (const query of queries) {
-        // Space-separated words must all occur, each as written.
-        const needles = normalize(query).split(/\s+/u).filter(Boolean);
+        // Space-separated words must all occur.
+        const needles = query.split(/\s+/u).map(normalize).filter(Boolean);
         const expected = texts.filter((t) => needles.every((n) => t.text.includes(n))).map((t) => t.id);
         const found = await searchPage(page, site.url, query);
         outcomes.push({ group, query, expected, found });
@@ -145,18 +190,37 @@ async function goldTitles(dir: string): Promise<string[]> {
   return [...titles];
 }
 
-/** Random strings of `length` characters without whitespace, copied from the texts. */
-function sampleQueries(texts: readonly string[], length: number, count: number, random: () => number): string[] {
-  const pool = texts.filter((t) => Array.from(t).length >= length);
+/**
+ * Random strings of `length` characters other than whitespace, copied from the texts as printed (the
+ * whitespace among them kept, for `typeAsReader`; left out otherwise), among those `keep` accepts.
+ */
+function sampleQueries(
+  texts: readonly string[],
+  length: number,
+  count: number,
+  random: () => number,
+  keep: (printed: string) => boolean = () => true,
+): string[] {
+  const pool = texts.map((t) => Array.from(t)).filter((chars) => chars.filter((ch) => !/\s/u.test(ch)).length >= length);
   const queries = new Set<string>();
-  for (let tries = 0; queries.size < count && tries < count * 50 && pool.length; tries++) {
-    const chars = Array.from(pool[Math.floor(random() * pool.length)]!);
-    const at = Math.floor(random() * (chars.length - length + 1));
-    const query = chars.slice(at, at + length).join('');
-    if (!/\s/u.test(query)) queries.add(query);
+  for (let tries = 0; queries.size < count && tries < count * 200 && pool.length; tries++) {
+    const chars = pool[Math.floor(random() * pool.length)]!;
+    let at = Math.floor(random() * chars.length);
+    while (at < chars.length && /\s/u.test(chars[at]!)) at++;
+    const window: string[] = [];
+    let n = 0;
+    for (let i = at; i < chars.length && n < length; i++) {
+      window.push(chars[i]!);
+      if (!/\s/u.test(chars[i]!)) n++;
+    }
+    const printed = window.join('');
+    if (n === length && keep(printed)) queries.add(printed);
   }
   return [...queries];
 }
+
+/** A printed string as copied with whitespace left out. */
+const withoutSpaces = (printed: string): string => printed.replace(/\s/gu, '');
 
 function summarize(group: string, outcomes: readonly QueryOutcome[]): QualityRow {
   let expected = 0;
@@ -211,7 +275,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       lengths: { type: 'string', default: '1,2,3,4,5,6' },
       gold: { type: 'string' },
       'min-recall': { type: 'string', default: '0.99' },
-      'min-precision': { type: 'string', default: '0.95' },
+      'min-precision': { type: 'string', default: '0.99' },
+      typed: { type: 'boolean', default: false },
     },
   });
   const report = await measureSearchQuality({
@@ -222,6 +287,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     seed: Number(values.seed),
     lengths: values.lengths.split(',').map(Number),
     gold: values.gold,
+    typed: values.typed,
   });
   process.stdout.write(`${formatReport(report)}\n`);
   const ok = report.total.recall >= Number(values['min-recall']) && report.total.precision >= Number(values['min-precision']);

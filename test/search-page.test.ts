@@ -1,14 +1,15 @@
 // The /search/ page in Chromium, over the site test/global-setup.ts built from seeds/ (at `/` and
 // under `/archive/`). Expected answers come from the built content (content/archive): an article is
 // expected when its text fields (kicker, title, subtitles, byline, paragraphs, joined by searchText,
-// whose field list lib-search-match.test.ts pins) hold the query — find-in-page semantics, checked
-// with String#includes, not with the search page's own matching code.
+// whose field list lib-search-match.test.ts pins) hold the query — find-in-page semantics with
+// whitespace ignored and punctuation styles alike (search-quality.ts `normalize`, written apart from
+// the search page's own folding), checked with String#includes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
 import { builtSite } from './support/built-site.ts';
 import { serveStatic, type StaticSite } from './support/static-server.ts';
-import { listAll, readArticles, searchPage } from '../scripts/search-quality.ts';
+import { listAll, normalize, readArticles, searchPage } from '../scripts/search-quality.ts';
 
 type Article = { id: string; text: string };
 let articles: Article[];
@@ -17,7 +18,6 @@ let root: StaticSite;
 let archive: StaticSite;
 const external: string[] = [];
 
-const normalize = (s: string): string => s.normalize('NFKC').toLowerCase();
 const holding = (...terms: string[]): string[] =>
   articles.filter((a) => terms.every((t) => normalize(a.text).includes(normalize(t)))).map((a) => a.id).sort();
 const occurrences = (text: string, s: string): number => text.split(s).length - 1;
@@ -165,6 +165,102 @@ describe('search page', () => {
     await page.waitForSelector('mark.search-hit');
     const marks = await page.$$eval('mark.search-hit', (ms) => ms.map((m) => m.textContent));
     expect(new Set(marks)).toEqual(new Set(['于连兴']));
+  });
+
+  it('whitespace in the text never stops a match: typed without the spaces, a string is found where it prints with them', async () => {
+    const page = await newPage();
+    for (const [typed, printed] of [['记者薛蓓蓓', '记者 薛蓓蓓'], ['3月24日', '3 月 24 日'], ['本报记者林金彦', '记者 林金彦']]) {
+      expect(articles.some((a) => a.text.includes(printed)), printed).toBe(true);
+      const expected = holding(typed);
+      expect(expected.length, typed).toBeGreaterThan(0);
+      expect([...(await searchPage(page, root.url, typed))].sort(), typed).toEqual(expected);
+    }
+    // Spaces in the query still separate terms that must all occur.
+    expect([...(await searchPage(page, root.url, '记者 薛蓓蓓'))].sort()).toEqual(holding('记者', '薛蓓蓓'));
+  });
+
+  it('quote styles and widths fold: the other style finds what prints, and the excerpt marks the text as printed', async () => {
+    const printed = articles.map((a) => /[^\s“”"]{2}[“"][^\s“”"]{2,4}[”"]/u.exec(a.text)?.[0]).find(Boolean);
+    expect(printed).toBeDefined();
+    const page = await newPage();
+    const expected = holding(printed!);
+    for (const typed of [printed!.replace(/[“”]/g, '"'), printed!.replace(/"([^"]*)"/, '“$1”'), printed!.replace(/[“"]/, '「').replace(/[”"]/, '」')]) {
+      expect([...(await searchPage(page, root.url, typed))].sort(), typed).toEqual(expected);
+    }
+    const marks = await page.$$eval('#search-results .excerpt mark', (ms) => ms.map((m) => m.textContent));
+    expect(marks).toContain(printed);
+    // Full-width digits find the half-width ones.
+    expect([...(await searchPage(page, root.url, '３月２４日'))].sort()).toEqual(holding('3月24日'));
+  });
+
+  it('date ranges by day, and month forms still', async () => {
+    const page = await newPage();
+    const days = [...new Set(articles.map((a) => a.id.split('/')[1]!))].sort();
+    const [first, last] = [days[0]!, days[days.length - 1]!];
+    const inDays = (from: string, to: string) => holding('的').filter((id) => id.split('/')[1]! >= from && id.split('/')[1]! <= to);
+    expect((await open(page, root, `q=的&from=${last}&to=${last}`)).sort()).toEqual(inDays(last, last));
+    expect((await open(page, root, `q=的&from=${first}&to=${first}`)).sort()).toEqual(inDays(first, first));
+    expect(inDays(first, first).length).toBeLessThan(holding('的').length);
+    const month = last.slice(0, 7);
+    expect((await open(page, root, `q=的&from=${month}&to=${month}`)).sort()).toEqual(inDays(`${month}-01`, `${month}-31`));
+    expect(await page.inputValue('input[name=from]')).toBe(`${month}-01`);
+    expect(await open(page, root, 'q=的&from=1999-01-01&to=1999-12-31')).toEqual([]);
+  });
+
+  it('a filter alone, without a query, lists its articles newest first', async () => {
+    const page = await newPage();
+    const fronts = articles.filter((a) => a.id.split('/')[2] === '01').map((a) => a.id);
+    const listedIds = await open(page, root, 'page=front');
+    expect([...listedIds].sort()).toEqual([...fronts].sort());
+    const dates = listedIds.map((id) => id.split('/')[1]!);
+    expect(new Set(dates).size).toBeGreaterThan(1);
+    expect(dates).toEqual([...dates].sort().reverse());
+    expect(await page.textContent('#search-status')).toContain(`找到 ${fronts.length} 篇`);
+    const paper = articles[0]!.id.split('/')[0]!;
+    expect((await open(page, root, `paper=${paper}`)).sort()).toEqual(articles.filter((a) => a.id.startsWith(`${paper}/`)).map((a) => a.id).sort());
+  });
+
+  it('when nothing is found it says why and links what would find something', async () => {
+    const page = await newPage();
+    const name = '于连兴';
+    const days = [...new Set(holding(name).map((id) => id.split('/')[1]!))];
+    const other = [...new Set(articles.map((a) => a.id.split('/')[1]!))].find((d) => !days.includes(d))!;
+    expect(await open(page, root, `q=${name}&from=${other}&to=${other}`)).toEqual([]);
+    expect(await page.textContent('#search-status')).toContain(`没有找到包含“${name}”的文章`);
+    const offer = page.locator('#search-suggestions a', { hasText: '不限日期' });
+    expect(await offer.textContent()).toContain(`${holding(name).length} 篇`);
+    const before = await page.getAttribute('body', 'data-search-done');
+    await offer.click();
+    await page.waitForFunction((p) => document.body.dataset.searchDone !== p, before);
+    expect([...(await listed(page, root))].sort()).toEqual(holding(name));
+    expect(new URL(page.url()).searchParams.get('from')).toBeNull();
+    // Quote marks the text lacks: offered without them.
+    expect(await open(page, root, `q=${encodeURIComponent(`“${name}”说`)}`)).toEqual(holding(`"${name}"说`));
+    const unquoted = page.locator('#search-suggestions a', { hasText: '去掉引号' });
+    expect(await unquoted.textContent()).toContain(`${name}说`);
+  });
+
+  it('an article opened from a result scrolls to the first highlighted match', async () => {
+    // A string whose first occurrence in the longest article is near its end, far below the first screen.
+    const longest = [...articles].sort((a, b) => b.text.length - a.text.length)[0]!;
+    const flat = longest.text.replace(/\s/gu, '');
+    let term = '';
+    for (let at = Math.floor(flat.length * 0.9); at > flat.length / 2 && !term; at--) {
+      const s = flat.slice(at, at + 4);
+      if (/^\p{Script=Han}{4}$/u.test(s) && flat.indexOf(s) === at) term = s;
+    }
+    expect(term).not.toBe('');
+    const page = await newPage();
+    await page.setViewportSize({ width: 800, height: 600 });
+    await open(page, archive, `q=${term}`);
+    await page.click(`#search-results > li h2 a[href*="/${longest.id}/"]`);
+    await page.waitForURL(`**/${longest.id}/?hl=*`);
+    await page.waitForSelector('mark.search-hit');
+    await page.waitForFunction(() => window.scrollY > 0);
+    const box = await page.$eval('mark.search-hit', (m) => ({ ...m.getBoundingClientRect().toJSON(), docTop: m.getBoundingClientRect().top + scrollY }));
+    expect(box.docTop).toBeGreaterThan(600);
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(box.bottom).toBeLessThanOrEqual(600);
   });
 
   it('asks no other host for anything', () => {

@@ -1,13 +1,13 @@
 // Stage: read PDF. The bytes of a PDF seed → its pages' glyph runs, each with its box, type size and
 // font, in page coordinates (points from the top-left corner). Read with Mozilla's PDF.js (pdfjs-dist,
 // legacy build: plain JavaScript, no native parts); a PDF it cannot open is a diagnostic naming the
-// file, never a crash. Radical code points are read as the ideographs they stand for (data/radicals.ts).
+// file, never a crash. Radical code points are read as the ideographs they stand for (fold-radicals.ts).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument, OPS, Util, type PDFDocumentProxy, type PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
-import { foldRadicals } from '../data/radicals.ts';
 import { diagnostic, fileStart } from './diagnostics.ts';
+import { foldRadicalText } from './fold-radicals.ts';
 import type { Diagnostic, GlyphRun, PageBox, PdfPage } from './types.ts';
 
 export interface ReadPdfResult {
@@ -157,7 +157,7 @@ function toRun(item: TextItem, view: number[], page: number, font: { font: strin
   const scale = Math.hypot(a!, b!) / (Math.hypot(item.transform[0], item.transform[1]) || 1);
   const width = item.width * (Number.isFinite(scale) ? scale : 1);
   return {
-    text: dropJustifyingSpaces(foldRadicals(item.str), width, size),
+    text: dropJustifyingSpaces(foldRadicalText(item.str), width, size),
     box: { page, x: x!, y: baseline! - ASCENT * size, width, height: (ASCENT + DESCENT) * size },
     size,
     ...font,

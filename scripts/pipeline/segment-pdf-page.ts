@@ -81,7 +81,7 @@ export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, p
       continue;
     }
     const headline = readHeadline(draft.headline);
-    const paragraphs = readParagraphs(draft.body, columns);
+    const { paragraphs, subheads } = readParagraphs(draft.body, columns, body);
     const byline = draft.byline?.text ?? null;
     articles.push({
       page,
@@ -89,6 +89,7 @@ export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, p
       ...headline,
       byline,
       paragraphs,
+      subheads,
       ...findContinuations(paragraphs),
       position: (draft.headline[0] ?? draft.byline ?? draft.body[0]!).position,
       boxes: regions([...draft.headline, ...(draft.byline ? [draft.byline] : []), ...draft.body]),
@@ -170,16 +171,23 @@ function columnMeasures(lines: LaidLine[], bodySize: number): Map<number, Column
   return measures;
 }
 
-/** Body lines → paragraphs: a line starts one when indented, after a short line ending a sentence, or after a wide gap. */
-function readParagraphs(lines: LaidLine[], columns: Map<number, ColumnMeasure>): string[] {
+/**
+ * Body lines → paragraphs: a line starts one when indented, after a short line ending a sentence, or
+ * after a wide gap. A paragraph set all in another face than the body's (bold) is a subhead (小标题).
+ */
+function readParagraphs(lines: LaidLine[], columns: Map<number, ColumnMeasure>, body: { font: string }): { paragraphs: string[]; subheads: number[] } {
   const paragraphs: string[] = [];
+  const faces: boolean[] = [];
   let previous: LaidLine | null = null;
   for (const line of lines) {
-    if (!previous || startsParagraph(line, previous, columns)) paragraphs.push(line.text);
-    else paragraphs[paragraphs.length - 1] = joinWrapped(paragraphs.at(-1)!, line.text);
+    const otherFace = line.font !== body.font && line.bold;
+    if (!previous || startsParagraph(line, previous, columns) || otherFace !== faces.at(-1)) {
+      paragraphs.push(line.text);
+      faces.push(otherFace);
+    } else paragraphs[paragraphs.length - 1] = joinWrapped(paragraphs.at(-1)!, line.text);
     previous = line;
   }
-  return paragraphs;
+  return { paragraphs, subheads: faces.flatMap((other, i) => (other ? [i] : [])) };
 }
 
 /** The line starts indented from its column's left edge (a paragraph's first line). */

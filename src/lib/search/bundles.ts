@@ -8,6 +8,9 @@ export interface SearchBundles {
   bundles: string[];
   /** Changes whenever the index changes; passed to Pagefind as `metaCacheTag`. */
   tag: string;
+  /** The first and last day with articles (`YYYY-MM-DD`): bounds an open-ended date range. */
+  first: string;
+  last: string;
 }
 
 export interface BundlePlan {
@@ -31,6 +34,12 @@ export function bundleMonths(path: string): { first: string; last: string } | nu
   const key = /(\d{4}(?:-\d{2})?)\/$/.exec(path)?.[1];
   if (!key) return null;
   return key.length === 4 ? { first: `${key}-01`, last: `${key}-12` } : { first: key, last: key };
+}
+
+/** The first and last day of the articles (ids sorted or not). */
+export function archiveSpan(ids: readonly string[]): { first: string; last: string } {
+  const dates = ids.map(dateOf).sort();
+  return { first: dates[0] ?? '0000-00-00', last: dates[dates.length - 1] ?? '0000-00-00' };
 }
 
 const dateOf = (id: string): string => id.split('/')[1] ?? '0000-00-00';

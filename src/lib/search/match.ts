@@ -1,5 +1,6 @@
 // Exact-substring check and excerpts: a candidate from the index is a match only when its text holds
-// every search term as written (after folding), as find-in-page would. Excerpts are plain-text
+// every search term (after folding, fold.ts), as find-in-page would if it ignored whitespace and
+// punctuation styles. Excerpts are plain-text
 // segments (never HTML) with the matched strings marked.
 import { fold, foldText } from './fold.ts';
 
@@ -10,7 +11,7 @@ export function findRanges(text: string, terms: readonly string[]): Array<[numbe
   for (const term of terms) {
     if (!term) continue;
     for (let at = folded.text.indexOf(term); at >= 0; at = folded.text.indexOf(term, at + 1)) {
-      ranges.push([folded.source[at]!, folded.source[at + term.length]!]);
+      ranges.push([folded.start[at]!, folded.end[at + term.length - 1]!]);
     }
   }
   ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
@@ -58,13 +59,4 @@ export function excerpt(text: string, terms: readonly string[], length = 90): Se
   push(text.slice(at, end), false);
   if (end < text.length) push('…', false);
   return segments;
-}
-
-/**
- * Relevance of a verified match: occurrences of the terms, those in the title counting more.
- * The article that keeps returning to a name ranks above one that mentions it once.
- */
-export function relevance(title: string, text: string, terms: readonly string[]): number {
-  const count = (s: string): number => findRanges(s, terms).length;
-  return count(title) * 5 + count(text);
 }

@@ -1,8 +1,11 @@
 // The search page in the browser: reads the state from the URL, runs it on load, keeps the URL in step
-// as the reader types (history.replaceState), and renders results as text nodes (never HTML).
+// as the reader types (history.replaceState), and renders results as text nodes (never HTML). With no
+// query, a filter alone lists its articles newest first; when nothing is found it says why and links
+// the searches that would find something (suggest.ts).
 import { SearchEngine, type Hit, type SearchRun } from './engine.ts';
 import { excerpt, type Segment } from './match.ts';
-import { parseTerms, readState, writeState, type SearchState } from './query.ts';
+import { dayRange, hasFilter, parseTerms, readState, writeState, type SearchState } from './query.ts';
+import { emptyReason, suggestions } from './suggest.ts';
 
 /** Results shown at first and per 显示更多. */
 const PAGE_SIZE = 20;
@@ -13,6 +16,7 @@ export function startSearchPage(base: string): void {
   const status = document.querySelector<HTMLElement>('#search-status')!;
   const list = document.querySelector<HTMLOListElement>('#search-results')!;
   const more = document.querySelector<HTMLButtonElement>('#search-more')!;
+  const offers = document.querySelector<HTMLElement>('#search-suggestions')!;
   const engine = new SearchEngine(base);
   let current = 0;
   let run: SearchRun | null = null;
@@ -23,27 +27,53 @@ export function startSearchPage(base: string): void {
   const fillForm = (state: SearchState): void => {
     for (const [name, value] of Object.entries(state)) {
       const field = form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
-      if (field) field.value = value ?? '';
+      if (!field) continue;
+      // The date fields take days; a month in the URL stands for its first (from) or last (to) day.
+      const day = name === 'to' ? dayRange({ from: null, to: value }).last : dayRange({ from: value, to: null }).first;
+      field.value = field.type === 'date' ? (day ?? '') : (value ?? '');
     }
   };
+
+  const paperName = (id: string | null): string | undefined =>
+    id ? [...(form.elements.namedItem('paper') as HTMLSelectElement).options].find((o) => o.value === id)?.text : undefined;
 
   const render = (state: SearchState, shown: number): void => {
     if (!run) return;
     list.replaceChildren(...run.hits.slice(0, shown).map((hit) => resultItem(hit, run!.terms)));
-    const n = run.hits.length;
-    const quoted = `“${state.q.trim()}”`;
-    if (run.done()) {
-      status.textContent = n ? `找到 ${n} 篇包含${quoted}的文章。` : `没有找到包含${quoted}的文章。请检查用字，或减少搜索词、放宽筛选条件。`;
-    } else {
-      status.textContent = `已找到 ${n} 篇包含${quoted}的文章，另有约 ${run.candidates - run.checked} 篇可能包含，请点“显示更多结果”。`;
+    const n = run.total;
+    const what = run.terms.length ? `包含${run.terms.map((t) => `“${t}”`).join('、')}的文章` : '文章';
+    status.textContent = !n
+      ? `${emptyReason(state, { paper: paperName(state.paper) })}`
+      : run.complete()
+        ? `找到 ${n} 篇${what}。`
+        : `已找到 ${n} 篇${what}，更早的报纸中还可能有，请点“显示更多结果”。`;
+    more.hidden = shown >= run.hits.length && run.done();
+  };
+
+  /** Runs each loosened search and links those that find something. */
+  const suggest = async (state: SearchState, id: number): Promise<void> => {
+    const found: HTMLLIElement[] = [];
+    for (const s of suggestions(state)) {
+      const terms = parseTerms(s.state.q);
+      if (!terms.length && !hasFilter(s.state)) continue;
+      const tried = await engine.search(s.state, terms, 0);
+      if (id !== current) return;
+      if (!tried.total) continue;
+      const item = document.createElement('li');
+      const link = document.createElement('a');
+      link.href = `?${writeState(s.state)}`;
+      link.textContent = `${s.label}（${tried.complete() ? '' : '至少'}${tried.total} 篇）`;
+      item.append(link);
+      found.push(item);
     }
-    more.hidden = shown >= n && run.done();
+    offers.replaceChildren(...(found.length ? [heading('可以试试：'), listOf(found)] : [heading('请检查用字，或减少搜索词。')]));
   };
 
   const search = async (state: SearchState): Promise<void> => {
     const id = ++current;
     const terms = parseTerms(state.q);
-    if (!terms.length) {
+    offers.replaceChildren();
+    if (!terms.length && !hasFilter(state)) {
       run = null;
       list.replaceChildren();
       status.textContent = '';
@@ -57,10 +87,12 @@ export function startSearchPage(base: string): void {
       if (id !== current) return;
       run = started;
       render(state, PAGE_SIZE);
+      if (!run.total) await suggest(state, id);
     } catch (error) {
       if (id !== current) return;
       status.textContent = `搜索出错：${(error as Error).message}`;
     }
+    if (id !== current) return;
     // Tells tests and tools the results on screen are final for this search.
     document.body.dataset.searchDone = String(id);
   };
@@ -74,7 +106,7 @@ export function startSearchPage(base: string): void {
 
   form.addEventListener('input', (event) => {
     clearTimeout(timer);
-    // Typing waits for a pause; menus and month fields apply at once.
+    // Typing waits for a pause; menus and date fields apply at once.
     if ((event.target as HTMLElement).matches('input[type=search]')) timer = setTimeout(update, TYPING_DELAY_MS);
     else update();
   });
@@ -90,17 +122,39 @@ export function startSearchPage(base: string): void {
     await run.more(Math.max(0, shown - run.hits.length));
     render(state, shown);
   });
+  // A suggestion link reloads the page with its search; following it in place keeps the engine warm.
+  offers.addEventListener('click', (event) => {
+    const link = (event.target as HTMLElement).closest('a');
+    if (!link) return;
+    event.preventDefault();
+    const state = readState(new URL(link.href).searchParams);
+    history.replaceState(null, '', link.search);
+    fillForm(state);
+    void search(state);
+  });
 
   const initial = readState(new URLSearchParams(location.search));
   fillForm(initial);
   void search(initial);
 }
 
+function heading(text: string): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.textContent = text;
+  return p;
+}
+
+function listOf(items: HTMLLIElement[]): HTMLUListElement {
+  const ul = document.createElement('ul');
+  ul.append(...items);
+  return ul;
+}
+
 function resultItem(hit: Hit, terms: string[]): HTMLLIElement {
   const item = document.createElement('li');
   const heading = document.createElement('h2');
   const link = document.createElement('a');
-  link.href = `${hit.url}?hl=${encodeURIComponent(terms.join(' '))}`;
+  link.href = terms.length ? `${hit.url}?hl=${encodeURIComponent(terms.join(' '))}` : hit.url;
   link.append(...segmentNodes(excerpt(hit.title, terms, hit.title.length)));
   heading.append(link);
   const meta = document.createElement('p');

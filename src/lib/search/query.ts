@@ -1,5 +1,6 @@
-// The search page's state and the URL that carries it: `/search/?q=…&paper=…&from=YYYY-MM&to=YYYY-MM&
-// page=front|inner&kind=…&sort=newest|oldest|relevance`. A shared or bookmarked URL reproduces the search.
+// The search page's state and the URL that carries it: `/search/?q=…&paper=…&from=…&to=…&
+// page=front|inner&kind=…&sort=newest|oldest|relevance`. `from` and `to` are days (`YYYY-MM-DD`) or
+// months (`YYYY-MM`: from its first day, to its last). A shared or bookmarked URL reproduces the search.
 import { fold } from './fold.ts';
 
 export type SortOrder = 'relevance' | 'newest' | 'oldest';
@@ -8,9 +9,9 @@ export type PagePlace = 'front' | 'inner';
 export interface SearchState {
   q: string;
   paper: string | null;
-  /** First month included, `YYYY-MM`. */
+  /** First day or month included, `YYYY-MM-DD` or `YYYY-MM`. */
   from: string | null;
-  /** Last month included, `YYYY-MM`. */
+  /** Last day or month included, `YYYY-MM-DD` or `YYYY-MM`. */
   to: string | null;
   page: PagePlace | null;
   kind: string | null;
@@ -19,8 +20,14 @@ export interface SearchState {
 
 const SORTS: readonly SortOrder[] = ['relevance', 'newest', 'oldest'];
 const PLACES: readonly PagePlace[] = ['front', 'inner'];
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const MONTH_OR_DAY = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 const SLUG = /^[a-z0-9][a-z0-9-]*$/;
+
+/** A calendar day or month (2022-02-30 is not one). */
+function isMonthOrDay(v: string): boolean {
+  if (!MONTH_OR_DAY.test(v)) return false;
+  return v.length === 7 || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v;
+}
 
 /** Reads the state from a URL query string; anything malformed is ignored, never an error. */
 export function readState(params: URLSearchParams): SearchState {
@@ -31,8 +38,8 @@ export function readState(params: URLSearchParams): SearchState {
   return {
     q: params.get('q') ?? '',
     paper: pick('paper', (v) => SLUG.test(v)),
-    from: pick('from', (v) => MONTH.test(v)),
-    to: pick('to', (v) => MONTH.test(v)),
+    from: pick('from', isMonthOrDay),
+    to: pick('to', isMonthOrDay),
     page: pick('page', (v) => (PLACES as readonly string[]).includes(v)) as PagePlace | null,
     kind: pick('kind', (v) => SLUG.test(v)),
     sort: (pick('sort', (v) => (SORTS as readonly string[]).includes(v)) as SortOrder | null) ?? 'relevance',
@@ -51,54 +58,101 @@ export function writeState(state: SearchState): string {
   return params.toString();
 }
 
-// Quote pairs a reader may wrap a term in (ASCII and Chinese 引号): they mark a phrase and are not part
-// of the string sought. A quote mark that is not one of a wrapping pair is searched for as printed.
-const QUOTE_PAIRS: ReadonlyArray<readonly [string, string]> = [['"', '"'], ["'", "'"], ['“', '”'], ['‘', '’'], ['「', '」'], ['『', '』']];
-
-function unquote(term: string): string {
-  for (const [open, close] of QUOTE_PAIRS) {
-    if (term.length > 2 && term.startsWith(open) && term.endsWith(close)) return term.slice(1, -1);
-  }
-  return term;
+/** True when the state narrows the archive by something besides the query (a paper, dates, page, kind). */
+export function hasFilter(state: SearchState): boolean {
+  return !!(state.paper || state.from || state.to || state.page || state.kind);
 }
 
+/** Every quote mark folds to `"` (fold.ts). */
+const QUOTE = '"';
+
 /**
- * The search terms of a query: split on spaces (ASCII or full-width 全角空格), wrapping quotes removed,
- * folded (fold.ts). Every term must occur in an article for it to match.
+ * The search terms of a query, folded (fold.ts). Spaces (ASCII or 全角空格) separate terms that must
+ * all occur; a term wrapped in a pair of quote marks (any style) is a phrase: the marks are not
+ * sought, and spaces inside it do not split it. A quote mark that does not wrap a term is sought as
+ * printed (folded).
  */
 export function parseTerms(q: string): string[] {
-  const terms = fold(q)
-    .split(/\s+/u)
-    .filter((t) => t.length > 0)
-    .map(unquote);
+  const terms: string[] = [];
+  const chars = Array.from(q);
+  const isSpace = (ch: string | undefined): boolean => ch !== undefined && /\s/u.test(ch);
+  let i = 0;
+  while (i < chars.length) {
+    if (isSpace(chars[i])) {
+      i++;
+      continue;
+    }
+    // A phrase: an opening quote, a closing quote later, then a space or the end.
+    if (fold(chars[i]!) === QUOTE) {
+      let close = i + 1;
+      while (close < chars.length && fold(chars[close]!) !== QUOTE) close++;
+      if (close < chars.length && (close + 1 === chars.length || isSpace(chars[close + 1]))) {
+        const inner = fold(chars.slice(i + 1, close).join(''));
+        if (inner) {
+          terms.push(inner);
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    let end = i;
+    while (end < chars.length && !isSpace(chars[end])) end++;
+    const term = fold(chars.slice(i, end).join(''));
+    if (term) terms.push(term);
+    i = end;
+  }
   return [...new Set(terms)];
 }
 
-/** The months from `from` to `to` inclusive among the months that have articles (Pagefind filters are exact). */
-export function monthsInRange(available: readonly string[], from: string | null, to: string | null): string[] | null {
-  if (!from && !to) return null;
-  return available.filter((m) => (!from || m >= from) && (!to || m <= to)).sort();
+/** The first and last day (`YYYY-MM-DD`) a from–to state covers; a month stands for all its days. */
+export function dayRange(state: Pick<SearchState, 'from' | 'to'>): { first: string | null; last: string | null } {
+  const first = state.from && (state.from.length === 7 ? `${state.from}-01` : state.from);
+  const last = state.to && (state.to.length === 7 ? lastDayOf(state.to) : state.to);
+  return { first, last };
+}
+
+function lastDayOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/** Every calendar day from `first` to `last` inclusive (empty when `first` is after `last`). */
+export function daysBetween(first: string, last: string): string[] {
+  const days: string[] = [];
+  for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += 86_400_000) {
+    days.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return days;
 }
 
 export interface PagefindFilters {
   [name: string]: string | { any: string[] };
 }
 
-/** Pagefind filter object for the state; `months` lists every month in the index. */
-export function toFilters(state: SearchState, months: readonly string[]): PagefindFilters {
+/**
+ * Pagefind filter object for the state. A from–to range becomes the list of its days (the `date`
+ * filter; Pagefind filters are exact values), cut to the days the archive spans (`archive`, from
+ * bundles.json), so an open-ended range stays finite.
+ */
+export function toFilters(state: SearchState, archive: { first: string; last: string }): PagefindFilters {
   const filters: PagefindFilters = {};
   if (state.paper) filters.paper = state.paper;
   if (state.page) filters.page = state.page;
   if (state.kind) filters.kind = state.kind;
-  const range = monthsInRange(months, state.from, state.to);
-  // An empty range must match nothing: a month value no article has.
-  if (range) filters.month = { any: range.length ? range : ['0000-00'] };
+  if (state.from || state.to) {
+    const { first, last } = dayRange(state);
+    const from = first && first > archive.first ? first : archive.first;
+    const to = last && last < archive.last ? last : archive.last;
+    const days = daysBetween(from, to);
+    // An empty range must match nothing: a day no article has.
+    filters.date = { any: days.length ? days : ['0000-00-00'] };
+  }
   return filters;
 }
 
-/** Pagefind sort object for the state. */
-export function toSort(sort: SortOrder): Record<string, 'asc' | 'desc'> {
-  if (sort === 'newest') return { date: 'desc' };
+/** Pagefind sort object for the state; without a query there is no relevance, so newest first. */
+export function toSort(sort: SortOrder, hasQuery = true): Record<string, 'asc' | 'desc'> {
   if (sort === 'oldest') return { date: 'asc' };
+  if (sort === 'newest' || !hasQuery) return { date: 'desc' };
   return {};
 }

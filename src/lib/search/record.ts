@@ -18,7 +18,7 @@ export const PAGE_PLACE_LABELS = { front: '头版', inner: '内页' } as const;
 
 export interface SearchRecord {
   meta: { title: string; paper: string; date: string; page: string };
-  filters: { paper: string; year: string; month: string; page: 'front' | 'inner'; kind: string };
+  filters: { paper: string; year: string; month: string; date: string; page: 'front' | 'inner'; kind: string };
   sort: { date: string };
 }
 
@@ -35,6 +35,8 @@ export function searchRecord(article: ArchiveArticle, paperName: string, pageNam
       paper: article.paper,
       year: article.date.slice(0, 4),
       month: article.date.slice(0, 7),
+      // By day, for from–to ranges (query.ts).
+      date: article.date,
       page: article.page === 1 ? 'front' : 'inner',
       kind: article.kind,
     },
