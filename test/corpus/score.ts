@@ -4,7 +4,7 @@
 // links to that group's gold files. `--split dev --verbose` also prints the scorer's per-file misses.
 // Nobody reads the sealed split's failures to write a rule, so --verbose refuses the sealed split.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -88,11 +88,37 @@ export function formatTable(title: string, rows: GroupScore[]): string {
   ].join('\n');
 }
 
-/** `npm run ingest` on a split's seeds; returns the folder of scoring JSON. */
-function ingestSplit(split: SplitName, tmp: string): string {
+export interface PdfScore {
+  files: number;
+  meta: number;
+  f1: number;
+  titles: number;
+  order: number;
+}
+
+/**
+ * PDF mode (issue 18): the split's printed pages (`<split>/pdf/*.pdf`) ingested as PDF seeds, read
+ * with their positions and type, scored against their gold (`<split>/pdf/*.json`) like the text seeds.
+ */
+export function scorePdfSplit(split: SplitName, tmp: string): PdfScore {
+  const pdfDir = join(splitDir(split), 'pdf');
+  const seeds = join(tmp, 'pdf-seeds');
+  mkdirSync(seeds, { recursive: true });
+  const pdfs = readdirSync(pdfDir).filter((f) => f.endsWith('.pdf'));
+  for (const f of pdfs) copyFileSync(join(pdfDir, f), join(seeds, f));
+  const json = ingestSplit(split, join(tmp, 'pdf'), seeds);
+  const out = execFileSync(process.execPath, [SCORER, pdfDir, json], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const all = out.split('\n').find((l) => l.startsWith('ALL'));
+  if (!all) throw new Error(`scorer printed no total:\n${out}`);
+  const [meta, , , f1, titles, , order] = all.trim().split(/\s+/u).slice(1).map(percent);
+  return { files: pdfs.length, meta: meta!, f1: f1!, titles: titles!, order: order! };
+}
+
+/** `npm run ingest` on a split's seeds (or another folder); returns the folder of scoring JSON. */
+function ingestSplit(split: SplitName, tmp: string, seedsDir = join(splitDir(split), 'seeds')): string {
   const json = join(tmp, 'json');
   mkdirSync(tmp, { recursive: true });
-  execFileSync('npm', ['run', '--silent', 'ingest', '--', '--seeds', join(splitDir(split), 'seeds'), '--out', join(tmp, 'content'), '--json', json], {
+  execFileSync('npm', ['run', '--silent', 'ingest', '--', '--seeds', seedsDir, '--out', join(tmp, 'content'), '--json', json], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'ignore'],
   });
@@ -117,6 +143,9 @@ if (import.meta.filename === process.argv[1]) {
       console.log(`${formatTable('engine', s.byEngine)}\n`);
       console.log(`${formatTable('extractor', s.byExtractor)}\n`);
       console.log(`${formatTable('layout family', s.byFamily)}\n`);
+      const p = scorePdfSplit(split, tmp);
+      const f = (x: number) => `${x.toFixed(1)}%`;
+      console.log(`| PDF read directly (issue 18) | files | article F1 | titles | order | meta |\n|---|---|---|---|---|---|\n| pdfjs-dist, positions and type | ${p.files} | ${f(p.f1)} | ${f(p.titles)} | ${f(p.order)} | ${f(p.meta)} |\n`);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
