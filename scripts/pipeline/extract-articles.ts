@@ -87,7 +87,7 @@ function firstLine(draft: ArticleDraft): ClassifiedLine {
 }
 
 /** Photo captions carry no title; features carry a dash subtitle or a standalone byline. */
-function kindOf(h: { title: string | null; subtitles: string[]; byline: string | null }, paragraphs: string[]): ArticleKind {
+export function kindOf(h: { title: string | null; subtitles: string[]; byline: string | null }, paragraphs: string[]): ArticleKind {
   if (!h.title && paragraphs.length <= 1 && !/^[^，,]{0,12}讯/u.test(paragraphs[0] ?? '')) return 'photo';
   if (h.subtitles.some((s) => /^[—\-－]/u.test(s))) return 'feature';
   if (h.byline && !/记者|通讯员|融媒体/u.test(h.byline)) return 'commentary';

@@ -88,6 +88,8 @@ export interface ExtractedArticle {
   continued_from: number | null;
   /** Where the article's first line (headline or body) stands in the seed. */
   position: SourcePosition;
+  /** Read from a PDF: the boxes its lines cover (one per column it runs in), in reading order. */
+  boxes?: PageBox[];
 }
 
 /** What a seed page says about its paper and issue, with the source of each fact. */
@@ -110,6 +112,68 @@ export interface Edition extends PageIdentity {
   seed: string;
   articles: ExtractedArticle[];
   furniture: Furniture[];
+  /** Set when the seed is a PDF: which PDF page each printed page is. */
+  pdf?: PdfSource;
+}
+
+// ---- PDF seeds (stages: read PDF → lay out lines → segment PDF page) ----
+
+/** A rectangle on one page of a PDF, in PDF points (1/72 in) from the page's top-left corner. */
+export interface PageBox {
+  /** 1-based page of the PDF file. */
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** A run of glyphs the PDF draws in one font at one place (stage: read PDF). */
+export interface GlyphRun {
+  /** The characters, radical code points already read as the ideographs they stand for. */
+  text: string;
+  /** From the top of the tallest glyph to below the baseline: size × (ascent + descent) of the em box. */
+  box: PageBox;
+  /** Type size in points (the em size, as the PDF scales the font). */
+  size: number;
+  /** The font's PostScript name without its subset tag (NotoSansCJKsc-Bold). */
+  font: string;
+  bold: boolean;
+}
+
+/** One page of a PDF file, as read (stage: read PDF). */
+export interface PdfPage {
+  /** 1-based page of the PDF file. */
+  page: number;
+  width: number;
+  height: number;
+  runs: GlyphRun[];
+  /** Pictures the page draws (images, filled shapes): where no text is, but no white space either. */
+  graphics: PageBox[];
+}
+
+/** A printed line of a PDF page in reading order (stage: lay out lines). */
+export interface LaidLine extends SourceLine {
+  box: PageBox;
+  /** The line's type size: its characters' most common run size. */
+  size: number;
+  /** The font most of its characters are set in. */
+  font: string;
+  bold: boolean;
+  /** The text column it stands in (0-based, in reading order: one per leaf of the page's cuts). */
+  column: number;
+  /** Vertical white space above it within its column, in points (null for a column's first line). */
+  gapAbove: number | null;
+  /** Its opening words set bold in a line of regular type: a run-in title (澜江市发布高温防暑提示 本报讯…). */
+  runIn: { title: string; rest: string } | null;
+}
+
+/** Where a PDF page came from, for the page image (stage: segment PDF page). */
+export interface PdfSource {
+  /** The PDF's path relative to the seeds folder. */
+  file: string;
+  /** Printed page number → page of the PDF file and its size in points. */
+  pages: { number: number; pdfPage: number; width: number; height: number }[];
 }
 
 // ─── Line labelling (line-features.ts → classify-lines.ts → segment-articles.ts → attach-headlines.ts) ───
