@@ -32,10 +32,13 @@ export const captionCredit = /[。！？!?”」]\s*[■◆●▲]\s*[^。，,�
 export const shotCredit = /(?:^|[。！？!?”」\s])[（(]?[^。，,；;：:\s]{0,8}\s*[\p{Script=Han}·]{2,5}\s*摄[）)]?$/u;
 
 /**
- * Labels of boxed columns of briefs and photo strips (栏目名): 简讯, 快讯, 图片新闻. Printed above the
- * briefs, a flattening tool may glue one to the first brief's title (简讯栖梧县开通…).
+ * Words that name a boxed column of briefs, photos or opinion (栏目名): 简讯, 快讯, 速览, 评论, 街谈.
+ * A flattening tool may glue one to the first item's title (简讯栖梧县开通…).
  */
-export const boxLabels = ['简讯', '快讯', '短讯', '图片新闻', '新闻速递', '资讯', '要闻简报', '一周要闻', '图说', '声音', '提示'];
+export const boxLabels = ['简讯', '快讯', '短讯', '速览', '速递', '图片新闻', '图说', '资讯', '要闻', '评论', '时评', '短评', '言论', '街谈', '观察', '声音', '提示'];
+
+/** A column label on a line of its own: a label word, maybe after a short qualifier (本地简讯, 新闻速览, 今日评论). */
+export const boxLabelLine = new RegExp(`^[\\p{Script=Han}]{0,4}(?:${boxLabels.join('|')})$`, 'u');
 
 /** A subtitle (副题) opened by a dash: ——写在…之时, ---聊城抗疫记, - 东昌府区…, ⸺记… (a two-em dash as extractors return ——). */
 export const dashSubtitle = /^(?:——|—|－－|--+|-|－|⸺|⸻)\s*\S/u;

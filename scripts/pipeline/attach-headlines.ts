@@ -27,7 +27,10 @@ function readHeadline(lines: ClassifiedLine[]): Headline {
   const of = (role: ClassifiedLine['role']): ClassifiedLine[] => lines.filter((l) => l.role === role);
   const bylines = of('byline').map((l) => l.text);
   const headline: Headline = { kicker: null, title: null, subtitles: subtitleParts(of('subtitle')), byline: bylines.length ? bylines.join(' ') : null };
-  const kicker = of('kicker'), title = of('title');
+  // A kicker stands above its title: headline lines above the last kicker line are kicker too.
+  const lastKicker = lines.findLastIndex((l) => l.role === 'kicker');
+  const heads = lines.filter((l) => l.role === 'kicker' || l.role === 'title');
+  const kicker = heads.filter((l) => lines.indexOf(l) <= lastKicker), title = heads.filter((l) => lines.indexOf(l) > lastKicker);
   if (!kicker.length && !title.length) return headline;
   // One headline line alone may glue its parts with spaces.
   if (!kicker.length && title.length === 1 && !headline.subtitles.length) return { ...headline, ...splitGlued(title[0]!.text) };

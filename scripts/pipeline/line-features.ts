@@ -64,14 +64,16 @@ function creditEndsAt(lines: readonly Omit<LineFeatures, 'widthRatio' | 'credite
 
 /**
  * For each line, whether its paragraph ends with a photo credit. A paragraph ends after a finished
- * sentence before a blank or short of the column's width (a blank inside a sentence is a column break).
+ * sentence (or a bracketed note) before a blank, or after a sentence short of the column's width (a
+ * blank inside a sentence is a column break; a bracket closing mid-line, （RCEP）, ends nothing).
  */
 function creditedParagraphs(lines: readonly { gapBefore: boolean; ending: LineEnding; captionEnd: boolean; width: number }[], layout: PageLayout): boolean[] {
   const out = new Array<boolean>(lines.length).fill(false);
   let start = 0;
   lines.forEach((line, i) => {
     const next = lines[i + 1];
-    const ends = !next || line.captionEnd || (line.ending === 'sentence' && (next.gapBefore || !atWrapWidth(line, layout)));
+    const finished = line.ending === 'sentence' || line.ending === 'bracket';
+    const ends = !next || line.captionEnd || (finished && next.gapBefore) || (line.ending === 'sentence' && !atWrapWidth(line, layout));
     if (!ends) return;
     if (line.captionEnd) out.fill(true, start, i + 1);
     start = i + 1;
