@@ -8,6 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
 import { buildSite, type BuildRun } from './support/build-lock.ts';
+import { TEST_SITE_URL } from './support/built-site.ts';
 import { expectedDiagnostics, keptPages, makeHostileCorpus, SECRET, type HostileCorpus } from './support/hostile-corpus.ts';
 import { serveStatic, type StaticSite } from './support/static-server.ts';
 
@@ -27,7 +28,8 @@ beforeAll(async () => {
   // CONTENT_DIR is resolved from the project root by Astro: a folder of this test's own under .tmp/.
   await mkdir('.tmp', { recursive: true });
   content = await mkdtemp('.tmp/hostile-content-');
-  run = await buildSite({ SEEDS_DIR: corpus.seeds, DIST_DIR: dist, BASE_PATH: '/', CONTENT_DIR: content });
+  // SITE_URL: without one the site writes no feeds (and the feeds must be checked too).
+  run = await buildSite({ SEEDS_DIR: corpus.seeds, DIST_DIR: dist, BASE_PATH: '/', CONTENT_DIR: content, SITE_URL: TEST_SITE_URL });
   report = JSON.parse(await readFile(join(content, 'archive/report.json'), 'utf8'));
   browser = await launchBrowser();
   site = await serveStatic(dist, '/');
