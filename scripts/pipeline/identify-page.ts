@@ -5,7 +5,7 @@
 import { lunarDayName, weekdayNumbers } from '../data/mastheads.ts';
 import { diagnostic, fileStart } from './diagnostics.ts';
 import { inferDate, inferPaper } from './infer-identity.ts';
-import { isCalendarDate } from './read-manifest.ts';
+import { isCalendarDate, slugPattern } from './read-manifest.ts';
 import { paperName, readMasthead, type Masthead } from './read-masthead.ts';
 import { slugifyPublication } from './slugify-publication.ts';
 import type { Diagnostic, Manifest, MetaSource, PageIdentity, SourceLine, SourcePosition } from './types.ts';
@@ -23,7 +23,6 @@ export interface IdentifyResult {
  * as a paper name is, with a warning.
  */
 const pathPattern = /(?:^|\/)(?<paper>[^/]+)\/(?<date>\d{4}-\d{2}-\d{2})\/(?<page>\d+)\.(?:txt|md|pdf)$/iu;
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 
 /** One source's answer to a question, strongest first in a list. */
 interface Claim<T> {

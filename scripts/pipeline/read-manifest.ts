@@ -16,7 +16,7 @@ export interface ManifestResult {
 export const emptyManifest = (): Manifest => ({ publications: Object.create(null), pages: Object.create(null) });
 
 /** A URL-safe publication slug: lower-case ASCII letters and digits in hyphen-separated runs. */
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 /** What a seed file is called: `.txt` or `.md`, or `.pdf` for the printed page itself (any case). */
 export const seedExtension = /\.(?:txt|md|pdf)$/iu;
 /** A PDF seed (read by read-pdf.ts, not decoded as text). */

@@ -8,6 +8,7 @@ import { getDocument, OPS, Util, type PDFDocumentProxy, type PDFPageProxy } from
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import { diagnostic, fileStart } from './diagnostics.ts';
 import { foldRadicalText } from './fold-radicals.ts';
+import { notText } from './sanitise-text.ts';
 import type { Diagnostic, GlyphRun, PageBox, PdfPage } from './types.ts';
 
 export interface ReadPdfResult {
@@ -157,7 +158,8 @@ function toRun(item: TextItem, view: number[], page: number, font: { font: strin
   const scale = Math.hypot(a!, b!) / (Math.hypot(item.transform[0], item.transform[1]) || 1);
   const width = item.width * (Number.isFinite(scale) ? scale : 1);
   return {
-    text: dropJustifyingSpaces(foldRadicalText(item.str), width, size),
+    // What the archive cannot carry (NUL, noncharacters, lone surrogates…: sanitise-text.ts) becomes U+FFFD.
+    text: dropJustifyingSpaces(foldRadicalText(item.str.replace(notText, '\ufffd')), width, size),
     box: { page, x: x!, y: baseline! - ASCENT * size, width, height: (ASCENT + DESCENT) * size },
     size,
     ...font,
