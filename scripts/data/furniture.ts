@@ -2,6 +2,7 @@
 // distribution lists of bulletins), rules, banners. classify-lines.ts records these lines as furniture
 // with their kind; nothing is dropped.
 import type { FurnitureKind } from '../pipeline/types.ts';
+import { boxLabels } from './article-lines.ts';
 
 export interface FurniturePattern {
   kind: FurnitureKind;
@@ -24,6 +25,8 @@ export const furniturePatterns: FurniturePattern[] = [
   { kind: 'footer', pattern: /^(?:报|送|发|抄送|抄报)\s*[:：]/u, note: 'distribution list of a bulletin: 报：… 发：…' },
   { kind: 'footer', pattern: /^共印\s*\d+\s*份$/u, note: 'print run of a bulletin: 共印 260 份' },
   { kind: 'other', pattern: /^[-—_=*·━─]{3,}$/u, note: 'a rule (Markdown ---)' },
+  { kind: 'section', pattern: new RegExp(`^(?:${boxLabels.join('|')})$`, 'u'), note: 'label of a box of briefs or photos on a line of its own: 简讯' },
+  { kind: 'masthead', pattern: /^第\s*\d{1,2}\s*版\s*[:：]\s*\S{1,8}$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期\S(?:\s+.{0,24})?$/u, note: 'page header left by the masthead reader: 第02版：综合, 2024年10月16日 星期三 …' },
   { kind: 'banner', pattern: /^[·•.…]{2,}.+[·•.…]{2,}$/u, note: 'a slogan banner between dots: ··我为群众办实事··' },
 ];
 

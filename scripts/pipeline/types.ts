@@ -175,3 +175,131 @@ export interface PdfSource {
   /** Printed page number → page of the PDF file and its size in points. */
   pages: { number: number; pdfPage: number; width: number; height: number }[];
 }
+
+// ─── Line labelling (line-features.ts → classify-lines.ts → segment-articles.ts → attach-headlines.ts) ───
+
+/**
+ * What a line is on its page (the labeller's output, decided by classify-lines.ts): a headline part
+ * (引题 kicker, 主题 title, 副题 subtitle, byline), running text (body; a photo caption; an in-text
+ * section head, 小标题), or furniture that belongs to no article.
+ */
+export type LineRole = 'kicker' | 'title' | 'subtitle' | 'byline' | 'body' | 'section' | 'caption' | 'furniture';
+
+/** How a line ends (its last mark, behind any closing quotes or brackets). */
+export type LineEnding =
+  /** 。！？；… : a finished sentence. */
+  | 'sentence'
+  /** A bracket closing a note: （下转8版）, (融媒体 …). */
+  | 'bracket'
+  /** ，、：（“ : the sentence runs on into the next line. */
+  | 'clause'
+  /** A closing quote with no sentence mark before it (…“致富经”). */
+  | 'quote'
+  /** A letter, digit or ideograph: no mark at all. */
+  | 'text';
+
+/** Where a line stands in its block (lines between blank lines). */
+export type BlockPosition = 'single' | 'first' | 'inner' | 'last';
+
+/**
+ * One content line of a page and everything measured about it (stage: describe lines). Immutable:
+ * later stages read these and return new records. Pattern hits are hard facts from scripts/data tables.
+ */
+export interface LineFeatures {
+  /** Index of the line in the page's line list. */
+  readonly index: number;
+  readonly source: SourceLine;
+  /** The line trimmed, Markdown marks (`#`, `**`) taken off. */
+  readonly text: string;
+  /** Printed width in ems (CJK 1, ASCII ½; display width = 2 × this). */
+  readonly width: number;
+  /** Width against the page's column width (`PageLayout.wrapWidth`); 0 when the page has none. */
+  readonly widthRatio: number;
+  readonly ending: LineEnding;
+  /** Ends a sentence (。！？；, a bracketed note) or a photo caption with its credit. */
+  readonly endsSentence: boolean;
+  /** Opens with a mark that never opens a line (”，。): the extractor broke the line before it. */
+  readonly opensWithCloser: boolean;
+  /** Opens with a character that seldom opens a sentence (的, 和, 于: data/threading.ts): it continues the line before. */
+  readonly opensWithContinuation: boolean;
+  /** Nothing but punctuation (a closing quote or comma left alone on a line). */
+  readonly punctuationOnly: boolean;
+  /** Commas (，,) in the line. */
+  readonly commas: number;
+  /** A full stop or semicolon inside the line (prose, not a headline). */
+  readonly sentenceInside: boolean;
+  /** A bracket or quotation left open. */
+  readonly openBracket: boolean;
+  /** A blank line (or a set-in line, a new text frame) stands before / after it. */
+  readonly gapBefore: boolean;
+  readonly gapAfter: boolean;
+  readonly block: BlockPosition;
+  /** Marked as a Markdown heading (`#`, `##`). */
+  readonly marked: boolean;
+  /** Pattern hits (scripts/data/article-lines.ts, furniture.ts). */
+  readonly dateline: boolean;
+  readonly byline: boolean;
+  readonly closingCredit: boolean;
+  /** Ends a photo caption with its credit (…使命。 ■ 张晶, … 蒋雨朵 摄). */
+  readonly captionEnd: boolean;
+  /** The paragraph this line stands in (its lines run on to a finished sentence) ends with a photo credit: a caption. */
+  readonly creditedParagraph: boolean;
+  readonly dashSubtitle: boolean;
+  readonly speakerLine: boolean;
+  readonly decorated: boolean;
+  readonly paragraphOpener: boolean;
+  /** A furniture pattern the line matches (hard fact), or null. */
+  readonly furniture: FurnitureKind | null;
+  /** Headline-writing cues the line shows (names of `headlineCues`): weighed by the labeller, never rules. */
+  readonly cues: readonly string[];
+}
+
+/** What the page's lines measure as a whole. */
+export interface PageLayout {
+  /** Every line stands in its own blank-separated block (a blank after each line): paragraphs are lines. */
+  spaced: boolean;
+  /** The page prints no blank line between content lines at all (pdftotext -raw). */
+  blankless: boolean;
+  /** The usual width of a wrapped body line, in ems (0 when lines are not wrapped). */
+  wrapWidth: number;
+  /** On a spaced page, the width of a narrow column's lines that run on (0 when there is none). */
+  narrowWidth: number;
+}
+
+/** A line with its role, and why the labeller chose it (the strongest contributing features). */
+export interface ClassifiedLine extends LineFeatures {
+  readonly role: LineRole;
+  /** Top features behind the role, strongest first (`feature +weight`), for diagnostics. */
+  readonly reasons: readonly string[];
+}
+
+/** Stage output of classify lines. */
+export interface ClassifyResult {
+  lines: ClassifiedLine[];
+  layout: PageLayout;
+}
+
+/** An article before its headline is read: the headline lines and the body lines it belongs to (stage: segment articles). */
+export interface ArticleDraft {
+  /** Headline lines (kicker, title, subtitle, byline roles) in page order. */
+  headline: ClassifiedLine[];
+  /** Body lines in reading order; section lines among them are section heads. */
+  body: ClassifiedLine[];
+  /** Line indices that open a paragraph, when re-threading has decided them (thread-columns.ts). */
+  paragraphStarts?: number[];
+}
+
+export interface SegmentResult {
+  drafts: ArticleDraft[];
+  furniture: { kind: FurnitureKind; line: ClassifiedLine }[];
+  /** Headlines stand after their bodies on this page. */
+  headlinesAfter: boolean;
+}
+
+/** An article's headline parts (stage: attach headlines). */
+export interface Headline {
+  kicker: string | null;
+  title: string | null;
+  subtitles: string[];
+  byline: string | null;
+}

@@ -9,7 +9,7 @@ const furnitureKind = z.enum(['masthead', 'index', 'footer', 'banner', 'section'
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const sourceRef = z.object({ file: z.string(), line: z.number().int().positive() });
 
-/** One article: `archive/articles/<paper>/<date>/<NN>/<k>.md` frontmatter; the body is its paragraphs as Markdown. */
+/** One article: `archive/articles/<paper>/<date>/<NN>/<k>.json`, its fields once (no Markdown body). */
 export const articleSchema = z.object({
   /** Permanent id, also the URL path: `<paper>/<YYYY-MM-DD>/<NN>/<k>`. */
   id: z.string(),
@@ -23,7 +23,7 @@ export const articleSchema = z.object({
   title: z.string().nullable(),
   subtitles: z.array(z.string()),
   byline: z.string().nullable(),
-  /** Plain-text paragraphs, exactly as extracted (the Markdown body is their escaped rendering). */
+  /** Plain-text paragraphs, exactly as extracted; the site renders them as text, never as markup. */
   paragraphs: z.array(z.string()),
   /** Indices into `paragraphs` of the section heads (小标题) the extraction found; the page shows them as h2. */
   subheads: z.array(z.number().int().nonnegative()),
