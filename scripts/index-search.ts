@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { access, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { parse as parseYaml } from 'yaml';
 import { articleSchema, issueSchema, type ArchiveArticle, type ArchiveIssue } from '../src/lib/archive-schema.ts';
@@ -31,6 +32,8 @@ export interface IndexSearchOptions {
   content?: string;
   /** Articles above which the index is split per year (default: env SEARCH_SHARD_PAGES or 15000). */
   shardAbove?: number;
+  /** Leave out articles whose page was not built (default true; the search bench indexes without pages). */
+  requirePages?: boolean;
   log?: (line: string) => void;
 }
 
@@ -47,6 +50,22 @@ export async function indexSearch(options: IndexSearchOptions): Promise<SearchBu
   const issues = new IssueCache(join(archive, 'issues'));
 
   const ids = await listArticleIds(join(archive, 'articles'));
+  const requirePages = options.requirePages ?? true;
+  return writeBundles({ site, ids, shardAbove, log, record: (id) => articleRecord(requirePages ? site : null, archive, issues, id, log) });
+}
+
+export interface WriteBundlesOptions {
+  site: string;
+  /** Article ids, sorted. */
+  ids: readonly string[];
+  shardAbove: number;
+  /** The record of one article (null: leave it out). */
+  record: (id: string) => Promise<pagefind.CustomRecord | null>;
+  log: (line: string) => void;
+}
+
+/** Writes the Pagefind bundles (bundles.ts) of the articles and `pagefind/bundles.json`. */
+export async function writeBundles({ site, ids, shardAbove, record, log }: WriteBundlesOptions): Promise<SearchBundles> {
   const written: string[] = [];
   for (const bundle of planBundles(ids, shardAbove)) {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
@@ -55,10 +74,10 @@ export async function indexSearch(options: IndexSearchOptions): Promise<SearchBu
     for (let i = 0; i < bundle.ids.length; i += BATCH) {
       const batch = bundle.ids.slice(i, i + BATCH);
       // Read in parallel, add in id order: the same content gives a byte-identical index.
-      const records = await Promise.all(batch.map((id) => articleRecord(site, archive, issues, id, log)));
-      for (const [k, record] of records.entries()) {
-        if (!record) continue;
-        const added = await index.addCustomRecord(record);
+      const records = await Promise.all(batch.map(record));
+      for (const [k, r] of records.entries()) {
+        if (!r) continue;
+        const added = await index.addCustomRecord(r);
         if (added.errors.length) throw new Error(`pagefind: ${batch[k]}: ${added.errors.join('; ')}`);
         indexed++;
       }
@@ -67,6 +86,7 @@ export async function indexSearch(options: IndexSearchOptions): Promise<SearchBu
     const out = await index.writeFiles({ outputPath: join(site, bundle.path) });
     if (out.errors.length) throw new Error(`pagefind: ${out.errors.join('; ')}`);
     await index.deleteIndex();
+    await emptyFragmentContent(join(site, bundle.path, 'fragment'));
     written.push(bundle.path);
     log(`search: indexed ${indexed} articles into ${bundle.path}`);
   }
@@ -80,7 +100,7 @@ export async function indexSearch(options: IndexSearchOptions): Promise<SearchBu
 
 /** The Pagefind record of one article, or null (with a warning) when its page was not built. */
 async function articleRecord(
-  site: string,
+  site: string | null,
   archive: string,
   issues: IssueCache,
   id: string,
@@ -90,17 +110,22 @@ async function articleRecord(
   const article = await readArticle(file);
   const issue = await issues.get(`${article.paper}/${article.date}`);
   try {
-    await access(join(site, id, 'index.html'));
+    if (site) await access(join(site, id, 'index.html'));
   } catch {
     log(`${file}:1:1  warning  no built page ${id}/index.html for this article; it is not searchable  search-missing-page`);
     return null;
   }
   const page = issue && findPage(issue, article.page);
-  const { meta, filters, sort } = searchRecord(article, issue?.paperName ?? article.paper, page?.name ?? null);
+  return searchIndexRecord(article, issue?.paperName ?? article.paper, page?.name ?? null);
+}
+
+/** The Pagefind record of an article: our index words as content, the text and result fields as meta. */
+export function searchIndexRecord(article: ArchiveArticle, paperName: string, pageName: string | null): pagefind.CustomRecord {
+  const { meta, filters, sort } = searchRecord(article, paperName, pageName);
   const text = searchText(article);
   const title = gramTerms(article.title ?? '').join(' ');
   return {
-    url: `/${id}/`,
+    url: `/${article.id}/`,
     // The text's words in order (positions make exact search exact), after TITLE_WEIGHT copies of the
     // title's: each copy ends with the end word, so no two copies join into a string the title lacks.
     content: [...Array<string>(TITLE_WEIGHT).fill(title), gramTerms(text).join(' ')].filter(Boolean).join(' '),
@@ -109,6 +134,30 @@ async function articleRecord(
     filters: Object.fromEntries(Object.entries(filters).map(([name, value]) => [name, [value]])),
     sort,
   };
+}
+
+/** Pagefind's signature at the start of every decompressed file. */
+const PAGEFIND_SIGNATURE = 'pagefind_dcd';
+
+/**
+ * A result's fragment (`fragment/<hash>.pf_fragment`, fetched for each result shown) carries the
+ * record's content: our index words, about four times the article's text when compressed. The search
+ * page never reads it (excerpts come from the `text` meta field, `excerptLength` is 0), so it is
+ * emptied, keeping the file's name and everything else: a result shown costs about 1 KB, not 4.5.
+ */
+async function emptyFragmentContent(dir: string): Promise<void> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.pf_fragment'));
+  for (let i = 0; i < files.length; i += 64) {
+    await Promise.all(
+      files.slice(i, i + 64).map(async (name) => {
+        const raw = gunzipSync(await readFile(join(dir, name))).toString('utf8');
+        if (!raw.startsWith(PAGEFIND_SIGNATURE)) throw new Error(`pagefind: ${name}: not a Pagefind fragment`);
+        const fragment = JSON.parse(raw.slice(PAGEFIND_SIGNATURE.length)) as { content: string };
+        fragment.content = '';
+        await writeFile(join(dir, name), gzipSync(PAGEFIND_SIGNATURE + JSON.stringify(fragment), { level: 9 }));
+      }),
+    );
+  }
 }
 
 /** Issues read once each (many articles share one). */

@@ -105,6 +105,9 @@ export class SearchEngine {
                 baseUrl: this.#base,
                 metaCacheTag: tag,
                 excerptLength: 0,
+                // In the page's own thread: Pagefind's worker is another 43 KB to download, and a
+                // search here is a few exact lookups.
+                noWorker: true,
                 // Rank by how often an article repeats the words, not by how short it is.
                 ranking: { pageLength: 0, termSaturation: 2 },
               });

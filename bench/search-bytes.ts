@@ -1,0 +1,102 @@
+// `npx node bench/search-bytes.ts --articles N [--site .tmp/site/root] [--queries 6] [--seed 1] [--keep]`
+// What a reader's first search downloads on an archive of N articles (issue 15: ≤ 250 KB at 100k).
+// The cheapest honest archive: the benchmark's generated seed pages (generate.ts, the sample pages'
+// sentences), read by the real ingest, indexed by the real scripts/index-search.ts (bundles as in a
+// build), and searched on the real search page in Chromium. Only `astro build` of the N article pages
+// is skipped: the search page and its assets are copied from a site built from the samples (`--site`,
+// built at `/`), since a search downloads nothing from the article pages. Prints the index size and,
+// for each query (random strings of 2–6 characters copied from the articles, on a fresh browser
+// context), requests, bytes, bytes from pagefind/ and the count the page shows.
+import { cp, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ingest } from '../scripts/build-content.ts';
+import { indexSearch } from '../scripts/index-search.ts';
+import { measureFirstQuery, readArticles } from '../scripts/search-quality.ts';
+import { launchBrowser } from '../test/support/browser.ts';
+import { serveStatic } from '../test/support/static-server.ts';
+import { readCorpus } from './corpus.ts';
+import { defaultGenerateOptions, generatePages, writeSeeds } from './generate.ts';
+import { seededRandom } from './random.ts';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '1000' },
+    site: { type: 'string', default: '.tmp/site/root' },
+    queries: { type: 'string', default: '6' },
+    seed: { type: 'string', default: '1' },
+    out: { type: 'string', default: 'bench/out/search-bytes' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const n = Number(values.articles);
+const dir = join(values.out, String(n));
+const seeds = join(dir, 'seeds');
+const content = join(dir, 'content');
+const site = join(dir, 'site');
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
+await rm(dir, { recursive: true, force: true });
+const corpus = await readCorpus('seeds');
+await writeSeeds(seeds, generatePages(corpus, { ...defaultGenerateOptions, articles: n }));
+await ingest({ seeds, out: content, log: () => {} });
+await mkdir(site, { recursive: true });
+for (const entry of await readdir(values.site)) {
+  if (entry !== 'pagefind') await cp(join(values.site, entry), join(site, entry), { recursive: true });
+}
+const started = Date.now();
+const bundles = await indexSearch({ site, content, requirePages: false, log: (l) => (l.includes('indexed') ? log(l) : undefined) });
+const indexSeconds = (Date.now() - started) / 1000;
+
+const sizes = await folderBytes(join(site, 'pagefind'));
+const articles = await readArticles(join(content, 'archive', 'articles'));
+const random = seededRandom(Number(values.seed)).next;
+const queries: string[] = [];
+for (let tries = 0; queries.length < Number(values.queries) && tries < 1000; tries++) {
+  const chars = Array.from(articles[Math.floor(random() * articles.length)]!.text.replace(/\s/gu, ''));
+  const length = 2 + (queries.length % 5);
+  const at = Math.floor(random() * (chars.length - length));
+  const q = chars.slice(at, at + length).join('');
+  if (/^\p{Script=Han}+$/u.test(q) && !queries.includes(q)) queries.push(q);
+}
+
+const server = await serveStatic(site, '/');
+const browser = await launchBrowser();
+const rows: string[] = [];
+try {
+  for (const query of queries) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const f = await measureFirstQuery(page, server.url, query);
+    const status = (await page.textContent('#search-status')) ?? '';
+    rows.push(`| ${n} | ${JSON.stringify(query)} | ${f.requests} | ${(f.bytes / 1000).toFixed(1)} | ${(f.searchBytes / 1000).toFixed(1)} | ${status.replace(/\|/g, '/')} |`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+process.stdout.write(
+  [
+    `${n} articles, ${articles.length} ingested; ${bundles.bundles.length} bundle(s); index ${(sizes.total / 1e6).toFixed(1)} MB ` +
+      `(index chunks ${(sizes.index / 1e6).toFixed(1)} MB, fragments ${(sizes.fragment / 1e6).toFixed(1)} MB, metadata ${(sizes.meta / 1e3).toFixed(0)} KB); indexed in ${indexSeconds.toFixed(0)} s`,
+    '| articles | query | requests | KB | KB from pagefind/ | status |',
+    '|---:|---|---:|---:|---:|---|',
+    ...rows,
+  ].join('\n') + '\n',
+);
+if (!values.keep) await rm(dir, { recursive: true, force: true });
+
+/** Bytes under a folder: all, index chunks, fragments, metadata files. */
+async function folderBytes(root: string): Promise<{ total: number; index: number; fragment: number; meta: number }> {
+  const sum = { total: 0, index: 0, fragment: 0, meta: 0 };
+  for (const file of await readdir(root, { recursive: true })) {
+    const s = await stat(join(root, file));
+    if (!s.isFile()) continue;
+    sum.total += s.size;
+    if (file.endsWith('.pf_index')) sum.index += s.size;
+    if (file.endsWith('.pf_fragment')) sum.fragment += s.size;
+    if (file.endsWith('.pf_meta')) sum.meta += s.size;
+  }
+  return sum;
+}
