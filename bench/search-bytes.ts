@@ -1,4 +1,5 @@
-// `npx node bench/search-bytes.ts --articles N [--site .tmp/site/root] [--queries 6] [--seed 1] [--keep]`
+// `npx node bench/search-bytes.ts --articles N [--site .tmp/site/root] [--queries 6] [--seed 1] [--keep]
+//   [--newest-bundle-only]`
 // What a reader's first search downloads on an archive of N articles (issue 15: ≤ 250 KB at 100k).
 // The cheapest honest archive: the benchmark's generated seed pages (generate.ts, the sample pages'
 // sentences), read by the real ingest, indexed by the real scripts/index-search.ts (bundles as in a
@@ -7,11 +8,17 @@
 // built at `/`), since a search downloads nothing from the article pages. Prints the index size and,
 // for each query (random strings of 2–6 characters copied from the articles, on a fresh browser
 // context), requests, bytes, bytes from pagefind/ and the count the page shows.
-import { cp, mkdir, readdir, rm, stat } from 'node:fs/promises';
+// --newest-bundle-only: for an archive above SEARCH_SHARD_PAGES, index only the newest bundle (the
+// others are listed in bundles.json but not written), since a search opens older bundles only while
+// it has fewer than 200 results: the queries that find 200 in the newest bundle download exactly
+// what they would from the whole index; a query that needs an older bundle shows an error, reported
+// as such. Each bundle's metadata size is printed as measured on the newest one.
+import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingest } from '../scripts/build-content.ts';
-import { indexSearch } from '../scripts/index-search.ts';
+import { articleFile, indexSearch, listArticleIds, readArticle, searchIndexRecord, writeBundles } from '../scripts/index-search.ts';
+import { archiveSpan, planBundles, type SearchBundles } from '../src/lib/search/bundles.ts';
 import { measureFirstQuery, readArticles } from '../scripts/search-quality.ts';
 import { launchBrowser } from '../test/support/browser.ts';
 import { serveStatic } from '../test/support/static-server.ts';
@@ -27,6 +34,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     out: { type: 'string', default: 'bench/out/search-bytes' },
     keep: { type: 'boolean', default: false },
+    'newest-bundle-only': { type: 'boolean', default: false },
   },
 });
 const n = Number(values.articles);
@@ -45,7 +53,26 @@ for (const entry of await readdir(values.site)) {
   if (entry !== 'pagefind') await cp(join(values.site, entry), join(site, entry), { recursive: true });
 }
 const started = Date.now();
-const bundles = await indexSearch({ site, content, requirePages: false, log: (l) => (l.includes('indexed') ? log(l) : undefined) });
+const quiet = (l: string): void => (l.includes('indexed') ? log(l) : undefined);
+let bundles: SearchBundles;
+if (values['newest-bundle-only']) {
+  const ids = await listArticleIds(join(content, 'archive', 'articles'));
+  const plans = planBundles(ids, Number(process.env.SEARCH_SHARD_PAGES) || 15_000);
+  const scratch = join(dir, 'scratch');
+  const archive = join(content, 'archive');
+  // The newest bundle, written as a single index (the same records in the same order), moved into place.
+  const newest = await writeBundles({
+    site: scratch, ids: plans[0]!.ids, shardAbove: Infinity, log: quiet,
+    record: async (id) => searchIndexRecord(await readArticle(articleFile(archive, id)), id.split('/')[0]!, null),
+  });
+  await mkdir(join(site, 'pagefind'), { recursive: true });
+  await rename(join(scratch, 'pagefind'), join(site, plans[0]!.path));
+  bundles = { ...newest, ...archiveSpan(ids), bundles: plans.map((p) => p.path) };
+  await writeFile(join(site, 'pagefind', 'bundles.json'), `${JSON.stringify(bundles)}\n`);
+  log(`${plans.length} bundles planned, the newest (${plans[0]!.path}, ${plans[0]!.ids.length} articles) written`);
+} else {
+  bundles = await indexSearch({ site, content, requirePages: false, log: quiet });
+}
 const indexSeconds = (Date.now() - started) / 1000;
 
 const sizes = await folderBytes(join(site, 'pagefind'));
