@@ -1,6 +1,7 @@
 // `npm run ingest -- [--seeds DIR] [--out DIR] [--json DIR]`: seed pages → Astro content collections.
-// The whole flow, top to bottom: find seeds → read manifest → decode → extract each page → build issues
-// → write content (and the scoring JSON) → print diagnostics.
+// The whole flow, top to bottom: lock the output folder → find seeds → read manifest → decode → sanitise
+// → extract each page → build issues → write content (validated as the site reads it before it replaces
+// the previous archive) and the scoring JSON → print diagnostics (repeats folded).
 import { constants } from 'node:fs';
 import { lstat, mkdir, open, readdir, realpath, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -8,11 +9,15 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { buildIssues } from './pipeline/build-issues.ts';
 import { decodeSeed } from './pipeline/decode.ts';
-import { compareDiagnostics, diagnostic, fileStart, formatDiagnostic } from './pipeline/diagnostics.ts';
+import { compareDiagnostics, diagnostic, fileStart, foldDiagnostics, formatDiagnostic } from './pipeline/diagnostics.ts';
 import { extractEdition, toScoringJson } from './pipeline/extract-edition.ts';
+import { nameJsonFiles } from './pipeline/name-json-files.ts';
 import { emptyManifest, readManifest, seedExtension } from './pipeline/read-manifest.ts';
+import { sanitiseText } from './pipeline/sanitise-text.ts';
 import type { Diagnostic, Edition, Manifest } from './pipeline/types.ts';
+import { validateArchive } from './pipeline/validate-archive.ts';
 import { writeContent, type IngestReport } from './pipeline/write-content.ts';
+import { lockOutput } from './lock-output.ts';
 
 export interface IngestOptions {
   seeds: string;
@@ -20,6 +25,13 @@ export interface IngestOptions {
   json?: string | undefined;
   /** Where progress and diagnostics go (stderr by default). */
   log?: (line: string) => void;
+  /** The caller already holds the output folder's lock (scripts/build-site.ts holds it for the whole build). */
+  locked?: boolean;
+}
+
+export interface IngestOutcome extends IngestReport {
+  /** Whether the new archive replaced the previous one (false: locked out, refused or not writable). */
+  written: boolean;
 }
 
 const MANIFEST = 'manifest.yaml';
@@ -28,10 +40,35 @@ const MANIFEST = 'manifest.yaml';
  * skipped, never loaded, so memory stays bounded by this times one, whatever lands in the seeds folder.
  */
 export const MAX_SEED_BYTES = 4 * 1024 * 1024;
-const MAX_MANIFEST_BYTES = 1024 * 1024;
+/** The largest manifest read (1 MiB: a manifest listing 10,000 pages is about 600 KB). */
+export const MAX_MANIFEST_BYTES = 1024 * 1024;
 
-export async function ingest(options: IngestOptions): Promise<IngestReport> {
+export async function ingest(options: IngestOptions): Promise<IngestOutcome> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  if (options.locked) return ingestLocked(options, log);
+  const lock = await lockOutput(options.out);
+  if (!lock.held) {
+    const message = lock.error
+      ? `cannot write to the output folder (${lock.error}); nothing written`
+      : `another ingest is writing to this folder (pid ${lock.owner?.pid ?? '?'} on ${lock.owner?.host ?? '?'}, started ${lock.owner?.started ?? '?'}); wait for it to finish, or remove ${lock.path} if no such run is going on. Nothing written`;
+    return refused(options.out, message, lock.error ? 'write/failed' : 'write/locked', log);
+  }
+  try {
+    if (lock.clearedStale) log(`ingest: cleared a stale lock left by pid ${lock.clearedStale.pid} (started ${lock.clearedStale.started || 'unknown'}), no longer running`);
+    return await ingestLocked(options, log);
+  } finally {
+    await lock.release();
+  }
+}
+
+/** A run that cannot start: one error, printed and returned. */
+function refused(out: string, message: string, ruleId: string, log: (line: string) => void): IngestOutcome {
+  const d = diagnostic(fileStart(out), 'error', message, ruleId);
+  log(formatDiagnostic(d));
+  return { summary: { seeds: 0, read: 0, pages: 0, issues: 0, articles: 0, errors: 1, warnings: 0 }, diagnostics: [d], written: false };
+}
+
+async function ingestLocked(options: IngestOptions, log: (line: string) => void): Promise<IngestOutcome> {
   const diagnostics: Diagnostic[] = [];
   const root = await realpath(options.seeds).catch(() => null);
 
@@ -48,19 +85,21 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
     const decoded = decodeSeed(bytes, file);
     diagnostics.push(...decoded.diagnostics);
     if (!decoded.seed) continue;
-    const { edition, diagnostics: found } = extractEdition(decoded.seed, manifest);
+    const sanitised = sanitiseText(decoded.seed);
+    diagnostics.push(...sanitised.diagnostics);
+    const { edition, diagnostics: found } = extractEdition(sanitised.seed, manifest);
     diagnostics.push(...found);
     editions.push(edition);
   }
 
-  if (options.json) await writeScoringJson(options.json, editions);
+  if (options.json) await writeScoringJson(options.json, editions, diagnostics);
   const built = buildIssues(editions);
   diagnostics.push(...built.diagnostics);
-  diagnostics.sort(compareDiagnostics);
 
   const { archive } = built;
-  const report: IngestReport = {
-    summary: {
+  const report: IngestReport = { summary: summarise(), diagnostics: foldDiagnostics(diagnostics.sort(compareDiagnostics)) };
+  function summarise(): IngestReport['summary'] {
+    return {
       seeds: files.length,
       read: editions.length,
       pages: archive.issues.reduce((n, issue) => n + issue.pages.length, 0),
@@ -68,14 +107,30 @@ export async function ingest(options: IngestOptions): Promise<IngestReport> {
       articles: archive.articles.length,
       errors: diagnostics.filter((d) => d.severity === 'error').length,
       warnings: diagnostics.filter((d) => d.severity === 'warning').length,
-    },
-    diagnostics,
-  };
-  await writeContent(options.out, archive, report);
-  for (const d of diagnostics) log(formatDiagnostic(d));
+    };
+  }
+  // Written to a temporary folder, read back as the site will read it, swapped in only when it can be.
+  const late: Diagnostic[] = [];
+  let written = false;
+  try {
+    written = await writeContent(options.out, archive, report, async (dir) => {
+      late.push(...(await validateArchive(dir)));
+      return late.length === 0;
+    });
+    if (!written) late.push(diagnostic(fileStart(options.out), 'error', 'the new archive cannot be read by the site (see above): the previous archive is kept', 'validate/refused'));
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    late.push(diagnostic(fileStart(options.out), 'error', `the archive cannot be written (${e.code ?? e.message}${e.path ? ` at ${e.path}` : ''}): the previous archive is kept`, 'write/failed'));
+  }
+  if (late.length) {
+    diagnostics.push(...late);
+    report.diagnostics = foldDiagnostics(diagnostics.sort(compareDiagnostics));
+    report.summary = summarise();
+  }
+  for (const d of report.diagnostics) log(formatDiagnostic(d));
   const s = report.summary;
-  log(`ingest: ${s.seeds} seed files (${s.read} read) → ${s.pages} pages, ${s.issues} issues, ${s.articles} articles; ${s.errors} errors, ${s.warnings} warnings`);
-  return report;
+  log(`ingest: ${s.seeds} seed files (${s.read} read) → ${s.pages} pages, ${s.issues} issues, ${s.articles} articles; ${s.errors} errors, ${s.warnings} warnings${written ? '' : '; archive NOT replaced'}`);
+  return { ...report, written };
 }
 
 /**
@@ -180,11 +235,22 @@ async function loadManifest(root: string, seedFiles: ReadonlySet<string>, diagno
   return result.manifest;
 }
 
-async function writeScoringJson(dir: string, editions: Edition[]): Promise<void> {
-  await mkdir(dir, { recursive: true });
+/** One JSON file per page (names: pipeline/name-json-files.ts); a file that cannot be written is a diagnostic. */
+async function writeScoringJson(dir: string, editions: Edition[], diagnostics: Diagnostic[]): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    diagnostics.push(diagnostic(fileStart(dir), 'error', `--json folder cannot be made (${errorCode(error)}); no JSON written`, 'write/json-failed'));
+    return;
+  }
+  const names = nameJsonFiles(editions.map((e) => e.seed));
   for (const edition of editions) {
-    const name = `${edition.seed.replace(/\.[^./]+$/, '').split('/').join('__')}.json`;
-    await writeFile(join(dir, name), `${JSON.stringify(toScoringJson(edition), null, 2)}\n`);
+    const name = names.get(edition.seed)!;
+    try {
+      await writeFile(join(dir, name), `${JSON.stringify(toScoringJson(edition), null, 2)}\n`);
+    } catch (error) {
+      diagnostics.push(diagnostic(fileStart(edition.seed), 'error', `its --json file ${name} cannot be written (${errorCode(error)})`, 'write/json-failed'));
+    }
   }
 }
 
@@ -197,6 +263,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     },
   });
   const report = await ingest({ seeds: values.seeds, out: values.out, json: values.json });
-  // Non-zero only when nothing could be read at all (shared/DESIGN.md §2).
-  if (report.summary.read === 0) process.exitCode = 1;
+  // Non-zero when nothing could be read at all (shared/DESIGN.md §2), or the archive was not replaced.
+  if (report.summary.read === 0 || !report.written) process.exitCode = 1;
 }

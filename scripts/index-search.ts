@@ -42,7 +42,8 @@ const BATCH = 32;
 /** Extra copies of the title's words, so Pagefind's ranking of large result sets favours title matches. */
 const TITLE_WEIGHT = 2;
 
-export async function indexSearch(options: IndexSearchOptions): Promise<SearchBundles> {
+/** The bundles written, and how many articles they hold in all. */
+export async function indexSearch(options: IndexSearchOptions): Promise<SearchBundles & { indexed: number }> {
   const { site } = options;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const archive = join(options.content ?? (process.env.CONTENT_DIR || 'content'), 'archive');
@@ -67,6 +68,7 @@ export interface WriteBundlesOptions {
 /** Writes the Pagefind bundles (bundles.ts) of the articles and `pagefind/bundles.json`. */
 export async function writeBundles({ site, ids, shardAbove, record, log }: WriteBundlesOptions): Promise<SearchBundles> {
   const written: string[] = [];
+  let total = 0;
   for (const bundle of planBundles(ids, shardAbove)) {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
@@ -88,6 +90,7 @@ export async function writeBundles({ site, ids, shardAbove, record, log }: Write
     await index.deleteIndex();
     await emptyFragmentContent(join(site, bundle.path, 'fragment'));
     written.push(bundle.path);
+    total += indexed;
     log(`search: indexed ${indexed} articles into ${bundle.path}`);
   }
   await pagefind.close();
@@ -95,7 +98,7 @@ export async function writeBundles({ site, ids, shardAbove, record, log }: Write
   const bundles: SearchBundles = { bundles: written, tag: await metaTag(site, written), ...archiveSpan(ids) };
   await mkdir(join(site, 'pagefind'), { recursive: true });
   await writeFile(join(site, 'pagefind', 'bundles.json'), `${JSON.stringify(bundles)}\n`);
-  return bundles;
+  return { ...bundles, indexed: total };
 }
 
 /** The Pagefind record of one article, or null (with a warning) when its page was not built. */

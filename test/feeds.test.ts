@@ -25,7 +25,7 @@ const paper: PaperSummary = { id: 'test-daily', name: '测试日报 & <b>', issu
 function article(over: Partial<ArchiveArticle>): ArchiveArticle {
   return {
     id: 'test-daily/2022-02-07/01/1', paper: 'test-daily', date: '2022-02-07', page: 1, order: 1, kind: 'news',
-    kicker: null, title: '标题', subtitles: [], byline: null, paragraphs: ['正文。'], chars: 3,
+    kicker: null, title: '标题', subtitles: [], byline: null, paragraphs: ['正文。'], subheads: [], chars: 3,
     continuedTo: null, continuedFrom: null, continuedToId: null, continuedFromId: null,
     source: { file: 'a.txt', line: 1 }, ...over,
   };

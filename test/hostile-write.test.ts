@@ -32,7 +32,7 @@ function article(id: string, paragraphs: string[], title: string | null = null):
   const [paper, date, page, order] = id.split('/');
   return {
     id, paper: paper!, date: date!, page: Number(page), order: Number(order), kind: 'news',
-    kicker: null, title, subtitles: [], byline: null, paragraphs, chars: paragraphs.join('').length,
+    kicker: null, title, subtitles: [], byline: null, paragraphs, subheads: [], chars: paragraphs.join('').length,
     continuedTo: null, continuedFrom: null, continuedToId: null, continuedFromId: null, source: { file: 'x.txt', line: 1 },
   };
 }

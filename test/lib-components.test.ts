@@ -65,7 +65,7 @@ describe('Continuation (上接/下转)', () => {
 });
 
 describe('PageNav (版面导航)', () => {
-  it('lists every held page with its headlines, and the pages the masthead counts but the archive lacks', async () => {
+  it('lists every held page with its headlines (display titles for untitled pieces), and the pages the masthead counts but the archive lacks', async () => {
     const ref = (page: number, k: number, title: string | null) => ({ id: `p/2022-02-07/0${page}/${k}`, order: k, kind: 'news' as const, title, chars: 10 });
     const html = await (await AstroContainer.create()).renderToString(PageNav, {
       props: {
@@ -78,11 +78,14 @@ describe('PageNav (版面导航)', () => {
           ],
         },
         current: 3,
+        titles: new Map([['p/2022-02-07/01/2', { text: '图片：市民在公园散步', supplied: true }]]),
       },
     });
     expect(html).toContain('第01版：要闻');
     expect(html).toMatch(/href="\/p\/2022-02-07\/03\/" aria-current="page"/);
-    expect(html).toContain('href="/p/2022-02-07/01/2/">（无题）</a>');
+    // An untitled piece is listed under its display title (src/lib/display-title.ts), never as 无题.
+    expect(html).toContain('href="/p/2022-02-07/01/2/">图片：市民在公园散步</a>');
+    expect(html).toContain('href="/p/2022-02-07/01/1/">头条</a>');
     expect(html).toContain('未收录：第02版、第04版');
   });
 });

@@ -42,7 +42,7 @@ describe('findRanges and excerpt', () => {
 const article: ArchiveArticle = {
   id: 'liaocheng-daily/2022-02-07/01/3', paper: 'liaocheng-daily', date: '2022-02-07', page: 1, order: 3,
   kind: 'feature', kicker: '引题', title: '主题', subtitles: ['副题'], byline: '本报记者 某某',
-  paragraphs: ['第一段。', '第二段。'], chars: 8, continuedTo: null, continuedFrom: null,
+  paragraphs: ['第一段。', '第二段。'], subheads: [], chars: 8, continuedTo: null, continuedFrom: null,
   continuedToId: null, continuedFromId: null, source: { file: 'x.txt', line: 1 },
 };
 

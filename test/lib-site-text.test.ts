@@ -6,7 +6,7 @@ import { buildCalendar } from '../src/lib/calendar.ts';
 import { chineseDate, lunarDateOf, pageLabel, weekdayOf } from '../src/lib/dates.ts';
 import { FONT_SCALES, nextScale } from '../src/lib/font-scale.ts';
 import { nearestDate } from '../src/lib/nearest-date.ts';
-import { GRID_COLUMNS, pageMap } from '../src/lib/page-map.ts';
+import { leadIndex, pageMap } from '../src/lib/page-map.ts';
 import { excerpt, metaText } from '../src/lib/text.ts';
 import { absoluteUrl, articlePath, pagePath, withBase } from '../src/lib/urls.ts';
 
@@ -50,10 +50,14 @@ describe('excerpt', () => {
 describe('buildCalendar', () => {
   const years = buildCalendar(['2022-02-07', '2021-12-12', '2022-02-07', '2022-03-25', '2024-02-29']);
 
-  it('groups issues by year (newest first) and month (newest first), counting each day once', () => {
+  it('groups issues by year (newest first), each a whole year January to December, counting each day once', () => {
     expect(years.map((y) => [y.year, y.count])).toEqual([[2024, 1], [2022, 2], [2021, 1]]);
     expect(years.map((y) => [y.first, y.last])).toEqual([['2024-02-29', '2024-02-29'], ['2022-02-07', '2022-03-25'], ['2021-12-12', '2021-12-12']]);
-    expect(years[1].months.map((m) => m.month)).toEqual([3, 2]);
+    expect(years[1].months.map((m) => m.month)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(years[1].months.map((m) => m.count)).toEqual([0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+    // An empty month is still a calendar: January 2022 began on a Saturday, no day linked.
+    expect(years[1].months[0].weeks[0].slice(0, 5)).toEqual([null, null, null, null, null]);
+    expect(years[1].months[0].weeks.flat().filter((d) => d?.issue)).toEqual([]);
   });
 
   it('lays months out in Monday-first weeks', () => {
@@ -65,27 +69,37 @@ describe('buildCalendar', () => {
     expect(feb.weeks[1][0]).toEqual({ day: 7, issue: '2022-02-07' });
     expect(feb.weeks.flat().filter(Boolean)).toHaveLength(28);
     // A leap day is a day like any other.
-    expect(years[0].months[0].weeks.flat().filter(Boolean)).toHaveLength(29);
+    expect(years[0].months[1].weeks.flat().filter(Boolean)).toHaveLength(29);
   });
 });
 
 describe('pageMap', () => {
-  const refs = [40, 2000, 0, 600].map((chars, i) => ({ id: `x/${i}`, order: i + 1, kind: 'news' as const, title: null, chars }));
-  const blocks = pageMap(refs);
+  const ref = (chars: number, i: number, title: string | null = `标题${i}`) => ({ id: `x/${i}`, order: i + 1, kind: 'news' as const, title, chars });
+  // The lead (first headline) is a short piece: it is still drawn largest (issue 16, defect 3).
+  const blocks = pageMap([40, 2000, 0, 600].map((chars, i) => ref(chars, i)));
 
-  it('gives every article one block, in reading order, within the page width', () => {
+  it('gives every article one block, in reading order, numbered like the list', () => {
     expect(blocks.map((b) => b.ref.order)).toEqual([1, 2, 3, 4]);
-    for (const b of blocks) {
-      expect(b.columns).toBeGreaterThanOrEqual(1);
-      expect(b.columns).toBeLessThanOrEqual(GRID_COLUMNS);
-      expect(b.rows).toBeGreaterThanOrEqual(1);
-    }
+    expect(blocks.map((b) => b.number)).toEqual([1, 2, 3, 4]);
   });
 
-  it('draws longer articles as larger blocks', () => {
-    const area = blocks.map((b) => b.columns * b.rows);
-    expect(area[1]).toBeGreaterThan(area[3]);
-    expect(area[3]).toBeGreaterThan(area[0]);
+  it('draws the lead across the page, taller than any other block', () => {
+    expect(blocks.map((b) => b.lead)).toEqual([true, false, false, false]);
+    for (const b of blocks.slice(1)) expect(blocks[0].rows).toBeGreaterThan(b.rows);
+  });
+
+  it('draws longer articles under the lead as taller blocks, at least one row each', () => {
+    const rows = blocks.map((b) => b.rows);
+    expect(rows[1]).toBeGreaterThan(rows[3]);
+    expect(rows[3]).toBeGreaterThan(rows[2]);
+    expect(Math.min(...rows)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('takes the first printed headline as the lead when an untitled photo opens the page', () => {
+    const refs = [ref(30, 0, null), ref(900, 1), ref(900, 2)];
+    expect(leadIndex(refs)).toBe(1);
+    expect(pageMap(refs).map((b) => b.lead)).toEqual([false, true, false]);
+    expect(leadIndex([ref(30, 0, null)])).toBe(0);
   });
 });
 

@@ -1,26 +1,42 @@
-// 小标题 recognition on the article page (src/lib/subheads.ts). The subheads and prose lines below
-// are the ones printed in the sample pages (as the gold editions transcribe them).
+// 小标题 on the article page (src/lib/subheads.ts): the page shows the subheads the extraction found,
+// and nothing else; and the extraction finds them (a lone headline line inside a body, an ornamented one).
 import { describe, expect, it } from 'vitest';
+import { extractEdition } from '../scripts/pipeline/extract-edition.ts';
+import { emptyManifest } from '../scripts/pipeline/read-manifest.ts';
 import { bodyBlocks } from '../src/lib/subheads.ts';
 
-const kinds = (paragraphs: string[]) => bodyBlocks(paragraphs).map((b) => b.kind);
-
 describe('bodyBlocks', () => {
-  it('marks short lines between paragraphs that end no sentence as subheads, text unchanged', () => {
-    const body = ['本报讯 近日，我区召开双拥工作会议。', '打造拥军文化新阵地', '全区建成双拥主题公园一处。', '千企万店齐拥军', '商户为军人提供优待服务。'];
-    expect(kinds(body)).toEqual(['paragraph', 'subhead', 'paragraph', 'subhead', 'paragraph']);
-    expect(bodyBlocks(body).map((b) => b.text)).toEqual(body);
+  it('marks the paragraphs the extraction recorded as subheads, text unchanged', () => {
+    const body = ['本报讯 近日，我区召开双拥工作会议。', '打造拥军文化新阵地', '全区建成双拥主题公园一处。'];
+    expect(bodyBlocks(body, [1])).toEqual([
+      { kind: 'paragraph', text: body[0] },
+      { kind: 'subhead', text: body[1] },
+      { kind: 'paragraph', text: body[2] },
+    ]);
   });
 
-  it('marks ornamented lines as subheads even when the ornament ends in an ellipsis', () => {
-    const body = ['春节前，宋女士拨打了市民热线。', '……◀ 瞄准突出问题发力 ▶……', '区里梳理出群众反映集中的问题。', '·····◀ 压实承办单位责任 ▶·····', '承办单位限时办结。'];
-    expect(kinds(body)).toEqual(['paragraph', 'subhead', 'paragraph', 'subhead', 'paragraph']);
-    expect(kinds(['第一段。', '【新闻链接】', '第二段。'])).toEqual(['paragraph', 'subhead', 'paragraph']);
+  it('guesses nothing: a short unpunctuated line not recorded as a subhead stays a paragraph', () => {
+    expect(bodyBlocks(['第一段。', '千企万店齐拥军', '（融媒体 徐振鑫）'], []).map((b) => b.kind)).toEqual(['paragraph', 'paragraph', 'paragraph']);
   });
+});
 
-  it('leaves prose alone: sentences, the opening line, a closing credit, long lines', () => {
-    expect(kinds(['奉献，让城市暖起来', '全市志愿者走上街头。', '(融媒体 徐振鑫 朱晓斌)'])).toEqual(['paragraph', 'paragraph', 'paragraph']);
-    expect(kinds(['第一段。', '会议要求，各级各部门要切实把思想和行动统一到市委市政府部署上来', '最后一段。'])).toEqual(['paragraph', 'paragraph', 'paragraph']);
-    expect(kinds(['第一段。', '短句也是句子。', '（下转第8版）', '最后一段。'])).toEqual(['paragraph', 'paragraph', 'paragraph', 'paragraph']);
+describe('subheads found by the extraction', () => {
+  const read = (text: string) => extractEdition({ file: 'p/2024-03-05/01.txt', text, encoding: 'utf-8' }, emptyManifest()).edition.articles;
+
+  it('records ornamented section heads (◀ … ▶, 【…】) as subheads of their article', () => {
+    const [article] = read([
+      '老街改造听民意',
+      '',
+      '本报讯 春节前，居民宋女士拨打了市民热线，反映老街路面坑洼、夜间照明不足等问题。',
+      '',
+      '……◀ 瞄准突出问题发力 ▶……',
+      '',
+      '街道随即组织人员逐户走访，梳理出群众反映集中的问题十二项，并列出了整改时间表。',
+      '',
+      '【新闻链接】',
+      '',
+      '全市今年将完成老旧街区改造三十处，惠及居民两万余户。',
+    ].join('\n'));
+    expect(article!.subheads.map((i) => article!.paragraphs[i])).toEqual(['……◀ 瞄准突出问题发力 ▶……', '【新闻链接】']);
   });
 });

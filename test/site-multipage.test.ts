@@ -1,6 +1,6 @@
 // A multi-page issue in a real browser. The samples have one page per issue, so this builds a small
 // hand-written fixture (test/fixtures/site/multi-page/seeds: three pages of one made-up issue in the
-// path convention, an article continued from 第1版 to 第3版, and a one-page issue of the year before)
+// path convention, an article continued from 第1版 to 第3版, and issues of the years before)
 // into folders of its own, under a base path, and follows 版面导航, 下一版/上一版, 下一篇 across a page
 // break, 下转 → 上接 and back, and the paper's 往期回顾 across years.
 // Expected values are the fixture's own text, written by hand.
@@ -49,9 +49,9 @@ const articleNav = () => page.getByRole('navigation', { name: '上一篇和下�
 const at = (path: string) => `${site.url}${path}`;
 
 describe('a three-page issue', () => {
-  it('builds with two issues, four pages and seven articles', () => {
+  it('builds with four issues, seven pages and sixteen articles', () => {
     expect(run.status, run.stderr).toBe(0);
-    expect(report.summary).toMatchObject({ issues: 2, pages: 4, articles: 7 });
+    expect(report.summary).toMatchObject({ issues: 4, pages: 7, articles: 16 });
   });
 
   it('lists every page with its name in 版面导航 on the issue page', async () => {
@@ -79,15 +79,16 @@ describe('a three-page issue', () => {
 
   it('goes on to the next page with 下一篇 after a page’s last article', async () => {
     await page.goto(at(`${ISSUE}/01/2/`));
-    await articleNav().getByRole('link', { name: '下一篇：本地企业订单饱满' }).click();
+    await articleNav().getByRole('link', { name: '下一篇（第02版）：本地企业订单饱满' }).click();
     expect(page.url()).toBe(at(`${ISSUE}/02/1/`));
-    await articleNav().getByRole('link', { name: '上一篇：春耕生产有序推进' }).click();
+    await articleNav().getByRole('link', { name: '上一篇（第01版）：春耕生产有序推进' }).click();
     expect(page.url()).toBe(at(`${ISSUE}/01/2/`));
   });
 
   it('follows 下转第3版 to the rest of the article and 上接第1版 back', async () => {
     await page.goto(at(`${ISSUE}/01/1/`));
     expect(await page.locator('article h1').textContent()).toBe('河城新建三座口袋公园');
+    await page.locator('.article-end').waitFor();
     await page.getByRole('link', { name: '下转第3版', exact: true }).click();
     expect(page.url()).toBe(at(`${ISSUE}/03/1/`));
     expect(await page.locator('article h1').textContent()).toBe('河城新建三座口袋公园');
@@ -96,7 +97,7 @@ describe('a three-page issue', () => {
     expect(page.url()).toBe(at(`${ISSUE}/01/1/`));
   });
 
-  it('goes 上一期 to the issue of the year before', async () => {
+  it('goes 上一期 to the issue before', async () => {
     await page.goto(at(`${ISSUE}/`));
     await page.getByRole('link', { name: '上一期：2022年12月30日' }).click();
     expect(page.url()).toBe(at(`${PAPER}/2022-12-30/`));
@@ -107,7 +108,7 @@ describe('往期回顾 across years', () => {
   it('lists the years with their issue counts and shows the latest year’s calendar', async () => {
     await page.goto(at(`${PAPER}/`));
     const years = page.getByRole('navigation', { name: '往期回顾：年份' }).getByRole('link');
-    expect(await years.allTextContents()).toEqual(['2023年1期', '2022年1期']);
+    expect(await years.allTextContents()).toEqual(['2023年1期', '2022年2期', '2021年1期']);
     expect(await page.locator('.calendar a').allTextContents()).toEqual(['8']);
     await years.getByText('2022年').click();
     expect(page.url()).toBe(at(`${PAPER}/2022/`));
@@ -116,11 +117,15 @@ describe('往期回顾 across years', () => {
   });
 
   it('walks 下一年 and 上一年 between the year pages', async () => {
-    await page.goto(at(`${PAPER}/2022/`));
+    await page.goto(at(`${PAPER}/2021/`));
     const pager = page.getByRole('navigation', { name: '上一年和下一年' });
     expect(await pager.getByText('上一年：无').count()).toBe(1);
+    await pager.getByRole('link', { name: '下一年：2022年' }).click();
+    expect(page.url()).toBe(at(`${PAPER}/2022/`));
     await pager.getByRole('link', { name: '下一年：2023年' }).click();
     expect(page.url()).toBe(at(`${PAPER}/2023/`));
+    await pager.getByRole('link', { name: '上一年：2022年' }).click();
+    expect(page.url()).toBe(at(`${PAPER}/2022/`));
   });
 
   it('jumps from the paper archive to a day in another year, through that year’s page', async () => {
@@ -131,7 +136,7 @@ describe('往期回顾 across years', () => {
   });
 
   it('offers the nearest issue for a day without one, in a year with issues and in one without', async () => {
-    for (const [day, nearest] of [['2022-06-01', '2022-12-30'], ['2021-01-01', '2022-12-30'], ['2024-01-01', '2023-05-08']]) {
+    for (const [day, nearest] of [['2022-10-01', '2022-12-30'], ['2020-01-01', '2021-05-08'], ['2024-01-01', '2023-05-08']]) {
       await page.goto(at(`${PAPER}/?date=${day}`));
       const link = page.locator('form output a');
       await expect.poll(() => link.getAttribute('href')).toBe(`${BASE}${PAPER}/${nearest}/`);

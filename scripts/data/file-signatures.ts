@@ -35,7 +35,31 @@ export const byteOrderMarks = [
 
 /**
  * Control characters (C0 other than tab, line feed, form feed and carriage return; DEL; C1) above this
- * share of a file's characters mean the file is not text. A few stray ones (a DOS end-of-file mark
- * 0x1A, an escape) are kept as printed.
+ * share of a file's characters (NUL bytes: of its bytes) mean the file is not text. A few stray ones (a
+ * DOS end-of-file mark 0x1A, an escape, a NUL) do not: the page is read, each replaced by U+FFFD with a
+ * warning (scripts/pipeline/sanitise-text.ts).
  */
 export const maxControlShare = 0.01;
+
+/**
+ * A page that is neither valid UTF-8 nor valid GB18030 is still read (bad places as U+FFFD, each a
+ * warning) when its best reading has at most this share of bad places per byte, or at most
+ * minBadBytesAllowed of them: a cut character, a stray byte, a cp1252 quote. Text in another encoding
+ * read as UTF-8 or GB18030 has a bad place every few bytes (random bytes: about one in three), far
+ * above 1%.
+ */
+export const maxBadByteShare = 0.01;
+export const minBadBytesAllowed = 4;
+/**
+ * …and when that reading is mostly Chinese text: at least this share of its non-ASCII characters common
+ * Chinese (decode.ts plausibility(); damaged sample pages score 0.99, misread ones 0.02–0.21).
+ */
+export const minPlausibility = 0.5;
+
+/**
+ * When the UTF-8 and GB18030 readings of a page are this close in plausibility (share of common Chinese
+ * characters, decode.ts plausibility()), the choice is doubtful and a warning. Measured on the five
+ * sample pages: 0.997–0.998 as UTF-8, 0.186–0.204 as misread GB18030, 0.018–0.026 GB18030 misread as
+ * UTF-8: right and wrong readings are 0.79 or more apart, so a gap under 0.25 is unlike either.
+ */
+export const doubtfulMargin = 0.25;

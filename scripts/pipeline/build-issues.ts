@@ -136,7 +136,7 @@ function checkIssue(issue: ArchiveIssue, today: string, diagnostics: Diagnostic[
 function toArchiveArticle(a: ExtractedArticle, id: string, issue: ArchiveIssue, order: number): ArchiveArticle {
   return {
     id, paper: issue.paper, date: issue.date, page: a.page, order, kind: a.kind,
-    kicker: a.kicker, title: a.title, subtitles: a.subtitles, byline: a.byline, paragraphs: a.paragraphs,
+    kicker: a.kicker, title: a.title, subtitles: a.subtitles, byline: a.byline, paragraphs: a.paragraphs, subheads: a.subheads,
     chars: a.paragraphs.reduce((n, p) => n + [...p].length, 0),
     continuedTo: a.continued_to, continuedFrom: a.continued_from, continuedToId: null, continuedFromId: null,
     source: { file: a.position.file, line: a.position.line },

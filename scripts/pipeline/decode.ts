@@ -1,8 +1,10 @@
 // Stage: decode. Bytes of a seed file → text, once, at the boundary. Whatever the encoding and line
-// ends, the text that comes out is the same as its UTF-8/LF twin's; anything that is not text is a
-// diagnostic naming the file, and the file is skipped.
-import { binarySignatures, byteOrderMarks, maxControlShare } from '../data/file-signatures.ts';
-import { diagnostic, fileStart } from './diagnostics.ts';
+// ends, the text that comes out is the same as its UTF-8/LF twin's. A file that is not text is a
+// diagnostic naming the file, and is skipped; a page with a few bad bytes is kept, each bad place read
+// as U+FFFD with a warning at its line and column.
+import { commonChinese } from '../data/common-hanzi.ts';
+import { binarySignatures, byteOrderMarks, doubtfulMargin, maxBadByteShare, maxControlShare, minBadBytesAllowed, minPlausibility } from '../data/file-signatures.ts';
+import { diagnostic, fileStart, positionsAt } from './diagnostics.ts';
 import type { DecodedSeed, Diagnostic } from './types.ts';
 
 export interface DecodeResult {
@@ -11,8 +13,9 @@ export interface DecodeResult {
 }
 
 /**
- * A byte-order mark decides (UTF-8, UTF-16LE/BE); without one, UTF-8 when the bytes are valid UTF-8,
- * else GB18030 (a superset of GBK and GB2312) when they are valid GB18030. CRLF and lone CR become LF.
+ * A byte-order mark decides (UTF-8, UTF-16LE/BE). Without one, the page is read both as UTF-8 and as
+ * GB18030 (a superset of GBK and GB2312), bad bytes read as U+FFFD, and the reading more plausible as
+ * Chinese text wins (plausibility()); a close call is a warning. CRLF and lone CR become LF.
  */
 export function decodeSeed(bytes: Uint8Array, file: string): DecodeResult {
   const at = fileStart(file);
@@ -25,42 +28,175 @@ export function decodeSeed(bytes: Uint8Array, file: string): DecodeResult {
   const bom = byteOrderMarks.find((b) => startsWith(bytes, b.bytes));
   const signature = binarySignatures.find((s) => startsWith(bytes, s.bytes));
   if (!bom && signature) return skip('error', `not text: a ${signature.format}, skipped`, 'decode/binary');
-  if (!bom?.encoding.startsWith('utf-16') && bytes.includes(0)) {
+  if (!bom?.encoding.startsWith('utf-16') && countNul(bytes) > maxControlShare * bytes.length) {
     return skip('error', 'not text: contains NUL bytes (binary, or UTF-16 without a byte-order mark), skipped', 'decode/binary');
   }
 
-  const read = readText(bytes, bom);
+  const read = bom ? readWithBom(bytes, bom) : readWithoutBom(bytes);
   if (!read) {
-    return skip('error', bom ? `not valid ${bom.label}, skipped` : 'not text: neither valid UTF-8 nor valid GB18030, skipped', 'decode/not-text');
+    return skip('error', bom ? `not valid ${bom.label}, skipped` : 'not text: neither UTF-8 nor GB18030 (bad bytes throughout, or no Chinese text), skipped', 'decode/not-text');
   }
-  const { text: decoded, encoding, label } = read;
+  const { text: decoded, encoding } = read;
   const controls = countControls(decoded);
   if (controls > maxControlShare * decoded.length) {
     return skip('error', `not text: ${controls} control characters in ${decoded.length}, skipped`, 'decode/binary');
   }
   if (!/\S/u.test(decoded)) return skip('warning', 'only whitespace, skipped', 'decode/empty');
 
+  const text = decoded.replace(/\r\n?/gu, '\n');
   const diagnostics: Diagnostic[] = [];
-  if (label) diagnostics.push(diagnostic(at, 'info', `decoded as ${label}`, 'decode/encoding'));
+  if (read.note) diagnostics.push(diagnostic(at, read.note.severity, read.note.message, 'decode/encoding'));
   const lineEnds = describeLineEnds(decoded);
   if (lineEnds) diagnostics.push(diagnostic(at, 'info', `${lineEnds} line ends read as LF`, 'decode/line-ends'));
-  return { seed: { file, text: decoded.replace(/\r\n?/gu, '\n'), encoding }, diagnostics };
+  // Line ends change no U+FFFD, so the n-th U+FFFD of the decoded text is the n-th of the LF text.
+  const places = positionsAt(text, replacementIndexes(text, read.replaced), file);
+  for (const [k, position] of places.entries()) {
+    const what = read.badBytes[k] ? `bytes ${read.badBytes[k]}` : 'bytes';
+    diagnostics.push(diagnostic(position, 'warning', `${what} not valid ${read.name}: read as U+FFFD`, 'decode/bad-bytes'));
+  }
+  return { seed: { file, text, encoding }, diagnostics };
+}
+
+interface Reading {
+  text: string;
+  encoding: string;
+  name: string;
+  /** Which U+FFFD of the text (by their order) stand for bad bytes, not for a U+FFFD in the file. */
+  replaced: boolean[];
+  /** The bad bytes, in hex, per replaced place (when known). */
+  badBytes: string[];
+  note?: { severity: 'info' | 'warning'; message: string };
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.length <= bytes.length && prefix.every((b, i) => bytes[i] === b);
 }
 
-/** The text, its encoding's name, and a label for the diagnostic when it is not plain UTF-8. */
-function readText(bytes: Uint8Array, bom: (typeof byteOrderMarks)[number] | undefined): { text: string; encoding: string; label: string | null } | null {
-  if (bom) {
-    const text = strictDecode(bom.encoding, bytes);
-    return text == null ? null : { text, encoding: bom.encoding === 'utf-8' ? 'utf-8-bom' : bom.encoding, label: bom.label };
+function readWithBom(bytes: Uint8Array, bom: (typeof byteOrderMarks)[number]): Reading | null {
+  const text = strictDecode(bom.encoding, bytes);
+  if (text == null) return null;
+  const fffd = text.match(/\ufffd/gu)?.length ?? 0;
+  return { text, encoding: bom.encoding === 'utf-8' ? 'utf-8-bom' : bom.encoding, name: bom.label, replaced: Array(fffd).fill(false), badBytes: [], note: { severity: 'info', message: `decoded as ${bom.label}` } };
+}
+
+function readWithoutBom(bytes: Uint8Array): Reading | null {
+  const utf8 = readUtf8(bytes);
+  if (!utf8.badBytes.length && !hasMultibyte(bytes)) return utf8; // ASCII: every reading is the same
+  const gb = readGb18030(bytes);
+  const scores = { utf8: plausibility(utf8.text), gb: plausibility(gb.text) };
+  const percent = (n: number) => `${Math.round(n * 100)}%`;
+  const weighed = `${percent(scores.utf8)} common Chinese characters as UTF-8, ${percent(scores.gb)} as GB18030`;
+  // Valid UTF-8 is strong evidence of its own (text in another encoding is soon invalid UTF-8): it is
+  // kept, with a warning when the GB18030 reading looks more like Chinese text.
+  if (!utf8.badBytes.length) {
+    if (scores.gb > scores.utf8) utf8.note = { severity: 'warning', message: `encoding doubtful: read as UTF-8 (valid), but ${weighed}; check the page's text` };
+    return utf8;
   }
-  const utf8 = strictDecode('utf-8', bytes);
-  if (utf8 != null) return { text: utf8, encoding: 'utf-8', label: null };
-  const gb = strictDecode('gb18030', bytes);
-  return gb == null ? null : { text: gb, encoding: 'gb18030', label: 'GB18030 (not valid UTF-8)' };
+  const best = scores.gb > scores.utf8 ? gb : utf8;
+  const bestScore = Math.max(scores.gb, scores.utf8);
+  if (bestScore < minPlausibility || best.badBytes.length > Math.max(minBadBytesAllowed, maxBadByteShare * bytes.length)) return null;
+  if (Math.abs(scores.gb - scores.utf8) < doubtfulMargin) {
+    best.note = { severity: 'warning', message: `encoding doubtful: read as ${best.name} (${weighed}); check the page's text` };
+  } else if (best === gb) {
+    best.note = { severity: 'info', message: `decoded as GB18030 (not valid UTF-8; ${weighed})` };
+  }
+  return best;
+}
+
+/** Bytes at or above 0x80: without them a page reads the same in UTF-8 and GB18030. */
+const hasMultibyte = (bytes: Uint8Array): boolean => bytes.some((b) => b >= 0x80);
+
+/**
+ * UTF-8 as the WHATWG Encoding Standard decodes it (each maximal bad subsequence → one U+FFFD), with the
+ * places it replaced: valid runs go through TextDecoder, only the bad places are found by hand.
+ */
+function readUtf8(bytes: Uint8Array): Reading {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const parts: string[] = [];
+  const replaced: boolean[] = [];
+  const badBytes: string[] = [];
+  let runStart = 0;
+  const flushRun = (end: number) => {
+    if (end <= runStart) return;
+    const run = decoder.decode(bytes.subarray(runStart, end));
+    for (let n = run.match(/\ufffd/gu)?.length ?? 0; n > 0; n--) replaced.push(false);
+    parts.push(run);
+  };
+  for (let i = 0; i < bytes.length; ) {
+    const bad = badSequenceAt(bytes, i);
+    if (!bad) {
+      i += sequenceLength(bytes[i]!);
+      continue;
+    }
+    flushRun(i);
+    parts.push('\ufffd');
+    replaced.push(true);
+    badBytes.push([...bytes.subarray(i, i + bad)].map((b) => b.toString(16).padStart(2, '0')).join(' '));
+    i += bad;
+    runStart = i;
+  }
+  flushRun(bytes.length);
+  return { text: parts.join(''), encoding: 'utf-8', name: 'UTF-8', replaced, badBytes };
+}
+
+const sequenceLength = (lead: number): number => (lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4);
+
+/** 0 when a valid UTF-8 sequence starts at i, else how many bytes one U+FFFD replaces (WHATWG). */
+function badSequenceAt(bytes: Uint8Array, i: number): number {
+  const lead = bytes[i]!;
+  if (lead < 0x80) return 0;
+  let need: number;
+  let lower = 0x80;
+  let upper = 0xbf;
+  if (lead >= 0xc2 && lead <= 0xdf) need = 1;
+  else if (lead >= 0xe0 && lead <= 0xef) {
+    need = 2;
+    if (lead === 0xe0) lower = 0xa0;
+    if (lead === 0xed) upper = 0x9f;
+  } else if (lead >= 0xf0 && lead <= 0xf4) {
+    need = 3;
+    if (lead === 0xf0) lower = 0x90;
+    if (lead === 0xf4) upper = 0x8f;
+  } else return 1;
+  for (let k = 1; k <= need; k++) {
+    const b = bytes[i + k];
+    if (b === undefined || b < lower || b > upper) return k;
+    lower = 0x80;
+    upper = 0xbf;
+  }
+  return 0;
+}
+
+/** GB18030 with bad bytes as U+FFFD (GB18030 text holds no U+FFFD of its own in practice). */
+function readGb18030(bytes: Uint8Array): Reading {
+  const text = new TextDecoder('gb18030').decode(bytes);
+  const n = text.match(/\ufffd/gu)?.length ?? 0;
+  return { text, encoding: 'gb18030', name: 'GB18030', replaced: Array(n).fill(true), badBytes: Array(n).fill('') };
+}
+
+/**
+ * How plausible a reading is as Chinese text: the share of its non-ASCII characters that are common
+ * Chinese (GB 2312 level-1 characters and symbols, scripts/data/common-hanzi.ts). U+FFFD counts
+ * against. ASCII reads the same in both encodings, so it does not count. 1 when there is nothing else.
+ */
+export function plausibility(text: string): number {
+  let total = 0;
+  let common = 0;
+  for (const c of text) {
+    if (c < '\u0080') continue;
+    total++;
+    if (commonChinese.has(c) || (c >= '\u2000' && c <= '\u206f') || (c >= '\u3000' && c <= '\u303f') || (c >= '\uff00' && c <= '\uffef')) common++;
+  }
+  return total ? common / total : 1;
+}
+
+/** Indexes into `text` of the U+FFFD characters flagged in `replaced` (in order of appearance). */
+function replacementIndexes(text: string, replaced: boolean[]): number[] {
+  if (!replaced.includes(true)) return [];
+  const indexes: number[] = [];
+  let k = 0;
+  for (let i = text.indexOf('\ufffd'); i >= 0; i = text.indexOf('\ufffd', i + 1)) if (replaced[k++]) indexes.push(i);
+  return indexes;
 }
 
 /** The text, or null when the bytes are not valid in that encoding (a BOM is dropped). */
@@ -70,6 +206,12 @@ function strictDecode(encoding: string, bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
+}
+
+function countNul(bytes: Uint8Array): number {
+  let n = 0;
+  for (const b of bytes) if (b === 0) n++;
+  return n;
 }
 
 /** C0 controls other than tab, LF, FF and CR; DEL; C1 controls. */

@@ -1,13 +1,13 @@
 // Article extraction, as a chain of pure stages:
-// classify lines → segment articles → attach headlines → thread columns → unwrap paragraphs →
-// find continuations. Each stage is its own module with fixtures under test/fixtures/<stage>/.
+// classify lines → segment articles → thread columns → attach headlines → unwrap paragraphs (and
+// their section heads) → find continuations. Each stage is its own module with fixtures under test/fixtures/<stage>/.
 import { attachHeadlines } from './attach-headlines.ts';
 import { classifyLines, type ClassifiedLine } from './classify-lines.ts';
 import { findContinuations } from './find-continuations.ts';
 import { diagnostic } from './diagnostics.ts';
 import { segmentArticles, type ArticleDraft, type SegmentResult } from './segment-articles.ts';
 import { threadColumns } from './thread-columns.ts';
-import { unwrapParagraphs } from './unwrap-paragraphs.ts';
+import { unwrapBody } from './unwrap-paragraphs.ts';
 import type { ArticleKind, Diagnostic, ExtractedArticle, Furniture, SourceLine } from './types.ts';
 
 export interface ExtractResult {
@@ -29,12 +29,13 @@ export function extractArticles(lines: SourceLine[], skip: Set<number>, page: nu
   const articles: ExtractedArticle[] = [];
   drafts.forEach((draft, i) => {
     const headline = headlines[i]!;
-    const paragraphs = unwrapParagraphs(draft.body, layout, draft.paragraphStarts);
+    const { paragraphs, subheads } = unwrapBody(draft.body, layout, draft.paragraphStarts);
     articles.push({
       page: pages[i]!,
       kind: kindOf(headline, paragraphs),
       ...headline,
       paragraphs,
+      subheads,
       ...findContinuations(paragraphs),
       position: firstLine(draft).source.position,
     });

@@ -1,8 +1,11 @@
-// One seed page, start to finish: split lines → normalise spacing → identify page → extract articles → Edition.
+// One seed page, start to finish: fold radicals → split lines → normalise spacing → split columns →
+// identify page → extract articles → Edition.
 import { diagnostic } from './diagnostics.ts';
 import { extractArticles, type ExtractResult } from './extract-articles.ts';
+import { foldRadicals } from './fold-radicals.ts';
 import { identifyPage } from './identify-page.ts';
 import { normaliseSpacing } from './normalise-spacing.ts';
+import { splitColumns } from './split-columns.ts';
 import { splitLines } from './split-lines.ts';
 import type { DecodedSeed, Diagnostic, Edition, Manifest, SourceLine } from './types.ts';
 
@@ -11,8 +14,9 @@ export interface EditionResult {
   diagnostics: Diagnostic[];
 }
 
-export function extractEdition(seed: DecodedSeed, manifest: Manifest): EditionResult {
-  const lines = normaliseSpacing(splitLines(seed));
+export function extractEdition(decoded: DecodedSeed, manifest: Manifest): EditionResult {
+  const { seed, diagnostics: folding } = foldRadicals(decoded);
+  const lines = splitColumns(normaliseSpacing(splitLines(seed)));
   const identified = identifyPage(lines, seed.file, manifest);
   const masthead = new Set(identified.mastheadLines);
   const firstPage = identified.identity.pages[0]?.number ?? 1;
@@ -36,7 +40,7 @@ export function extractEdition(seed: DecodedSeed, manifest: Manifest): EditionRe
       articles: extracted.articles,
       furniture: [...mastheadFurniture, ...extracted.furniture],
     },
-    diagnostics: [...identified.diagnostics, ...extracted.diagnostics],
+    diagnostics: [...folding, ...identified.diagnostics, ...extracted.diagnostics],
   };
 }
 
@@ -59,14 +63,14 @@ function extractSafely(lines: SourceLine[], skip: Set<number>, page: number): Ex
   }
 }
 
-/** The scoring JSON of shared/gold/README.md: the edition without source positions. */
+/** The scoring JSON of shared/gold/README.md: the edition without source positions (nor subheads, not in the gold schema). */
 export function toScoringJson(edition: Edition): unknown {
   return {
     seed: edition.seed,
     publication: edition.publication,
     issue: edition.issue,
     pages: edition.pages,
-    articles: edition.articles.map(({ position: _position, ...article }) => article),
+    articles: edition.articles.map(({ position: _position, subheads: _subheads, ...article }) => article),
     furniture: edition.furniture.map(({ kind, text }) => ({ kind, text })),
   };
 }

@@ -5,6 +5,7 @@
 import { lunarDayName, weekdayNumbers } from '../data/mastheads.ts';
 import { diagnostic, fileStart } from './diagnostics.ts';
 import { inferDate, inferPaper } from './infer-identity.ts';
+import { isCalendarDate } from './read-manifest.ts';
 import { paperName, readMasthead, type Masthead } from './read-masthead.ts';
 import { slugifyPublication } from './slugify-publication.ts';
 import type { Diagnostic, Manifest, MetaSource, PageIdentity, SourceLine, SourcePosition } from './types.ts';
@@ -16,8 +17,13 @@ export interface IdentifyResult {
   diagnostics: Diagnostic[];
 }
 
-/** `seeds/<paper-slug>/<YYYY-MM-DD>/<page>.txt`. */
-const pathPattern = /(?:^|\/)(?<paper>[a-z0-9][a-z0-9-]*)\/(?<date>\d{4}-\d{2}-\d{2})\/(?<page>\d+)\.(?:txt|md)$/u;
+/**
+ * `seeds/<paper>/<YYYY-MM-DD>/<page>.txt`, the extension in any case as the seed walk takes it
+ * (read-manifest.ts seedExtension). A paper folder that is not a slug (聊城日报, café, -rf) is slugified
+ * as a paper name is, with a warning.
+ */
+const pathPattern = /(?:^|\/)(?<paper>[^/]+)\/(?<date>\d{4}-\d{2}-\d{2})\/(?<page>\d+)\.(?:txt|md)$/iu;
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 
 /** One source's answer to a question, strongest first in a list. */
 interface Claim<T> {
@@ -29,8 +35,13 @@ interface Claim<T> {
 export function identifyPage(lines: SourceLine[], file: string, manifest: Manifest): IdentifyResult {
   const diagnostics: Diagnostic[] = [];
   const start = fileStart(file);
-  const fromManifest = manifest.pages[file];
+  const fromManifest = Object.hasOwn(manifest.pages, file) ? manifest.pages[file] : undefined;
   const fromPath = pathPattern.exec(file)?.groups;
+  const folder = fromPath?.paper;
+  const folderSlug = folder && (slugPattern.test(folder) ? folder : slugifyPublication(folder, manifest));
+  if (folder && folderSlug !== folder && !fromManifest?.publication) {
+    diagnostics.push(diagnostic(start, 'warning', `paper folder "${folder}" is not a slug (a-z, 0-9, single hyphens): its pages go under ${folderSlug}`, 'identify/folder-slugified'));
+  }
   const masthead = readMasthead(lines);
   for (const c of masthead.conflicts) {
     diagnostics.push(diagnostic(c.position, 'warning', `masthead prints two ${c.what} values: kept "${c.kept}", not "${c.other}"`, 'identify/masthead-conflict'));
@@ -42,10 +53,10 @@ export function identifyPage(lines: SourceLine[], file: string, manifest: Manife
   const slugClaim: Claim<string> | null = fromManifest?.publication
     ? { value: fromManifest.publication, source: 'manifest', position: start }
     : fromPath
-      ? { value: fromPath.paper!, source: 'path', position: start }
+      ? { value: folderSlug!, source: 'path', position: start }
       : null;
   const names: Claim<string>[] = [];
-  const listedName = slugClaim && manifest.publications[slugClaim.value]?.name;
+  const listedName = slugClaim && Object.hasOwn(manifest.publications, slugClaim.value) ? manifest.publications[slugClaim.value]!.name : undefined;
   if (slugClaim && listedName) names.push({ value: listedName, source: slugClaim.source, position: start });
   if (masthead.name) names.push({ value: masthead.name.value, source: 'masthead', position: masthead.name.position });
   if (!names.length) {
@@ -60,7 +71,7 @@ export function identifyPage(lines: SourceLine[], file: string, manifest: Manife
   const publication: PageIdentity['publication'] = name
     ? { name: name.value, slug: slugClaim?.value ?? slugifyPublication(name.value, manifest), name_source: name.source }
     : slugClaim
-      ? { name: slugClaim.value, slug: slugClaim.value, name_source: slugClaim.source }
+      ? { name: slugClaim.source === 'path' ? folder! : slugClaim.value, slug: slugClaim.value, name_source: slugClaim.source }
       : { name: null, slug: null, name_source: null };
   if (!publication.name) diagnostics.push(diagnostic(start, 'warning', 'no paper name found, printed or inferable', 'identify/paper-unknown'));
 
@@ -103,14 +114,6 @@ export function identifyPage(lines: SourceLine[], file: string, manifest: Manife
     mastheadLines: masthead.lines,
     diagnostics,
   };
-}
-
-/** YYYY-MM-DD naming a day that exists (not 2022-02-30). */
-function isCalendarDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
-  if (!m) return false;
-  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return day.getUTCFullYear() === Number(m[1]) && day.getUTCMonth() + 1 === Number(m[2]) && day.getUTCDate() === Number(m[3]);
 }
 
 /** The first (strongest) claim; every weaker claim that disagrees with it is a warning. */

@@ -1,7 +1,9 @@
 // Stage: read manifest. `seeds/manifest.yaml` text → typed Manifest. The manifest is input like any
 // seed: every entry is checked, a bad entry is a diagnostic at its line (from the yaml library's node
 // positions) and is left out, the rest still counts. Malformed YAML is one diagnostic per YAML error
-// and the whole manifest is ignored (a half-read manifest could silently move pages).
+// and the whole manifest is ignored (a half-read manifest could silently move pages). A key given twice
+// is a warning per repeat and the last one counts, as YAML readers do. Keys are data: looked up as own
+// properties of null-prototype records, so `constructor`, `toString` or `__proto__` name nothing built in.
 import { isAlias, isMap, isScalar, LineCounter, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { compareDiagnostics, diagnostic, fileStart } from './diagnostics.ts';
 import type { Diagnostic, Manifest, ManifestPage, SourcePosition } from './types.ts';
@@ -11,7 +13,7 @@ export interface ManifestResult {
   diagnostics: Diagnostic[];
 }
 
-export const emptyManifest = (): Manifest => ({ publications: {}, pages: {} });
+export const emptyManifest = (): Manifest => ({ publications: Object.create(null), pages: Object.create(null) });
 
 /** A URL-safe publication slug: lower-case ASCII letters and digits in hyphen-separated runs. */
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
@@ -33,7 +35,7 @@ export function readManifest(text: string, file: string, seedFiles?: ReadonlySet
   const diagnostics: Diagnostic[] = [];
   const manifest = emptyManifest();
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length) {
     for (const error of doc.errors) {
       const pos = lines.linePos(error.pos[0]);
@@ -49,6 +51,7 @@ export function readManifest(text: string, file: string, seedFiles?: ReadonlySet
     diagnostics.push(diagnostic(at(cx, root), 'error', 'manifest must be a mapping with `publications:` and `pages:`; ignored', 'manifest/bad-entry'));
     return { manifest, diagnostics };
   }
+  warnDuplicateKeys(cx, root);
   for (const pair of root.items) {
     const key = keyText(pair);
     if (key !== 'publications' && key !== 'pages') bad(cx, pair.key, 'warning', `unknown manifest key "${key}" ignored`, 'manifest/unknown-key');
@@ -58,7 +61,7 @@ export function readManifest(text: string, file: string, seedFiles?: ReadonlySet
       bad(cx, pair.key, 'error', `publication slug "${slug}" is not URL-safe (a-z, 0-9, single hyphens); entry ignored`, 'manifest/bad-slug');
       continue;
     }
-    const name = isMap(value) ? scalarOf(cx, value.get('name', true)) : undefined;
+    const name = isMap(value) ? scalarOf(cx, lastValue(value, 'name')) : undefined;
     if (typeof name !== 'string' || !name.trim()) {
       bad(cx, value ?? pair.key, 'error', `publication ${slug} needs a name: { name: 报名 }; entry ignored`, 'manifest/bad-entry');
       continue;
@@ -69,6 +72,7 @@ export function readManifest(text: string, file: string, seedFiles?: ReadonlySet
   for (const [path, value, pair] of entries(cx, root, 'pages')) {
     const page = readPage(cx, path, value, pair, manifest, seedFiles);
     if (page) manifest.pages[path] = page;
+    else delete manifest.pages[path];
   }
   return { manifest, diagnostics: diagnostics.sort(compareDiagnostics) };
 }
@@ -81,10 +85,10 @@ function readPage(cx: Context, path: string, value: Node | null, pair: Pair, man
   warnUnknownFields(cx, value, ['publication', 'date', 'page']);
 
   const page: ManifestPage = {};
-  const field = (name: string) => ({ node: value.get(name, true) as Node | undefined, value: scalarOf(cx, value.get(name, true)) });
+  const field = (name: string) => ({ node: lastValue(value, name), value: scalarOf(cx, lastValue(value, name)) });
   const publication = field('publication');
   if (publication.node) {
-    if (typeof publication.value !== 'string' || !manifest.publications[publication.value]) {
+    if (typeof publication.value !== 'string' || !Object.hasOwn(manifest.publications, publication.value)) {
       return bad(cx, publication.node, 'error', `page "${path}": publication "${String(publication.value)}" is not listed under publications; entry ignored`, 'manifest/unknown-publication');
     }
     page.publication = publication.value;
@@ -114,29 +118,53 @@ export function checkSeedPath(path: string): string | null {
   return null;
 }
 
-/** YYYY-MM-DD naming a day that exists (not 2023-13-45, not 2022-02-30). */
+/**
+ * YYYY-MM-DD naming a day that exists (not 2023-13-45, not 2022-02-30) in the proleptic Gregorian
+ * calendar, years 0001–9999 (ISO 8601). Date.UTC reads years 0–99 as 1900–1999: setUTCFullYear does not.
+ */
 export function isCalendarDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/u.exec(value);
   if (!m) return false;
-  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return day.getUTCFullYear() === Number(m[1]) && day.getUTCMonth() + 1 === Number(m[2]) && day.getUTCDate() === Number(m[3]);
+  const [year, month, date] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (year < 1) return false;
+  const day = new Date(0);
+  day.setUTCFullYear(year, month - 1, date);
+  return day.getUTCFullYear() === year && day.getUTCMonth() + 1 === month && day.getUTCDate() === date;
 }
 
 /** The entries of a top-level section (`publications:` or `pages:`), each with its key as text. */
 function entries(cx: Context, root: YAMLMap, section: string): [string, Node | null, Pair][] {
-  const node = resolve(cx, root.get(section, true));
+  const node = resolve(cx, lastValue(root, section));
   if (node == null) return [];
   if (!isMap(node)) {
     bad(cx, node, 'error', `\`${section}:\` must be a mapping; ignored`, 'manifest/bad-entry');
     return [];
   }
+  warnDuplicateKeys(cx, node);
   return node.items.map((pair) => [keyText(pair), resolve(cx, pair.value) ?? null, pair]);
 }
 
 function warnUnknownFields(cx: Context, map: YAMLMap, known: string[]): void {
+  warnDuplicateKeys(cx, map);
   for (const pair of map.items) {
     const key = keyText(pair);
     if (!known.includes(key)) bad(cx, pair.key, 'warning', `unknown field "${key}" ignored (expected ${known.join(', ')})`, 'manifest/unknown-key');
+  }
+}
+
+/** The value of a map's last pair with this key (a repeated key: the last counts). */
+function lastValue(map: YAMLMap, key: string): Node | undefined {
+  return map.items.findLast((pair) => keyText(pair) === key)?.value as Node | undefined;
+}
+
+/** A warning at each repeat of a key in one mapping, naming where it was first given. */
+function warnDuplicateKeys(cx: Context, map: YAMLMap): void {
+  const first = new Map<string, Pair>();
+  for (const pair of map.items) {
+    const key = keyText(pair);
+    const earlier = first.get(key);
+    if (!earlier) first.set(key, pair);
+    else bad(cx, pair.key, 'warning', `key "${key}" given again (first at line ${at(cx, earlier.key).line}); the last one counts`, 'manifest/duplicate-key');
   }
 }
 

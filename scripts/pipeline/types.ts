@@ -80,6 +80,8 @@ export interface ExtractedArticle {
   byline: string | null;
   /** Body paragraphs in reading order, wrapped lines joined. */
   paragraphs: string[];
+  /** Indices into `paragraphs` of the section heads (小标题, subheads) found inside the body. Not in the scoring JSON. */
+  subheads: number[];
   /** 下转第N版 → N. */
   continued_to: number | null;
   /** 上接第N版 → N. */

@@ -7,10 +7,22 @@ import { atWrapWidth, collapseLetterSpacing, type ClassifiedLine, type PageLayou
 
 const closesLine = new RegExp(`^[${closingMarks}]`, 'u');
 
+/** An article body as paragraphs, and which of them are section heads (小标题, subheads). */
+export interface UnwrappedBody {
+  paragraphs: string[];
+  /** Indices into `paragraphs` of the section heads: the body's lines that segmentation left no body line. */
+  subheads: number[];
+}
+
 /** `starts`: line indices known to open a paragraph (re-threaded columns); else decided from the lines. */
 export function unwrapParagraphs(lines: ClassifiedLine[], layout: PageLayout, starts?: number[]): string[] {
+  return unwrapBody(lines, layout, starts).paragraphs;
+}
+
+export function unwrapBody(lines: ClassifiedLine[], layout: PageLayout, starts?: number[]): UnwrappedBody {
   const opens = starts && new Set(starts);
   const paragraphs: string[] = [];
+  const subheads: number[] = [];
   let current = '';
   const flush = (): void => {
     if (current) paragraphs.push(current);
@@ -20,6 +32,7 @@ export function unwrapParagraphs(lines: ClassifiedLine[], layout: PageLayout, st
     const prev = lines[i - 1];
     if (line.role !== 'body') {
       flush();
+      subheads.push(paragraphs.length);
       paragraphs.push(line.text);
       return;
     }
@@ -27,7 +40,7 @@ export function unwrapParagraphs(lines: ClassifiedLine[], layout: PageLayout, st
     current += collapseLetterSpacing(line.text);
   });
   flush();
-  return paragraphs;
+  return { paragraphs, subheads };
 }
 
 /** Whether a paragraph ends after `prev` (with `next` following it in reading order). */

@@ -1,5 +1,6 @@
 // Stage: write content. The archive → files under `<out>/archive/` (Astro collections), written to a
 // temporary folder first and swapped in, so a failed run never leaves a half-written archive.
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
@@ -44,10 +45,16 @@ export function articleFile(article: ArchiveArticle): string {
   return `---\n${stringify(article, { version: '1.1', lineWidth: 0 })}---\n\n${paragraphsToMarkdown(article.paragraphs)}`;
 }
 
-export async function writeContent(out: string, archive: Archive, report: IngestReport): Promise<void> {
+/**
+ * @param check called on the written temporary folder before it replaces the archive: when it says
+ *   false, the temporary folder is removed, the previous archive stays, and writeContent returns false.
+ */
+export async function writeContent(out: string, archive: Archive, report: IngestReport, check?: (dir: string) => Promise<boolean>): Promise<boolean> {
   const final = join(out, 'archive');
-  const temp = join(out, `${TEMP}${process.pid}`);
-  const old = join(out, `${OLD}${process.pid}`);
+  // Unique per run (pid and a random part): one run's folder is never taken for another's.
+  const run = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const temp = join(out, `${TEMP}${run}`);
+  const old = join(out, `${OLD}${run}`);
   await recoverInterruptedRun(out);
   try {
     for (const [path, text] of archiveFiles(archive, report)) {
@@ -57,11 +64,16 @@ export async function writeContent(out: string, archive: Archive, report: Ingest
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, text);
     }
+    if (check && !(await check(temp))) {
+      await rm(temp, { recursive: true, force: true });
+      return false;
+    }
     await rename(final, old).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'ENOENT') throw error;
     });
     await rename(temp, final);
     await rm(old, { recursive: true, force: true });
+    return true;
   } catch (error) {
     await rm(temp, { recursive: true, force: true });
     if (!existsSync(final) && existsSync(old)) await rename(old, final);

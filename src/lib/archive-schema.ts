@@ -25,6 +25,8 @@ export const articleSchema = z.object({
   byline: z.string().nullable(),
   /** Plain-text paragraphs, exactly as extracted (the Markdown body is their escaped rendering). */
   paragraphs: z.array(z.string()),
+  /** Indices into `paragraphs` of the section heads (小标题) the extraction found; the page shows them as h2. */
+  subheads: z.array(z.number().int().nonnegative()),
   /** Characters in the body, for page maps and feeds. */
   chars: z.number().int().nonnegative(),
   continuedTo: z.number().int().positive().nullable(),

@@ -1,5 +1,6 @@
-// 往期回顾: a paper's issue dates laid out as calendars, one per year and month that has issues,
-// newest first, weeks starting on Monday (星期一) as Chinese calendars print them.
+// 往期回顾: a paper's issue dates laid out as calendars: the years with issues, newest first, each a
+// whole year January to December (a month without issues too: a gap in the archive is information),
+// weeks starting on Monday (星期一) as Chinese calendars print them.
 import { parseIsoDate } from './dates.ts';
 import { pad2 } from './urls.ts';
 
@@ -23,7 +24,7 @@ export interface CalendarYear {
   /** Its first and last issue dates (ISO): where a jump to a day in a year without issues lands. */
   first: string;
   last: string;
-  /** Months with issues, newest first. */
+  /** All twelve months, January first (count 0 where none was published or archived). */
   months: CalendarMonth[];
 }
 
@@ -44,6 +45,10 @@ function monthGrid(year: number, month: number, issued: Set<number>): (CalendarD
   return weeks;
 }
 
+function emptyYear(year: number): CalendarMonth[] {
+  return Array.from({ length: 12 }, (_, i) => ({ month: i + 1, weeks: monthGrid(year, i + 1, new Set()), count: 0 }));
+}
+
 /** Lays out issue dates (ISO, any order, duplicates ignored) as year and month calendars. */
 export function buildCalendar(dates: readonly string[]): CalendarYear[] {
   const byMonth = new Map<string, Set<number>>();
@@ -59,14 +64,12 @@ export function buildCalendar(dates: readonly string[]): CalendarYear[] {
     const [year, month] = key.split('-').map(Number);
     const first = isoDay(year, month, Math.min(...days));
     const last = isoDay(year, month, Math.max(...days));
-    const entry = years.get(year) ?? { year, count: 0, first, last, months: [] };
+    const entry = years.get(year) ?? { year, count: 0, first, last, months: emptyYear(year) };
     entry.count += days.size;
     if (first < entry.first) entry.first = first;
     if (last > entry.last) entry.last = last;
-    entry.months.push({ month, weeks: monthGrid(year, month, days), count: days.size });
+    entry.months[month - 1] = { month, weeks: monthGrid(year, month, days), count: days.size };
     years.set(year, entry);
   }
-  const result = [...years.values()].sort((a, b) => b.year - a.year);
-  for (const y of result) y.months.sort((a, b) => b.month - a.month);
-  return result;
+  return [...years.values()].sort((a, b) => b.year - a.year);
 }

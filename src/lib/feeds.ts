@@ -4,7 +4,8 @@
 // which escapes every text and attribute value, so seed text (`<script>`, `&`, `]]>`) stays text.
 import { XMLBuilder } from 'fast-xml-parser';
 import type { ArchiveArticle, ArchiveIssue, ArticleRef } from './archive-schema.ts';
-import { headline, type PaperSummary } from './archive-nav.ts';
+import type { PaperSummary } from './archive-nav.ts';
+import { displayTitle } from './display-title.ts';
 import { pageLabel } from './dates.ts';
 import { absoluteUrl, articlePath, feedPath, issuePath, pagePath, paperPath, rssPath } from './urls.ts';
 
@@ -13,7 +14,8 @@ export const FEED_LIMIT = 100;
 
 /** Where the site is served: `site` from astro.config (SITE_URL) and the base path (BASE_PATH). */
 export interface SiteAddress {
-  site: URL;
+  /** Unset (no SITE_URL), URLs are base-relative paths; feeds and sitemaps are then not built. */
+  site: URL | undefined;
   base: string;
 }
 
@@ -27,7 +29,11 @@ export interface FeedPick {
 export interface FeedArticle {
   article: ArchiveArticle;
   pageName: string | null;
+  /** Its display title (src/lib/display-title.ts), when the loader had the archive to make it; else made from the article alone. */
+  title?: string;
 }
+
+const titleText = (item: FeedArticle) => item.title ?? displayTitle(item.article).text;
 
 /**
  * A paper's newest articles, newest issue first and in reading order within it (page, then place on
@@ -110,11 +116,12 @@ export function buildAtomFeed(paper: PaperSummary, items: FeedArticle[], address
         { '@_rel': 'alternate', '@_type': 'text/html', '@_href': paperUrl },
       ],
       author: { name: xmlSafe(paper.name) },
-      entry: items.map(({ article, pageName }) => {
+      entry: items.map((item) => {
+        const { article, pageName } = item;
         const url = absoluteUrl(articlePath(article.id), address.site, address.base);
         return {
           id: url,
-          title: { '@_type': 'html', '#text': htmlText(headline(article)) },
+          title: { '@_type': 'html', '#text': htmlText(titleText(item)) },
           updated: rfc3339(article.date),
           published: rfc3339(article.date),
           link: { '@_rel': 'alternate', '@_type': 'text/html', '@_href': url },
@@ -141,10 +148,11 @@ export function buildRssFeed(paper: PaperSummary, items: FeedArticle[], address:
         language: 'zh-CN',
         lastBuildDate: rfc822(newestDate(items, paper)),
         'atom:link': { '@_href': absoluteUrl(rssPath(paper.id), address.site, address.base), '@_rel': 'self', '@_type': 'application/rss+xml' },
-        item: items.map(({ article, pageName }) => {
+        item: items.map((item) => {
+          const { article, pageName } = item;
           const url = absoluteUrl(articlePath(article.id), address.site, address.base);
           return {
-            title: htmlText(headline(article)),
+            title: htmlText(titleText(item)),
             link: url,
             guid: { '@_isPermaLink': 'true', '#text': url },
             pubDate: rfc822(article.date),

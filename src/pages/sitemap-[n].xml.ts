@@ -4,6 +4,7 @@ import { loadSitemapChunks } from '../lib/load-sitemap.ts';
 import { buildUrlset } from '../lib/sitemap.ts';
 
 export async function getStaticPaths() {
+  if (!import.meta.env.SITE) return [];
   const chunks = await loadSitemapChunks();
   if (chunks.length === 1) return [];
   return chunks.map((paths, i) => ({ params: { n: String(i + 1) }, props: { paths } }));

@@ -6,3 +6,6 @@ export const builtSite = {
   /** Built under BASE_PATH=/archive/. */
   archive: process.env.TEST_SITE_ARCHIVE ?? '.tmp/site/archive',
 };
+
+/** The address both builds are given as SITE_URL (feeds, sitemap and canonical links need one). */
+export const TEST_SITE_URL = process.env.TEST_SITE_URL ?? 'https://news.example.org';

@@ -1,12 +1,11 @@
 // Reading a built site folder the way a static web server serves it: the shared helpers of the
-// site-wide checks (links, feeds, sitemap). Both test builds use astro.config's `site` (SITE_URL).
+// site-wide checks (links, feeds, sitemap). Both test builds are given SITE_URL = TEST_SITE_URL.
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import config from '../../astro.config.mjs';
-import { builtSite } from './built-site.ts';
+import { builtSite, TEST_SITE_URL } from './built-site.ts';
 
 /** The absolute origin that feeds, sitemap and canonical links use. */
-export const SITE_URL = new URL(config.site!);
+export const SITE_URL = new URL(TEST_SITE_URL);
 
 /** The two test builds: folder and base path. */
 export const builds = [

@@ -14,6 +14,7 @@ const types: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.wasm': 'application/wasm',
   '.txt': 'text/plain; charset=utf-8',
+  '.jsonl': 'application/jsonl; charset=utf-8',
   '.woff2': 'font/woff2',
 };
 

@@ -10,6 +10,6 @@ export async function getStaticPaths() {
 }
 
 export const GET: APIRoute<{ issue: ArchiveIssue }> = ({ props, site }) => {
-  const json = buildIssueJson(props.issue, { site: site!, base: import.meta.env.BASE_URL });
+  const json = buildIssueJson(props.issue, { site, base: import.meta.env.BASE_URL });
   return new Response(`${JSON.stringify(json, null, 2)}\n`, { headers: { 'content-type': 'application/json; charset=utf-8' } });
 };
