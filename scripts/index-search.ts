@@ -66,7 +66,7 @@ export interface WriteBundlesOptions {
 }
 
 /** Writes the Pagefind bundles (bundles.ts) of the articles and `pagefind/bundles.json`. */
-export async function writeBundles({ site, ids, shardAbove, record, log }: WriteBundlesOptions): Promise<SearchBundles> {
+export async function writeBundles({ site, ids, shardAbove, record, log }: WriteBundlesOptions): Promise<SearchBundles & { indexed: number }> {
   const written: string[] = [];
   let total = 0;
   for (const bundle of planBundles(ids, shardAbove)) {
