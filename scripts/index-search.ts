@@ -16,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { access, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { articleSchema, issueSchema, type ArchiveArticle, type ArchiveIssue } from '../src/lib/archive-schema.ts';
 import { findPage } from '../src/lib/archive-nav.ts';
@@ -30,6 +31,8 @@ export interface IndexSearchOptions {
   content?: string;
   /** Articles above which the index is split per year (default: env SEARCH_SHARD_PAGES or 15000). */
   shardAbove?: number;
+  /** Leave out articles whose page was not built (default true; the search bench indexes without pages). */
+  requirePages?: boolean;
   log?: (line: string) => void;
 }
 
@@ -44,16 +47,36 @@ export async function indexSearch(options: IndexSearchOptions): Promise<SearchBu
   const shardAbove = options.shardAbove ?? (Number(process.env.SEARCH_SHARD_PAGES) || 15_000);
   const ids = await listArticleIds(join(archive, 'articles'));
   const plans = planBundles(ids, shardAbove);
-  const indexed = await indexBundles({ ...options, out: options.site }, plans);
+  const site = (options.requirePages ?? true) ? options.site : undefined;
+  const indexed = await indexBundles({ ...options, out: options.site, site }, plans);
   return { ...(await writeBundleList(options.site, plans.map((b) => b.path), archiveSpan(ids))), indexed };
+}
+
+export interface WriteBundlesOptions {
+  site: string;
+  /** Article ids, sorted. */
+  ids: readonly string[];
+  shardAbove: number;
+  /** The record of one article (null: leave it out). */
+  record: (id: string) => Promise<pagefind.CustomRecord | null>;
+  log: (line: string) => void;
+}
+
+/** Writes the Pagefind bundles (bundles.ts) of the articles and `pagefind/bundles.json` (the search bench's records). */
+export async function writeBundles({ site, ids, shardAbove, record, log }: WriteBundlesOptions): Promise<SearchBundles & { indexed: number }> {
+  const plans = planBundles(ids, shardAbove);
+  const indexed = await indexBundles({ out: site, log, record }, plans);
+  return { ...(await writeBundleList(site, plans.map((b) => b.path), archiveSpan(ids))), indexed };
 }
 
 export interface IndexBundlesOptions {
   /** Where the bundles are written (`<out>/<bundle path>`). */
   out: string;
   /** The built site whose article pages are checked; without it an article counts as built when its issue is in the archive (the article route's rule), as in a partitioned build. */
-  site?: string;
-  content?: string;
+  site?: string | undefined;
+  content?: string | undefined;
+  /** The record of one article (null: leave it out); default: read from the archive. */
+  record?: (id: string) => Promise<pagefind.CustomRecord | null>;
   log?: (line: string) => void;
 }
 
@@ -62,6 +85,7 @@ export async function indexBundles(options: IndexBundlesOptions, plans: readonly
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const archive = archiveDir(options);
   const issues = new IssueCache(join(archive, 'issues'));
+  const record = options.record ?? ((id: string) => articleRecord(options.site, archive, issues, id, log));
   let total = 0;
   for (const bundle of plans) {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
@@ -70,10 +94,10 @@ export async function indexBundles(options: IndexBundlesOptions, plans: readonly
     for (let i = 0; i < bundle.ids.length; i += BATCH) {
       const batch = bundle.ids.slice(i, i + BATCH);
       // Read in parallel, add in id order: the same content gives a byte-identical index.
-      const records = await Promise.all(batch.map((id) => articleRecord(options.site, archive, issues, id, log)));
-      for (const [k, record] of records.entries()) {
-        if (!record) continue;
-        const added = await index.addCustomRecord(record);
+      const records = await Promise.all(batch.map(record));
+      for (const [k, r] of records.entries()) {
+        if (!r) continue;
+        const added = await index.addCustomRecord(r);
         if (added.errors.length) throw new Error(`pagefind: ${batch[k]}: ${added.errors.join('; ')}`);
         indexed++;
       }
@@ -82,6 +106,7 @@ export async function indexBundles(options: IndexBundlesOptions, plans: readonly
     const out = await index.writeFiles({ outputPath: join(options.out, bundle.path) });
     if (out.errors.length) throw new Error(`pagefind: ${out.errors.join('; ')}`);
     await index.deleteIndex();
+    await emptyFragmentContent(join(options.out, bundle.path, 'fragment'));
     total += indexed;
     log(`search: indexed ${indexed} articles into ${bundle.path}`);
   }
@@ -116,11 +141,16 @@ async function articleRecord(
     return null;
   }
   const page = issue && findPage(issue, article.page);
-  const { meta, filters, sort } = searchRecord(article, issue?.paperName ?? article.paper, page?.name ?? null);
+  return searchIndexRecord(article, issue?.paperName ?? article.paper, page?.name ?? null);
+}
+
+/** The Pagefind record of an article: our index words as content, the text and result fields as meta. */
+export function searchIndexRecord(article: ArchiveArticle, paperName: string, pageName: string | null): pagefind.CustomRecord {
+  const { meta, filters, sort } = searchRecord(article, paperName, pageName);
   const text = searchText(article);
   const title = gramTerms(article.title ?? '').join(' ');
   return {
-    url: `/${id}/`,
+    url: `/${article.id}/`,
     // The text's words in order (positions make exact search exact), after TITLE_WEIGHT copies of the
     // title's: each copy ends with the end word, so no two copies join into a string the title lacks.
     content: [...Array<string>(TITLE_WEIGHT).fill(title), gramTerms(text).join(' ')].filter(Boolean).join(' '),
@@ -129,6 +159,30 @@ async function articleRecord(
     filters: Object.fromEntries(Object.entries(filters).map(([name, value]) => [name, [value]])),
     sort,
   };
+}
+
+/** Pagefind's signature at the start of every decompressed file. */
+const PAGEFIND_SIGNATURE = 'pagefind_dcd';
+
+/**
+ * A result's fragment (`fragment/<hash>.pf_fragment`, fetched for each result shown) carries the
+ * record's content: our index words, about four times the article's text when compressed. The search
+ * page never reads it (excerpts come from the `text` meta field, `excerptLength` is 0), so it is
+ * emptied, keeping the file's name and everything else: a result shown costs about 1 KB, not 4.5.
+ */
+async function emptyFragmentContent(dir: string): Promise<void> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.pf_fragment'));
+  for (let i = 0; i < files.length; i += 64) {
+    await Promise.all(
+      files.slice(i, i + 64).map(async (name) => {
+        const raw = gunzipSync(await readFile(join(dir, name))).toString('utf8');
+        if (!raw.startsWith(PAGEFIND_SIGNATURE)) throw new Error(`pagefind: ${name}: not a Pagefind fragment`);
+        const fragment = JSON.parse(raw.slice(PAGEFIND_SIGNATURE.length)) as { content: string };
+        fragment.content = '';
+        await writeFile(join(dir, name), gzipSync(PAGEFIND_SIGNATURE + JSON.stringify(fragment), { level: 9 }));
+      }),
+    );
+  }
 }
 
 /** Issues read once each (many articles share one). */

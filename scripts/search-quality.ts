@@ -62,7 +62,8 @@ export interface QualityReport {
 
 /**
  * What counts as the same text, as issue 15 defines it: case and width (NFKC), whitespace ignored,
- * every quote style alike, every dash alike, every middle dot alike, 。 and . alike. Deliberately
+ * every quote style alike, every dash alike, every middle dot alike, 。 and . alike (and the
+ * brackets an input method's half-width mode types for 《》【】〔〕). Deliberately
  * written apart from the site's fold.ts.
  */
 export const normalize = (s: string): string =>
@@ -73,17 +74,24 @@ export const normalize = (s: string): string =>
     .replace(/["'\u2018-\u201f\u300c-\u300f\u301d-\u301f]/gu, '"')
     .replace(/[\u2010-\u2015\u2212\u2500\u2501]/gu, '-')
     .replace(/[\u00b7\u2022\u2027\u2219\u22c5\u30fb]/gu, '·')
+    .replace(/[<《〈‹]/gu, '<')
+    .replace(/[>》〉›]/gu, '>')
+    .replace(/[[【〔〖]/gu, '[')
+    .replace(/[\]】〕〗]/gu, ']')
     .replace(/\./gu, '。');
 
 /** Quote marks a reader's input method gives for each printed one (the other style). */
 const OTHER_QUOTE: Record<string, string> = { '"': '“', '“': '"', '”': '"', "'": '‘', '‘': "'", '’': "'", '「': '“', '」': '”', '『': '‘', '』': '’' };
 
-/** Full-width forms (U+FF01–U+FF5E) and their ASCII counterparts, each way; 。 ↔ . as typed in half-width mode. */
+/** What an input method's half-width punctuation mode types for Chinese marks without a full-width form. */
+const HALF_WIDTH_MODE: Record<string, string> = { '。': '.', '《': '<', '》': '>', '【': '[', '】': ']', '〔': '[', '〕': ']' };
+
+/** Full-width forms (U+FF01–U+FF5E) and their ASCII counterparts, each way; 。《》【】 as typed in half-width mode. */
 function otherWidth(ch: string): string | null {
+  if (HALF_WIDTH_MODE[ch]) return HALF_WIDTH_MODE[ch];
   const c = ch.codePointAt(0)!;
   if (c >= 0xff01 && c <= 0xff5e) return String.fromCodePoint(c - 0xfee0);
   if (c >= 0x21 && c <= 0x7e && !OTHER_QUOTE[ch]) return String.fromCodePoint(c + 0xfee0);
-  if (ch === '。') return '.';
   return null;
 }
 
@@ -136,13 +144,14 @@ export async function measureSearchQuality(options: QualityOptions): Promise<Qua
 }
 
 /** Bytes of every response after the search page's own HTML, for one query typed on a fresh page. */
-async function measureFirstQuery(page: Page, siteUrl: string, query: string): Promise<QualityReport['firstQuery']> {
+export async function measureFirstQuery(page: Page, siteUrl: string, query: string): Promise<QualityReport['firstQuery']> {
   const sizes: Array<{ url: string; bytes: number }> = [];
   const record = async (response: import('playwright-core').Response): Promise<void> => {
     sizes.push({ url: response.url(), bytes: (await response.body().catch(() => Buffer.alloc(0))).length });
   };
   page.on('response', record);
-  await searchPage(page, siteUrl, query);
+  // The first screen of results only: 显示更多 is a later download.
+  await searchPage(page, siteUrl, query, false);
   await page.waitForLoadState('networkidle');
   page.off('response', record);
   const after = sizes.filter((s) => !s.url.endsWith('/search/'));
@@ -153,9 +162,9 @@ async function measureFirstQuery(page: Page, siteUrl: string, query: string): Pr
 
 /**
  * Types one query into the real search page (loading it first if needed) and returns the article ids
- * it lists, all of them (following 显示更多).
+ * it lists, all of them (following 显示更多), or none when `all` is false (the first screen only).
  */
-export async function searchPage(page: Page, siteUrl: string, query: string): Promise<string[]> {
+export async function searchPage(page: Page, siteUrl: string, query: string, all = true): Promise<string[]> {
   const searchUrl = `${siteUrl}search/`;
   if (!page.url().startsWith(searchUrl)) {
     await page.goto(searchUrl);
@@ -165,7 +174,7 @@ export async function searchPage(page: Page, siteUrl: string, query: string): Pr
   await page.fill('#search-q', query);
   await page.press('#search-q', 'Enter');
   await page.waitForFunction((p) => document.body.dataset.searchDone !== p, previous);
-  return listAll(page, siteUrl);
+  return all ? listAll(page, siteUrl) : [];
 }
 
 /** Every article id the search page lists for the search on screen, following 显示更多. */

@@ -21,9 +21,10 @@ describe('fold', () => {
     expect(fold('｡')).toBe(fold('。'));
     expect(new Set(['—', '–', '-', '―', '─', '－', '‐', '−'].map(fold)).size).toBe(1);
     expect(new Set(['·', '•', '・', '･', '‧'].map(fold)).size).toBe(1);
+    expect(fold('《人民日报》【快讯】〔2022〕')).toBe(fold('<人民日报>[快讯][2022]'));
   });
   it('keeps apart what a reader means differently', () => {
-    for (const [a, b] of [['、', '，'], ['·', '.'], ['-', '~'], ['《', '"'], ['党', '堂']]) expect(fold(a), `${a} ${b}`).not.toBe(fold(b));
+    for (const [a, b] of [['、', '，'], ['·', '.'], ['-', '~'], ['《', '"'], ['《', '（'], ['党', '堂']]) expect(fold(a), `${a} ${b}`).not.toBe(fold(b));
   });
   it('maps folded offsets back to the original text, whitespace left out', () => {
     const f = foldText('Ａ B\n㎏c');

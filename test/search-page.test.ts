@@ -216,6 +216,9 @@ describe('search page', () => {
     expect(new Set(dates).size).toBeGreaterThan(1);
     expect(dates).toEqual([...dates].sort().reverse());
     expect(await page.textContent('#search-status')).toContain(`找到 ${fronts.length} 篇`);
+    // Under /archive/ too, the links staying under the base path.
+    expect(await open(page, archive, 'page=front')).toEqual(listedIds);
+    expect(await page.getAttribute('#search-results > li h2 a', 'href')).toMatch(/^\/archive\/[^?]+\/$/);
     const paper = articles[0]!.id.split('/')[0]!;
     expect((await open(page, root, `paper=${paper}`)).sort()).toEqual(articles.filter((a) => a.id.startsWith(`${paper}/`)).map((a) => a.id).sort());
   });

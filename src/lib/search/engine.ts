@@ -13,8 +13,8 @@
 // combined here, rather than with `mergeIndex` or `createInstance`: a merged search orders results by
 // score even when asked to sort by date, and Pagefind 1.6's instances share one WebAssembly memory and
 // fail ("unreachable", "memory access out of bounds") when several are searched. Doing it ourselves
-// also means a date-sorted search opens older bundles only while it has fewer than EXACT_UP_TO results,
-// and a from–to range skips the bundles outside it. All files come from the site's own base path.
+// also means a search opens older bundles only while it has fewer than EXACT_UP_TO results (or the
+// reader asks for more), and a from–to range skips the bundles outside it. All files come from the site's own base path.
 import { bundleMonths, type SearchBundles } from './bundles.ts';
 import { gramQuery, queryGrams } from './grams.ts';
 import { holdsAll } from './match.ts';
@@ -105,6 +105,9 @@ export class SearchEngine {
                 baseUrl: this.#base,
                 metaCacheTag: tag,
                 excerptLength: 0,
+                // In the page's own thread: Pagefind's worker is another 43 KB to download, and a
+                // search here is a few exact lookups.
+                noWorker: true,
                 // Rank by how often an article repeats the words, not by how short it is.
                 ranking: { pageLength: 0, termSaturation: 2 },
               });
@@ -144,14 +147,15 @@ export class SearchEngine {
     };
 
     const found: Candidate[] = [];
-    // Relevance: every bundle at once, merged by score. Date order: bundle after bundle, while fewer than EXACT_UP_TO.
+    // Bundle after bundle (newest first, or oldest first), until `atLeast` results: every bundle costs
+    // its own metadata and index chunks, so a search touches only as many as its first EXACT_UP_TO
+    // results need. By relevance, the results found so far are ranked by score among those not yet
+    // shown (one bundle, the usual case below SEARCH_SHARD_PAGES articles, is ranked as a whole).
     const waiting: Bundle[] = [...bundles];
     const searchMore = async (atLeast: number): Promise<void> => {
-      if (state.sort === 'relevance' && terms.length) {
-        found.push(...(await Promise.all(waiting.splice(0).map(searchBundle))).flat().sort((a, b) => b.score - a.score));
-        return;
-      }
+      const from = loaded;
       while (waiting.length && found.length < atLeast) found.push(...(await searchBundle(waiting.shift()!)));
+      if (state.sort === 'relevance' && terms.length) found.splice(from, Infinity, ...found.slice(from).sort((a, b) => b.score - a.score));
     };
 
     let loaded = 0;

@@ -40,6 +40,20 @@ const PUNCTUATION_CLASSES: ReadonlyArray<{ to: string; from: string; why: string
     why: 'middle dots (间隔号) in foreign names (卡尔·马克思) and list bullets',
   },
   {
+    to: '<',
+    // < 《 〈 ‹
+    from: '<\u300A\u3008\u2039',
+    why: 'book-title marks (书名号 《》): an input method in half-width mode types < >',
+  },
+  { to: '>', from: '>\u300B\u3009\u203A', why: 'the closing book-title marks' },
+  {
+    to: '[',
+    // [ 【 〔 〖
+    from: '[\u3010\u3014\u3016',
+    why: 'square brackets (方头括号 【】, 六角括号 〔〕 as in document numbers 〔2022〕): typed as [ ]',
+  },
+  { to: ']', from: ']\u3011\u3015\u3017', why: 'the closing square brackets' },
+  {
     to: '。',
     // 。 . (NFKC: ｡ → 。, ． → .)
     from: '\u3002.',
