@@ -195,9 +195,10 @@ async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts
   const articles = parts.reduce((k, p) => k + p.articles, 0);
   log(`build: job ${n + 1}: astro build of ${job.partitions.join(', ')} (${articles} articles)`);
 
-  // A BASE_URL variable in the environment (Vitest sets one) would override Astro's configured base in
-  // import.meta.env.BASE_URL and break every link under BASE_PATH: keep it out of the build.
-  const { BASE_URL: _ignored, ...env } = options.env ?? process.env;
+  // BASE_URL and SITE variables in the environment (Vitest sets both, SITE to the string 'undefined')
+  // would override Astro's configured base and site in import.meta.env and break every link under
+  // BASE_PATH or claim a site address: keep them out of the build.
+  const { BASE_URL: _ignored, SITE: _ignoredSite, ...env } = options.env ?? process.env;
   const astroStart = performance.now();
   const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
     stdio: ['ignore', 'inherit', 'inherit'],

@@ -21,6 +21,8 @@ const KINDS: [string, RegExp][] = [
   ['about', /^about\/index\.html$/],
   ['about/search', /^about\/search\/index\.html$/],
   ['about/cite', /^about\/cite\/index\.html$/],
+  ['site map', /^sitemap\/index\.html$/],
+  ['year', /^[^/]+\/\d{4}\/index\.html$/],
 ];
 
 const site = readBuiltSite(builtSite.root, '/');
