@@ -3,6 +3,7 @@
 // `npm run build -- --partition ID [--out DIR]`: ingest, then build one partition into DIR/ID/
 //   (default partitions/ID/), as a CI job on its own machine does.
 // `npm run build -- --merge DIR…`: assemble partition folders into dist/ (the CI matrix's last job).
+// Page images of PDF pages are rendered into dist/ after the merge (scripts/render-page-images.ts).
 // `--skip-ingest`: build from the archive CONTENT_DIR holds (the benchmark times ingest apart).
 // Honours SEEDS_DIR (default seeds), BASE_PATH (default /), DIST_DIR (default dist), CONTENT_DIR
 // (default content: where ingest writes the archive and src/content.config.ts reads it) and
@@ -29,6 +30,7 @@ const { values, positionals } = parseArgs({
   },
   allowPositionals: true,
 });
+import { renderPageImages } from './render-page-images.ts';
 
 const seeds = process.env.SEEDS_DIR || 'seeds';
 const dist = process.env.DIST_DIR || 'dist';
@@ -83,6 +85,8 @@ async function build(): Promise<void> {
   } else {
     const built = await buildPartitions(options, plan);
     await mergeParts(dist, partDirs(cache, plan), log);
+    const images = await renderPageImages({ content, seeds, dist, log });
+    if (images.failed) log(`build: ${images.failed} page images could not be rendered; those pages show their article list`);
     const indexed = await indexedArticles(cache, plan);
     if (indexed < plan.articles) fail(`the search index holds ${indexed} of the ${plan.articles} articles written; the site is incomplete`);
     log(`build: ${built.length} of ${plan.partitions.length} partitions rebuilt`);

@@ -39,12 +39,12 @@ export class IngestCache {
   }
 
   /** The cached extraction of this file, else `extract()`'s, stored for next time. */
-  async get(file: string, bytes: Uint8Array, extract: () => Extracted): Promise<Extracted> {
+  async get(file: string, bytes: Uint8Array, extract: () => Extracted | Promise<Extracted>): Promise<Extracted> {
     const key = createHash('sha256').update(this.#base).update(`\n${file}\n`).update(bytes).digest('hex');
     const path = join(this.#dir, key.slice(0, 2), `${key}.json`);
     const cached = await readFile(path, 'utf8').then((text) => JSON.parse(text) as Extracted, () => null);
     if (cached) return cached;
-    const result = extract();
+    const result = await extract();
     // Written aside and renamed: a killed run never leaves half an entry.
     await mkdir(dirname(path), { recursive: true });
     await writeFile(`${path}.${process.pid}`, JSON.stringify(result));
