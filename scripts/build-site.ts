@@ -17,6 +17,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingest } from './build-content.ts';
 import { lockOutput } from './lock-output.ts';
+import { renderPageImages } from './render-page-images.ts';
 import { buildPartitions, indexedArticles, mergeParts, partDirs, planArchive, resolvedCache, timings } from './partitioned-build.ts';
 
 const { values, positionals } = parseArgs({
@@ -30,7 +31,6 @@ const { values, positionals } = parseArgs({
   },
   allowPositionals: true,
 });
-import { renderPageImages } from './render-page-images.ts';
 
 const seeds = process.env.SEEDS_DIR || 'seeds';
 const dist = process.env.DIST_DIR || 'dist';
