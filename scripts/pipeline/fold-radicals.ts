@@ -15,21 +15,23 @@ export interface FoldResult {
 
 const radical = /[\u2e80-\u2eff\u2f00-\u2fdf]/gu;
 
-/** One radical code point read as its ideograph (itself when it stands for none). */
-function ideographOf(c: string): string {
+/** One radical code point read as its ideograph (itself when it stands for none); `drawn`: as a PDF's glyph shows it. */
+function ideographOf(c: string, drawn: boolean): string {
   // Kangxi radicals decompose (compatibility) to their ideograph; the Supplement needs the table.
-  return c >= '\u2f00' ? (kangxiSimplified.get(c) ?? c.normalize('NFKC')) : (radicalSupplement.get(c) ?? c);
+  if (c < '\u2f00') return radicalSupplement.get(c) ?? c;
+  const simplified = kangxiSimplified.get(c);
+  return simplified ? (drawn ? simplified : c) : c.normalize('NFKC');
 }
 
-/** Text with every radical code point read as its ideograph (PDF text runs: read-pdf.ts). */
+/** Text of a PDF's glyph runs with every radical code point read as the ideograph drawn (read-pdf.ts). */
 export function foldRadicalText(text: string): string {
-  return text.replace(radical, ideographOf);
+  return text.replace(radical, (c) => ideographOf(c, true));
 }
 
 export function foldRadicals(seed: DecodedSeed): FoldResult {
   let folded = 0;
   const text = seed.text.replace(radical, (c) => {
-    const ideograph = ideographOf(c);
+    const ideograph = ideographOf(c, false);
     if (ideograph !== c) folded++;
     return ideograph;
   });
