@@ -28,6 +28,8 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [mdx(), siteNotice],
   outDir: process.env.DIST_DIR || 'dist',
+  // ASTRO_CACHE_DIR: a job of the partitioned build (scripts/partitioned-build.ts) has a cache of its own.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
   devToolbar: { enabled: false },
   ...(chunked ? { experimental: { collectionStorage: 'chunked' } } : {}),
 });

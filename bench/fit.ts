@@ -18,9 +18,20 @@ export function powerLawExponent(points: { x: number; y: number }[]): number {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  // Results written before CPU accounting was added have no cpuSeconds.
-  const results: (Omit<BenchResult, 'cpuSeconds'> & Partial<Pick<BenchResult, 'cpuSeconds'>>)[] = [];
-  for (const file of process.argv.slice(2)) results.push(JSON.parse(await readFile(file, 'utf8')) as BenchResult);
+  // Results written before CPU accounting have no cpuSeconds; before the partitioned build (issue 17)
+  // astro and pagefind were stages of their own, now they are parts of the site stage (siteSeconds).
+  type Loose = Omit<BenchResult, 'seconds' | 'cpuSeconds' | 'peakRssMbByStage'> & {
+    seconds: Record<string, number | null>;
+    cpuSeconds?: Record<string, number | null>;
+    peakRssMbByStage: Record<string, number | null>;
+  };
+  const results: Loose[] = [];
+  for (const file of process.argv.slice(2)) {
+    const r = JSON.parse(await readFile(file, 'utf8')) as Loose;
+    r.seconds.astro ??= r.siteSeconds?.astro ?? null;
+    r.seconds.pagefind ??= r.siteSeconds?.search ?? null;
+    results.push(r);
+  }
   results.sort((a, b) => a.articles - b.articles);
   console.log('| articles | seed pages | HTML files | ingest s | astro s | pagefind s | total s | total CPU s | peak RSS MB (stage) | load 1m before→after | date | commit |');
   console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|');
@@ -31,14 +42,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }
   if (results.length >= 2) {
     for (const stage of ['ingest', 'astro', 'pagefind', 'total'] as const) {
-      const points = results.flatMap((r) => (r.seconds[stage] === null ? [] : [{ x: r.articles, y: r.seconds[stage] }]));
+      const points = results.flatMap((r) => { const y = r.seconds[stage]; return y == null ? [] : [{ x: r.articles, y }]; });
       if (points.length < 2) continue;
       // The slope between neighbouring sizes shows where growth bends (fixed start-up costs flatten small runs).
       const local = points.slice(1).map((p, i) => powerLawExponent([points[i]!, p]).toFixed(2));
       console.log(`exponent (${stage} seconds vs articles): ${powerLawExponent(points).toFixed(2)}; between neighbouring sizes: ${local.join(', ')}`);
     }
     for (const stage of ['ingest', 'astro', 'pagefind', 'total'] as const) {
-      const cpu = results.flatMap((r) => (r.cpuSeconds?.[stage] ? [{ x: r.articles, y: r.cpuSeconds[stage] }] : []));
+      const cpu = results.flatMap((r) => { const y = r.cpuSeconds?.[stage]; return y ? [{ x: r.articles, y }] : []; });
       if (cpu.length >= 2) console.log(`exponent (${stage} CPU seconds vs articles): ${powerLawExponent(cpu).toFixed(2)} (${cpu.length} sizes)`);
     }
     const k = powerLawExponent(results.map((r) => ({ x: r.articles, y: r.peakRssMb })));

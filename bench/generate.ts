@@ -63,33 +63,58 @@ const REPORTERS = ['王晓明', '李娜', '张建国', '刘洋', '陈静', '杨�
 /** The pages of the archive, issue by issue (a generator: 500k articles never sit in memory at once). */
 export function* generatePages(corpus: Corpus, options: GenerateOptions): Generator<SeedPage> {
   const random = seededRandom(options.seed);
-  const papers = PAPERS.slice(0, Math.max(1, Math.min(options.papers, PAPERS.length)));
-  let left = options.articles;
-  for (let day = 0; left > 0; day++) {
-    const date = addDays(options.start, day);
+  const papers = papersOf(options);
+  const left = { articles: options.articles };
+  for (let day = 0; left.articles > 0; day++) {
     for (const [p, paper] of papers.entries()) {
-      if (left <= 0) break;
-      // Plan the issue first: page 1 prints how many pages it has.
-      const plan: number[] = [];
-      const pages = random.int(...ISSUE_PAGES);
-      while (plan.length < pages && left > 0) {
-        const n = Math.min(left, random.int(...PAGE_ARTICLES));
-        plan.push(n);
-        left -= n;
-      }
-      const issueNumber = 1000 * (p + 1) + day + 1;
-      for (const [i, articles] of plan.entries()) {
-        const page = i + 1;
-        const head = masthead(paper.name, date, page, plan.length, issueNumber);
-        const width = random.int(...LINE_WIDTH);
-        const body = Array.from({ length: articles }, () => article(corpus, random, width));
-        yield {
-          path: `${paper.slug}/${date}/${String(page).padStart(2, '0')}.txt`,
-          paper: paper.slug, date, page, pageCount: plan.length, articles,
-          text: `${[head, ...body].join('\n\n\n')}\n`,
-        };
-      }
+      if (left.articles <= 0) break;
+      yield* issuePages(corpus, random, paper, p, options.start, day, left);
     }
+  }
+}
+
+/**
+ * One more day of the archive: a whole issue of every paper on the day after the archive's last date
+ * (`bench/run.ts --add-day`). Its own random sequence (from the seed and the date), so the same
+ * archive and options give the same day.
+ */
+export function* nextDayPages(corpus: Corpus, options: GenerateOptions, lastDate: string): Generator<SeedPage> {
+  const random = seededRandom(options.seed * 100_003 + Number(lastDate.replaceAll('-', '')));
+  const day = Math.round((Date.parse(`${lastDate}T00:00:00Z`) - Date.parse(`${options.start}T00:00:00Z`)) / 86_400_000) + 1;
+  for (const [p, paper] of papersOf(options).entries()) yield* issuePages(corpus, random, paper, p, options.start, day, { articles: Infinity });
+}
+
+/** The date of the last issue `generatePages` writes for these options. */
+export function lastDateOf(corpus: Corpus, options: GenerateOptions): string {
+  let last = options.start;
+  for (const page of generatePages(corpus, options)) last = page.date;
+  return last;
+}
+
+const papersOf = (options: GenerateOptions) => PAPERS.slice(0, Math.max(1, Math.min(options.papers, PAPERS.length)));
+
+/** One paper's issue on day `day` after `start`, taking its articles from `left` (it may end short). */
+function* issuePages(corpus: Corpus, random: Random, paper: { slug: string; name: string }, p: number, start: string, day: number, left: { articles: number }): Generator<SeedPage> {
+  const date = addDays(start, day);
+  // Plan the issue first: page 1 prints how many pages it has.
+  const plan: number[] = [];
+  const pages = random.int(...ISSUE_PAGES);
+  while (plan.length < pages && left.articles > 0) {
+    const n = Math.min(left.articles, random.int(...PAGE_ARTICLES));
+    plan.push(n);
+    left.articles -= n;
+  }
+  const issueNumber = 1000 * (p + 1) + day + 1;
+  for (const [i, articles] of plan.entries()) {
+    const page = i + 1;
+    const head = masthead(paper.name, date, page, plan.length, issueNumber);
+    const width = random.int(...LINE_WIDTH);
+    const body = Array.from({ length: articles }, () => article(corpus, random, width));
+    yield {
+      path: `${paper.slug}/${date}/${String(page).padStart(2, '0')}.txt`,
+      paper: paper.slug, date, page, pageCount: plan.length, articles,
+      text: `${[head, ...body].join('\n\n\n')}\n`,
+    };
   }
 }
 

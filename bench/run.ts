@@ -1,21 +1,25 @@
-// `npm run bench -- --articles N [--json FILE] [--keep] [--papers P] [--seed S] [--start YYYY-MM-DD]
-//   [--out DIR] [--profile] [--max-rss-mb MB] [--min-free-mb MB]`
+// `npm run bench -- --articles N [--add-day] [--skip-identical] [--json FILE] [--keep] [--papers P]
+//   [--seed S] [--start YYYY-MM-DD] [--out DIR] [--profile] [--max-rss-mb MB] [--min-free-mb MB]`
 // Generates a synthetic archive of N articles (bench/generate.ts), then runs the project's own build
-// stages on it — ingest (scripts/build-content.ts), `astro build`, Pagefind (scripts/index-search.ts) —
-// each as a child process, timed, with the peak RSS of its process tree. Everything is written under
+// stages on it — ingest (scripts/build-content.ts), then the partitioned site build (scripts/build-site.ts
+// --skip-ingest: `astro build` jobs, Pagefind, merge; its astro/search/merge seconds are reported apart) —
+// each as a child process, timed, with the peak RSS of its process tree. With --add-day it then adds
+// one day's issue of every paper, runs `npm run build` (incremental) and, unless --skip-identical,
+// a clean full build of the same seeds to compare with, byte for byte. Everything is written under
 // --out (default bench/out/, git-ignored): the project's content/ and dist/ are not touched. A stage is
 // stopped when its RSS passes --max-rss-mb or the machine falls below --min-free-mb available (1500).
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCorpus } from './corpus.ts';
-import { defaultGenerateOptions, generatePages, writeSeeds } from './generate.ts';
+import { defaultGenerateOptions, generatePages, lastDateOf, nextDayPages, writeSeeds } from './generate.ts';
 import { mb, runStage, type StageOptions, type StageResult } from './stage.ts';
-import { collectionStorage, type CollectionStorage } from '../scripts/collection-storage.ts';
+import { hashTree } from './tree.ts';
 
-const STAGES = ['ingest', 'astro', 'pagefind'] as const;
+const STAGES = ['ingest', 'site'] as const;
 type StageName = (typeof STAGES)[number];
 const MB = 1024 * 1024;
 
@@ -30,6 +34,10 @@ export interface BenchResult {
   /** The highest peak RSS of the stages, MB. */
   peakRssMb: number;
   peakRssMbByStage: Record<StageName, number | null>;
+  /** Wall seconds of the site stage's parts, as scripts/build-site.ts reports them. */
+  siteSeconds: { astro: number; search: number; merge: number } | null;
+  /** With --add-day: the incremental build after one more day (identical: null with --skip-identical). */
+  addDay: AddDay | null;
   stopped: { stage: string; reason: string } | null;
   generateSeconds: number;
   /** HTML files and total size of the built site. */
@@ -41,8 +49,19 @@ export interface BenchResult {
   commit: string | null;
   node: string;
   options: { papers: number; seed: number; start: string };
-  /** Astro's content storage for this size (scripts/collection-storage.ts). */
-  collectionStorage: CollectionStorage;
+}
+
+export interface AddDay {
+  articles: number;
+  seconds: number;
+  cpuSeconds: number;
+  peakRssMb: number;
+  partitionsRebuilt: number;
+  partitions: number;
+  siteSeconds: { astro: number; search: number; merge: number } | null;
+  identical: boolean | null;
+  /** The clean full build of the same seeds that `identical` compares with. */
+  cleanSeconds: number | null;
 }
 
 const { values } = parseArgs({
@@ -56,6 +75,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench/out' },
     profile: { type: 'boolean', default: false },
     'max-rss-mb': { type: 'string' },
+    'add-day': { type: 'boolean', default: false },
+    'skip-identical': { type: 'boolean', default: false },
     'min-free-mb': { type: 'string', default: '1500' },
   },
 });
@@ -73,6 +94,9 @@ const dirs = {
   content: join(out, 'content'),
   dist: join(out, 'dist'),
   cache: join(out, 'cache'),
+  cleanContent: join(out, 'clean-content'),
+  cleanDist: join(out, 'clean-dist'),
+  cleanCache: join(out, 'clean-cache'),
   logs: join(out, 'logs'),
   profiles: join(out, 'profiles'),
 };
@@ -92,8 +116,7 @@ const generateSeconds = (performance.now() - started) / 1000;
 say(`  generate: ${written.pages} pages, ${written.articles} articles in ${generateSeconds.toFixed(1)} s`);
 
 const profile = (stage: string): string[] => (values.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(dirs.profiles, stage)}`] : []);
-const storage = collectionStorage(written.articles);
-const env = { ...process.env, CONTENT_DIR: dirs.content, DIST_DIR: dirs.dist, BENCH_CACHE_DIR: dirs.cache, COLLECTION_STORAGE: storage };
+const env = { ...process.env, SEEDS_DIR: dirs.seeds, CONTENT_DIR: dirs.content, DIST_DIR: dirs.dist, BUILD_CACHE_DIR: dirs.cache };
 
 const guard = {
   maxTreeBytes: values['max-rss-mb'] ? Number(values['max-rss-mb']) * MB : undefined,
@@ -104,14 +127,10 @@ const specs: Record<StageName, Omit<StageOptions, 'name' | 'logFile'>> = {
     args: [...profile('ingest'), 'scripts/build-content.ts', '--seeds', dirs.seeds, '--out', dirs.content],
     show: (line) => line.startsWith('ingest:') && (/→/u.test(line) || /^ingest: \d+000\//u.test(line)),
   },
-  astro: {
-    args: [...profile('astro'), 'node_modules/astro/bin/astro.mjs', 'build', '--config', 'bench/astro.config.mjs'],
-    // Astro prints a line per page written; show only its phases and totals.
-    show: (line) => /\[(?:build|content)\]|error/iu.test(line),
-  },
-  pagefind: {
-    args: [...profile('pagefind'), 'bench/index-site.ts', dirs.dist],
-    show: () => true,
+  site: {
+    args: [...profile('site'), 'scripts/build-site.ts', '--skip-ingest'],
+    // Astro prints a line per page written; show the driver's progress and errors.
+    show: showBuildLine,
   },
 };
 const stages: Partial<Record<StageName, StageResult>> = {};
@@ -122,9 +141,10 @@ for (const name of STAGES) {
   if (stage.stopped) break;
 }
 const stopped = STAGES.map((name) => stages[name]).find((s) => s?.stopped);
+const tenths = (seconds: number) => Math.round(seconds * 10) / 10;
+const addDay = values['add-day'] && !stopped ? await runAddDay() : null;
 
 const site = stopped ? { htmlFiles: 0, bytes: 0 } : await measureSite(dirs.dist);
-const tenths = (seconds: number) => Math.round(seconds * 10) / 10;
 const ran = Object.values(stages);
 /** One figure per stage, null for a stage that did not run. */
 const perStage = (figure: (s: StageResult) => number) =>
@@ -137,6 +157,8 @@ const result: BenchResult = {
   cpuSeconds: { ...perStage((s) => tenths(s.cpuSeconds)), total: stopped ? null : tenths(sum((s) => s.cpuSeconds)) },
   peakRssMb: Math.max(...ran.map((s) => mb(s.peakRssBytes))),
   peakRssMbByStage: perStage((s) => mb(s.peakRssBytes)),
+  siteSeconds: stages.site ? siteSecondsOf(join(dirs.logs, 'site.log')) : null,
+  addDay,
   stopped: stopped ? { stage: stopped.name, reason: stopped.stopped! } : null,
   generateSeconds: tenths(generateSeconds),
   htmlFiles: site.htmlFiles,
@@ -146,7 +168,6 @@ const result: BenchResult = {
   commit: gitCommit(),
   node: process.version,
   options: { papers: options.papers, seed: options.seed, start: options.start },
-  collectionStorage: storage,
 };
 
 say('');
@@ -155,11 +176,14 @@ say('stage       seconds   CPU seconds   peak RSS MB   per second');
 for (const stage of ran) {
   const rate = stage.stopped ? `stopped: ${stage.stopped}`
     : stage.name === 'ingest' ? `${(result.pages / stage.seconds).toFixed(0)} seed pages`
-    : `${(result.htmlFiles / stage.seconds).toFixed(0)} HTML pages`;
+    : `${(result.htmlFiles / stage.seconds).toFixed(0)} HTML pages; ${JSON.stringify(result.siteSeconds)}`;
   say(`${stage.name.padEnd(10)} ${stage.seconds.toFixed(1).padStart(8)} ${stage.cpuSeconds.toFixed(1).padStart(13)} ${String(mb(stage.peakRssBytes)).padStart(13)}   ${rate}`);
 }
 if (result.seconds.total !== null) {
   say(`${'total'.padEnd(10)} ${result.seconds.total.toFixed(1).padStart(8)} ${result.cpuSeconds.total!.toFixed(1).padStart(13)} ${String(result.peakRssMb).padStart(13)}   ${(result.articles / result.seconds.total).toFixed(0)} articles`);
+}
+if (addDay) {
+  say(`add day: ${addDay.articles} articles in ${addDay.seconds} s (${addDay.cpuSeconds} CPU s, ${addDay.peakRssMb} MB), ${addDay.partitionsRebuilt} of ${addDay.partitions} partitions rebuilt ${JSON.stringify(addDay.siteSeconds)}; identical to a clean build: ${addDay.identical}${addDay.cleanSeconds === null ? '' : ` (clean build ${addDay.cleanSeconds} s)`}`);
 }
 if (values.json) await writeFile(values.json, `${JSON.stringify(result, null, 2)}\n`);
 if (values.profile) say(`profiles in ${dirs.profiles}/ (summarise with: npx node bench/profile.ts ${dirs.profiles}/astro/*.cpuprofile)`);
@@ -167,7 +191,7 @@ if (!values.keep) await cleanBuildFolders();
 
 /** The generated seeds, content, site and cache (logs and profiles stay). */
 async function cleanBuildFolders(): Promise<void> {
-  for (const dir of [dirs.seeds, dirs.content, dirs.dist, dirs.cache, ...(values.profile ? [dirs.profiles] : [])]) {
+  for (const dir of [dirs.seeds, dirs.content, dirs.dist, dirs.cache, dirs.cleanContent, dirs.cleanDist, dirs.cleanCache, ...(values.profile ? [dirs.profiles] : [])]) {
     await rm(dir, { recursive: true, force: true });
   }
 }
@@ -188,4 +212,49 @@ function gitCommit(): string | null {
   if (head.status !== 0) return null;
   const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).stdout.trim();
   return `${head.stdout.trim()}${dirty ? '-dirty' : ''}`;
+}
+
+/** Astro's phases and the build driver's progress, not a line per page. */
+function showBuildLine(line: string): boolean {
+  return /^build:|^search: indexed|\[content\]|error/iu.test(line) && !/^search: .* \d+\/\d+$/u.test(line);
+}
+
+function logLines(file: string): string[] {
+  return readFileSync(file, 'utf8').split('\n');
+}
+
+function siteSecondsOf(logFile: string): AddDay['siteSeconds'] {
+  const line = logLines(logFile).findLast((l) => l.startsWith('build: seconds '));
+  return line ? (JSON.parse(line.slice('build: seconds '.length)) as AddDay['siteSeconds']) : null;
+}
+
+/** Adds one day's issue of every paper, builds incrementally, and compares with a clean full build. */
+async function runAddDay(): Promise<AddDay> {
+  const last = lastDateOf(corpus, options);
+  const day = await writeSeeds(dirs.seeds, nextDayPages(corpus, options, last));
+  say(`bench: add day: ${day.pages} pages, ${day.articles} articles after ${last}; npm run build (incremental)`);
+  const build = await runStage({ name: 'add-day', args: ['scripts/build-site.ts'], env, show: showBuildLine, memoryGuard: guard, logFile: join(dirs.logs, 'add-day.log') });
+  const rebuilt = /build: (\d+) of (\d+) partitions rebuilt/u.exec(logLines(join(dirs.logs, 'add-day.log')).findLast((l) => /partitions rebuilt/u.test(l)) ?? '');
+  let identical: boolean | null = null;
+  let cleanSeconds: number | null = null;
+  if (!values['skip-identical'] && !build.stopped) {
+    say('bench: clean full build of the same seeds, to compare');
+    const clean = await runStage({
+      name: 'clean', args: ['scripts/build-site.ts', '--full'], show: showBuildLine, memoryGuard: guard, logFile: join(dirs.logs, 'clean.log'),
+      env: { ...env, CONTENT_DIR: dirs.cleanContent, DIST_DIR: dirs.cleanDist, BUILD_CACHE_DIR: dirs.cleanCache },
+    });
+    cleanSeconds = tenths(clean.seconds);
+    if (!clean.stopped) identical = JSON.stringify(await hashTree(dirs.dist)) === JSON.stringify(await hashTree(dirs.cleanDist));
+  }
+  return {
+    articles: day.articles,
+    seconds: tenths(build.seconds),
+    cpuSeconds: tenths(build.cpuSeconds),
+    peakRssMb: mb(build.peakRssBytes),
+    partitionsRebuilt: Number(rebuilt?.[1] ?? NaN),
+    partitions: Number(rebuilt?.[2] ?? NaN),
+    siteSeconds: siteSecondsOf(join(dirs.logs, 'add-day.log')),
+    identical,
+    cleanSeconds,
+  };
 }

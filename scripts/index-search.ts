@@ -1,5 +1,5 @@
 // Search index: one Pagefind custom record per article, built from what ingest wrote
-// (`<content>/archive/articles/<id>.md` and its issue's JSON), not by crawling the built pages.
+// (`<content>/archive/articles/<id>.json` and its issue's JSON), not by crawling the built pages.
 // A record's content is only our exact-substring index words (character bigrams, src/lib/search/
 // grams.ts), in text order; the article's readable text travels as the `text` meta field, for result excerpts and
 // the exact-match check in the browser. Metadata, filters and sort key come from searchRecord(),
@@ -18,10 +18,9 @@ import { access, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { parse as parseYaml } from 'yaml';
 import { articleSchema, issueSchema, type ArchiveArticle, type ArchiveIssue } from '../src/lib/archive-schema.ts';
 import { findPage } from '../src/lib/archive-nav.ts';
-import { archiveSpan, planBundles, type SearchBundles } from '../src/lib/search/bundles.ts';
+import { archiveSpan, planBundles, type BundlePlan, type SearchBundles } from '../src/lib/search/bundles.ts';
 import { gramTerms } from '../src/lib/search/grams.ts';
 import { searchRecord, searchText } from '../src/lib/search/record.ts';
 
@@ -32,8 +31,6 @@ export interface IndexSearchOptions {
   content?: string;
   /** Articles above which the index is split per year (default: env SEARCH_SHARD_PAGES or 15000). */
   shardAbove?: number;
-  /** Leave out articles whose page was not built (default true; the search bench indexes without pages). */
-  requirePages?: boolean;
   log?: (line: string) => void;
 }
 
@@ -44,66 +41,69 @@ const TITLE_WEIGHT = 2;
 
 /** The bundles written, and how many articles they hold in all. */
 export async function indexSearch(options: IndexSearchOptions): Promise<SearchBundles & { indexed: number }> {
-  const { site } = options;
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const archive = join(options.content ?? (process.env.CONTENT_DIR || 'content'), 'archive');
+  const archive = archiveDir(options);
   const shardAbove = options.shardAbove ?? (Number(process.env.SEARCH_SHARD_PAGES) || 15_000);
-  const issues = new IssueCache(join(archive, 'issues'));
-
   const ids = await listArticleIds(join(archive, 'articles'));
-  const requirePages = options.requirePages ?? true;
-  return writeBundles({ site, ids, shardAbove, log, record: (id) => articleRecord(requirePages ? site : null, archive, issues, id, log) });
+  const plans = planBundles(ids, shardAbove);
+  const indexed = await indexBundles({ ...options, out: options.site }, plans);
+  return { ...(await writeBundleList(options.site, plans.map((b) => b.path), archiveSpan(ids))), indexed };
 }
 
-export interface WriteBundlesOptions {
-  site: string;
-  /** Article ids, sorted. */
-  ids: readonly string[];
-  shardAbove: number;
-  /** The record of one article (null: leave it out). */
-  record: (id: string) => Promise<pagefind.CustomRecord | null>;
-  log: (line: string) => void;
+export interface IndexBundlesOptions {
+  /** Where the bundles are written (`<out>/<bundle path>`). */
+  out: string;
+  /** The built site whose article pages are checked; without it an article counts as built when its issue is in the archive (the article route's rule), as in a partitioned build. */
+  site?: string;
+  content?: string;
+  log?: (line: string) => void;
 }
 
-/** Writes the Pagefind bundles (bundles.ts) of the articles and `pagefind/bundles.json`. */
-export async function writeBundles({ site, ids, shardAbove, record, log }: WriteBundlesOptions): Promise<SearchBundles & { indexed: number }> {
-  const written: string[] = [];
+/** Writes the Pagefind index of each planned bundle, one after the other (peak memory: one bundle's); returns the articles indexed. */
+export async function indexBundles(options: IndexBundlesOptions, plans: readonly BundlePlan[]): Promise<number> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const archive = archiveDir(options);
+  const issues = new IssueCache(join(archive, 'issues'));
   let total = 0;
-  for (const bundle of planBundles(ids, shardAbove)) {
+  for (const bundle of plans) {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
     if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
     let indexed = 0;
     for (let i = 0; i < bundle.ids.length; i += BATCH) {
       const batch = bundle.ids.slice(i, i + BATCH);
       // Read in parallel, add in id order: the same content gives a byte-identical index.
-      const records = await Promise.all(batch.map(record));
-      for (const [k, r] of records.entries()) {
-        if (!r) continue;
-        const added = await index.addCustomRecord(r);
+      const records = await Promise.all(batch.map((id) => articleRecord(options.site, archive, issues, id, log)));
+      for (const [k, record] of records.entries()) {
+        if (!record) continue;
+        const added = await index.addCustomRecord(record);
         if (added.errors.length) throw new Error(`pagefind: ${batch[k]}: ${added.errors.join('; ')}`);
         indexed++;
       }
       if (bundle.ids.length >= 2000 && (i / BATCH) % 100 === 0) log(`search: ${bundle.path} ${i}/${bundle.ids.length}`);
     }
-    const out = await index.writeFiles({ outputPath: join(site, bundle.path) });
+    const out = await index.writeFiles({ outputPath: join(options.out, bundle.path) });
     if (out.errors.length) throw new Error(`pagefind: ${out.errors.join('; ')}`);
     await index.deleteIndex();
-    await emptyFragmentContent(join(site, bundle.path, 'fragment'));
-    written.push(bundle.path);
+    await emptyFragmentContent(join(options.out, bundle.path, 'fragment'));
     total += indexed;
     log(`search: indexed ${indexed} articles into ${bundle.path}`);
   }
   await pagefind.close();
+  return total;
+}
 
-  const bundles: SearchBundles = { bundles: written, tag: await metaTag(site, written), ...archiveSpan(ids) };
+/** `<site>/pagefind/bundles.json`: the bundles (written under `site`), a tag of their metadata, the archive's first and last day. */
+export async function writeBundleList(site: string, paths: readonly string[], span: { first: string; last: string }): Promise<SearchBundles> {
+  const bundles: SearchBundles = { bundles: [...paths], tag: await metaTag(site, paths), ...span };
   await mkdir(join(site, 'pagefind'), { recursive: true });
   await writeFile(join(site, 'pagefind', 'bundles.json'), `${JSON.stringify(bundles)}\n`);
-  return { ...bundles, indexed: total };
+  return bundles;
 }
+
+const archiveDir = (options: { content?: string | undefined }): string => join(options.content ?? (process.env.CONTENT_DIR || 'content'), 'archive');
 
 /** The Pagefind record of one article, or null (with a warning) when its page was not built. */
 async function articleRecord(
-  site: string | null,
+  site: string | undefined,
   archive: string,
   issues: IssueCache,
   id: string,
@@ -112,9 +112,8 @@ async function articleRecord(
   const file = articleFile(archive, id);
   const article = await readArticle(file);
   const issue = await issues.get(`${article.paper}/${article.date}`);
-  try {
-    if (site) await access(join(site, id, 'index.html'));
-  } catch {
+  const built = site ? await access(join(site, id, 'index.html')).then(() => true, () => false) : issue !== null;
+  if (!built) {
     log(`${file}:1:1  warning  no built page ${id}/index.html for this article; it is not searchable  search-missing-page`);
     return null;
   }
@@ -192,21 +191,19 @@ export async function listArticleIds(dir: string): Promise<string[]> {
     return [];
   }
   return files
-    .filter((f) => f.endsWith('.md'))
-    .map((f) => f.slice(0, -3).split(sep).join('/'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length).split(sep).join('/'))
     .sort();
 }
 
-/** Where ingest wrote an article (`<archive>/articles/<id>.md`): the one place the index reads articles from. */
+/** Where ingest wrote an article (`<archive>/articles/<id>.json`): the one place the index reads articles from. */
 export function articleFile(archive: string, id: string): string {
-  return join(archive, 'articles', `${id}.md`);
+  return join(archive, 'articles', `${id}.json`);
 }
 
-/** An article file's frontmatter, validated. */
+/** An article file, validated. */
 export async function readArticle(file: string): Promise<ArchiveArticle> {
-  const text = await readFile(file, 'utf8');
-  const end = text.indexOf('\n---', 4);
-  return articleSchema.parse(parseYaml(text.slice(4, end)));
+  return articleSchema.parse(JSON.parse(await readFile(file, 'utf8')));
 }
 
 /** A short hash of every bundle's entry file: changes whenever any index changes. */

@@ -253,7 +253,7 @@ function summarize(group: string, outcomes: readonly QueryOutcome[]): QualityRow
 
 export async function readArticles(dir: string): Promise<Array<{ id: string; text: string }>> {
   const ids = await listArticleIds(dir);
-  return Promise.all(ids.map(async (id) => ({ id, text: searchText(await readArticle(join(dir, `${id}.md`))) })));
+  return Promise.all(ids.map(async (id) => ({ id, text: searchText(await readArticle(join(dir, `${id}.json`))) })));
 }
 
 const percent = (x: number): string => `${(x * 100).toFixed(1)}%`;

@@ -2,11 +2,16 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { articleSchema, issueSchema, paperSchema } from './lib/archive-schema.ts';
+import { currentJob } from './lib/partitions.ts';
 
 // The archive is written by `npm run ingest` into content/archive/ (never edited by hand);
 // content/pages/ holds the hand-written editorial pages. CONTENT_DIR moves the archive (not the pages)
 // elsewhere, as the benchmark does (bench/run.ts) so that it never overwrites the project's content/.
 const archive = `${process.env.CONTENT_DIR || './content'}/archive`;
+// A partitioned build (src/lib/partitions.ts) loads every issue (the archive-wide index) but only the
+// articles of the partitions it builds.
+const job = currentJob();
+const articleFiles = job ? (job.articles.length ? job.articles : ['none-in-this-job']) : '**/*.json';
 
 export const collections = {
   papers: defineCollection({ loader: file(`${archive}/papers.json`), schema: paperSchema }),
@@ -15,7 +20,7 @@ export const collections = {
     schema: issueSchema,
   }),
   articles: defineCollection({
-    loader: glob({ pattern: '**/*.md', base: `${archive}/articles`, generateId: ({ data }) => String(data.id) }),
+    loader: glob({ pattern: articleFiles, base: `${archive}/articles`, generateId: ({ data }) => String(data.id) }),
     schema: articleSchema,
   }),
   pages: defineCollection({

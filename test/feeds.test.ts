@@ -99,7 +99,8 @@ describe('Atom feed builder', () => {
     expect(first!.url).toBe('https://intranet.example/archive/test-daily/2022-02-07/01/1/');
     expect(first!.updated?.toISOString()).toBe('2022-02-06T16:00:00.000Z');
     expect(first!.categories.map((c) => c.term)).toEqual(['第01版：要闻]]>']);
-    expect(second!.title).toBe('（无题）');
+    // An untitled piece is named by its first clause, marked as supplied (src/lib/display-title.ts).
+    expect(second!.title).toBe('［没有标题的文章正文开头］');
   });
 });
 
@@ -127,7 +128,7 @@ describe('RSS 2.0 feed builder', () => {
   it('is read by a feed reader with the seed text of titles intact', () => {
     const read = parseFeed(xml);
     expect(read.self).toBe('https://intranet.example/archive/test-daily/rss.xml');
-    expect(read.items.map((i) => i.title)).toEqual([HOSTILE, '（无题）']);
+    expect(read.items.map((i) => i.title)).toEqual([HOSTILE, '［没有标题的文章正文开头］']);
   });
 
   it('carries the article as HTML in which seed markup is text, never an element', () => {

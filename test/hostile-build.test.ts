@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
 import { buildSite, type BuildRun } from './support/build-lock.ts';
-import { expectedDiagnostics, makeHostileCorpus, SECRET, type HostileCorpus } from './support/hostile-corpus.ts';
+import { expectedDiagnostics, keptPages, makeHostileCorpus, SECRET, type HostileCorpus } from './support/hostile-corpus.ts';
 import { serveStatic, type StaticSite } from './support/static-server.ts';
 
 let corpus: HostileCorpus;
@@ -76,6 +76,20 @@ describe('building the hostile corpus', () => {
       expect(await readFile(join(dist, file), 'utf8'), file).not.toContain(SECRET);
     }
     expect(await readdir(corpus.outside)).toEqual(['secret.txt']);
+  });
+
+  it('keeps every damaged page of issue 14 on the site, with its text', async () => {
+    for (const { path, marker } of keptPages) {
+      const dirs = (await readdir(join(dist, path), { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory());
+      expect(dirs.length, path).toBeGreaterThan(0);
+      const html = (await Promise.all(dirs.map((d) => readFile(join(dist, path, d.name, 'index.html'), 'utf8')))).join('');
+      expect(html, path).toContain(marker);
+    }
+  });
+
+  it('indexes every article written for search (a build indexing fewer fails)', async () => {
+    expect(run.stderr).toMatch(new RegExp(`search: indexed ${report.summary.articles} articles into pagefind`, 'u'));
+    expect(run.stderr).not.toContain('search index holds');
   });
 
   it('has no javascript: link in any built page', async () => {
@@ -168,6 +182,22 @@ describe('the hostile articles in a browser', () => {
       }, [xml, injectedInDom.toString()] as const);
       expect(injected, feed).toEqual([]);
     }
+    await page.close();
+  });
+
+  it('keeps a right-to-left override in the data and isolates it in display', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${site.url}hostile-daily/2024-03-02/05/1/`);
+    const h1 = await page.evaluate(() => {
+      const el = document.querySelector('article h1')!;
+      return { text: el.textContent, bidi: getComputedStyle(el).unicodeBidi };
+    });
+    expect(h1.text).toContain('双向\u202e控制符标题');
+    expect(h1.bidi).toBe('isolate');
+    await page.goto(`${site.url}hostile-daily/2024-03-02/05/`);
+    const links = await page.evaluate(() => [...document.querySelectorAll('main a')].filter((a) => a.textContent!.includes('\u202e')).map((a) => getComputedStyle(a).unicodeBidi));
+    expect(links.length).toBeGreaterThan(0);
+    expect(new Set(links)).toEqual(new Set(['isolate']));
     await page.close();
   });
 

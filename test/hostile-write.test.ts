@@ -1,14 +1,12 @@
-// Writing content: markup-looking seed text stays text through the Markdown body and the YAML
-// frontmatter; a re-run leaves no stale files; a failed write leaves the previous archive untouched.
+// Writing content: markup-looking seed text stays text (data in JSON, no Markdown body); a re-run
+// leaves no stale files; a failed write leaves the previous archive untouched.
 import { mkdir, mkdtemp, readFile, readdir, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
-import { parse } from 'yaml';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ArchiveArticle } from '../src/lib/archive-schema.ts';
 import type { Archive } from '../scripts/pipeline/build-issues.ts';
-import { articleFile, paragraphsToMarkdown, writeContent, type IngestReport } from '../scripts/pipeline/write-content.ts';
+import { writeContent, type IngestReport } from '../scripts/pipeline/write-content.ts';
 
 // Failure injection: writeFile fails on the call number set here (0 = never).
 const failOnWrite = vi.hoisted(() => ({ at: 0, calls: 0 }));
@@ -26,7 +24,6 @@ vi.mock('node:fs/promises', async (importOriginal) => {
 afterEach(() => Object.assign(failOnWrite, { at: 0, calls: 0 }));
 
 const lines = (await readFile('test/fixtures/hostile/markup-lines.txt', 'utf8')).split('\n').filter((l) => l.trim());
-const escapeHtml = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
 
 function article(id: string, paragraphs: string[], title: string | null = null): ArchiveArticle {
   const [paper, date, page, order] = id.split('/');
@@ -47,26 +44,16 @@ async function listFiles(dir: string): Promise<string[]> {
 }
 
 describe('markup-looking text stays text', () => {
-  it('Astro\'s Markdown renderer (GFM and smart punctuation off) gives one <p> of exactly the printed text per paragraph', async () => {
-    const markdown = paragraphsToMarkdown(lines);
-    const { code } = await (await createSatteriMarkdownProcessor({ gfm: false, smartypants: false })).render(markdown);
-    expect(code.trim()).toBe(lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n'));
-  });
-
-  it('one paragraph holding a whole hostile page (lines joined by newlines) is still one paragraph of text', async () => {
-    const page = lines.join('\n');
-    const { code } = await (await createSatteriMarkdownProcessor({ gfm: false, smartypants: false })).render(paragraphsToMarkdown([page]));
-    expect(code.trim()).toBe(`<p>${escapeHtml(lines.map((l) => l.trim()).join('\n'))}</p>`);
-  });
-
-  it('the frontmatter reads back as the same strings (YAML `---`, `#`, `: ` and newlines in titles)', () => {
-    const a = article('p/2024-03-01/01/1', lines, lines.join('\n'));
+  it('an article file is JSON that reads back as the same strings (markup, `---`, `#`, `: `, newlines), and nothing else', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'write-'));
+    const a = article('p/2024-03-01/01/1', [...lines, lines.join('\n')], lines.join('\n'));
     a.kicker = '---';
     a.subtitles = ['# 副题', 'key: value', 'yes', '2024-03-01'];
-    const file = articleFile(a);
-    const [, front, ...rest] = file.split(/^---$/mu);
-    expect(rest.join('---').startsWith('\n\n')).toBe(true);
-    expect(parse(front!, { version: '1.1' })).toEqual(a);
+    await writeContent(out, archiveOf([a]), report);
+    const text = await readFile(join(out, 'archive/articles/p/2024-03-01/01/1.json'), 'utf8');
+    expect(JSON.parse(text)).toEqual(a);
+    // One copy of the text: the paragraphs are not repeated as a body.
+    expect(text.split(JSON.stringify(lines[0]!)).length - 1).toBe(1);
   });
 });
 
@@ -75,7 +62,7 @@ describe('writeContent', () => {
     const out = await mkdtemp(join(tmpdir(), 'write-'));
     await writeContent(out, archiveOf([article('old-daily/2020-01-01/01/1', ['旧']), article('p/2024-03-01/01/1', ['一'])]), report);
     await writeContent(out, archiveOf([article('p/2024-03-01/01/1', ['新'])]), report);
-    expect(await listFiles(join(out, 'archive'))).toEqual(['articles/p/2024-03-01/01/1.md', 'papers.json', 'report.json']);
+    expect(await listFiles(join(out, 'archive'))).toEqual(['articles/p/2024-03-01/01/1.json', 'digests.json', 'papers.json', 'report.json']);
     expect(await readdir(out)).toEqual(['archive']);
   });
 
@@ -83,28 +70,28 @@ describe('writeContent', () => {
     const out = await mkdtemp(join(tmpdir(), 'write-'));
     const before = archiveOf([article('p/2024-03-01/01/1', ['第一版'])]);
     await writeContent(out, before, report);
-    const snapshot = await readFile(join(out, 'archive/articles/p/2024-03-01/01/1.md'), 'utf8');
+    const snapshot = await readFile(join(out, 'archive/articles/p/2024-03-01/01/1.json'), 'utf8');
 
     Object.assign(failOnWrite, { at: 3, calls: 0 }); // papers.json, the first article, then the second article fails
     const after = archiveOf([article('p/2024-03-01/01/1', ['改写']), article('p/2024-03-01/01/2', ['新增']), article('p/2024-03-01/01/3', ['再增'])]);
     await expect(writeContent(out, after, report)).rejects.toThrow('injected');
     expect(failOnWrite.calls).toBe(3);
-    expect(await listFiles(join(out, 'archive'))).toEqual(['articles/p/2024-03-01/01/1.md', 'papers.json', 'report.json']);
-    expect(await readFile(join(out, 'archive/articles/p/2024-03-01/01/1.md'), 'utf8')).toBe(snapshot);
+    expect(await listFiles(join(out, 'archive'))).toEqual(['articles/p/2024-03-01/01/1.json', 'digests.json', 'papers.json', 'report.json']);
+    expect(await readFile(join(out, 'archive/articles/p/2024-03-01/01/1.json'), 'utf8')).toBe(snapshot);
     expect(await readdir(out)).toEqual(['archive']);
   });
 
   it('clears what a killed run left, and puts back an archive it had moved aside', async () => {
     const out = await mkdtemp(join(tmpdir(), 'write-'));
     await writeContent(out, archiveOf([article('p/2024-03-01/01/1', ['旧档'])]), report);
-    const snapshot = await readFile(join(out, 'archive/articles/p/2024-03-01/01/1.md'), 'utf8');
+    const snapshot = await readFile(join(out, 'archive/articles/p/2024-03-01/01/1.json'), 'utf8');
     // Killed between the two renames: the archive is under its old name, a temporary folder lies beside it.
     await rename(join(out, 'archive'), join(out, '.archive-old-99999'));
     await mkdir(join(out, '.archive-tmp-99999/articles'), { recursive: true });
     Object.assign(failOnWrite, { at: 1, calls: 0 });
     await expect(writeContent(out, archiveOf([article('p/2024-03-01/01/1', ['新档'])]), report)).rejects.toThrow('injected');
     expect(await readdir(out)).toEqual(['archive']);
-    expect(await readFile(join(out, 'archive/articles/p/2024-03-01/01/1.md'), 'utf8')).toBe(snapshot);
+    expect(await readFile(join(out, 'archive/articles/p/2024-03-01/01/1.json'), 'utf8')).toBe(snapshot);
   });
 
   it('refuses an id that would write outside the archive folder', async () => {

@@ -22,13 +22,13 @@ const issue = (paperId: string, date: string, pages: [number, number][]): Archiv
 });
 
 describe('sitePaths', () => {
-  it('lists home, editorial pages, and every paper, year, issue, page and article in a stable order', () => {
+  it('lists home, editorial pages, the HTML site map, and every paper, year, issue, page and article in a stable order', () => {
     const issues = [issue('b-daily', '2022-01-02', [[2, 1], [1, 2]]), issue('a-daily', '2021-05-01', [[1, 1]]), issue('b-daily', '2022-01-01', [[1, 0]])];
     // Through the archive navigation, which orders issues, pages and articles once for every route.
     const { papers } = buildArchiveNav([], issues);
     const paths = sitePaths(papers, ['cite', 'about']);
     expect(paths).toEqual([
-      '', 'about/', 'about/cite/',
+      '', 'about/', 'about/cite/', 'sitemap/',
       'a-daily/', 'a-daily/2021/', 'a-daily/2021-05-01/', 'a-daily/2021-05-01/01/', 'a-daily/2021-05-01/01/1/',
       'b-daily/', 'b-daily/2022/', 'b-daily/2022-01-01/', 'b-daily/2022-01-01/01/',
       'b-daily/2022-01-02/', 'b-daily/2022-01-02/01/', 'b-daily/2022-01-02/01/1/', 'b-daily/2022-01-02/01/2/',

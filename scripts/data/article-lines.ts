@@ -25,8 +25,20 @@ export const closingCredit = /^[（(](?:融媒体|记者|通讯员|本报记者|
  */
 export const captionCredit = /[。！？!?”」]\s*[■◆●▲]\s*[^。，,；;：:■◆●▲]{2,20}$/u;
 
-/** A subtitle (副题) opened by a dash: ——写在…之时, ---聊城抗疫记, - 东昌府区… */
-export const dashSubtitle = /^(?:——|—|－－|--+|-|－)\s*\S/u;
+/**
+ * A photographer's credit ending in 摄 (摄影, "photographed by"): …增收。 蒋雨朵 摄, 本报记者 张三 摄,
+ * （记者 李四 摄）. On a line of its own or after the caption's last sentence.
+ */
+export const shotCredit = /(?:^|[。！？!?”」\s])[（(]?[^。，,；;：:\s]{0,8}\s*[\p{Script=Han}·]{2,5}\s*摄[）)]?$/u;
+
+/**
+ * Labels of boxed columns of briefs and photo strips (栏目名): 简讯, 快讯, 图片新闻. Printed above the
+ * briefs, a flattening tool may glue one to the first brief's title (简讯栖梧县开通…).
+ */
+export const boxLabels = ['简讯', '快讯', '短讯', '图片新闻', '新闻速递', '资讯', '要闻简报', '一周要闻', '图说', '声音', '提示'];
+
+/** A subtitle (副题) opened by a dash: ——写在…之时, ---聊城抗疫记, - 东昌府区…, ⸺记… (a two-em dash as extractors return ——). */
+export const dashSubtitle = /^(?:——|—|－－|--+|-|－|⸺|⸻)\s*\S/u;
 
 /** A speaker line under a meeting headline: 孙爱军讲话 李长萍主持 王彤宇曾晓黎张百顺出席. */
 export const speakerLine = /^(?:[\p{Script=Han}、]{2,16}(?:讲话|主持|出席|致辞|作报告|参加|会见|并讲话)[\s　]*)+$/u;

@@ -35,7 +35,8 @@ export const byteOrderMarks = [
 
 /**
  * Control characters (C0 other than tab, line feed, form feed and carriage return; DEL; C1) above this
- * share of a file's characters (NUL bytes: of its bytes) mean the file is not text. A few stray ones (a
+ * share of a file's characters (NUL bytes: of its bytes), and more than minBadBytesAllowed of them, mean
+ * the file is not text. A few stray ones (a
  * DOS end-of-file mark 0x1A, an escape, a NUL) do not: the page is read, each replaced by U+FFFD with a
  * warning (scripts/pipeline/sanitise-text.ts).
  */
@@ -63,3 +64,10 @@ export const minPlausibility = 0.5;
  * UTF-8: right and wrong readings are 0.79 or more apart, so a gap under 0.25 is unlike either.
  */
 export const doubtfulMargin = 0.25;
+
+/**
+ * Valid UTF-8 is read as GB18030 instead only when the GB18030 reading is clearly more plausible over
+ * at least this many non-ASCII characters: a line of Latin text with one ï is valid UTF-8 whose two
+ * bytes also make one common GB 2312 character, too little to go on.
+ */
+export const minEvidenceChars = 20;

@@ -2,6 +2,7 @@
 // distribution lists of bulletins), rules, banners. classify-lines.ts records these lines as furniture
 // with their kind; nothing is dropped.
 import type { FurnitureKind } from '../pipeline/types.ts';
+import { boxLabels } from './article-lines.ts';
 
 export interface FurniturePattern {
   kind: FurnitureKind;
@@ -15,13 +16,22 @@ export const furniturePatterns: FurniturePattern[] = [
   { kind: 'index', pattern: /^(?:今日|本期|本版)?(?:导读|要目|提要|目录)$/u, note: 'index box label: 今日导读' },
   { kind: 'index', pattern: /^(?:第\s*)?\d{1,2}\s*版$/u, note: 'page reference of an index entry: 8版' },
   { kind: 'index', pattern: /^\S.{2,40}\s+(?:第\s*)?\d{1,2}\s*版$/u, note: 'index entry with its page: 中国女足…冠军 8版' },
+  { kind: 'index', pattern: /^[▶►▸●·•]?\S.{2,40}[（(]第?\s*\d{1,2}\s*版[）)]$/u, note: 'index entry with its page in brackets: ▶澜江…完工（6版）' },
   {
     kind: 'footer',
-    pattern: /(?:值班(?:副)?总编|值班主任|责编|责任编辑|编辑|版式|美编|校对|组版|照排)\s*[:：].*(?:值班|责编|编辑|版式|美编|校对|组版|照排)\s*[:：]/u,
-    note: 'production credits: 值班副总编:… 责编:… 校对:…',
+    pattern: /(?:值班(?:副)?总编|值班主任|责编|责任编辑|编辑|版式|美编|校对|组版|照排)\s*[:：\s].*(?:值班|责编|编辑|版式|美编|校对|组版|照排)\s*[:：\s]/u,
+    note: 'production credits: 值班副总编:… 责编:… 校对:… (the colons may be spaces: 本版编辑 宁可馨　美编 左清扬)',
   },
   { kind: 'footer', pattern: /^(?:报|送|发|抄送|抄报)\s*[:：]/u, note: 'distribution list of a bulletin: 报：… 发：…' },
   { kind: 'footer', pattern: /^共印\s*\d+\s*份$/u, note: 'print run of a bulletin: 共印 260 份' },
   { kind: 'other', pattern: /^[-—_=*·━─]{3,}$/u, note: 'a rule (Markdown ---)' },
+  { kind: 'section', pattern: new RegExp(`^(?:${boxLabels.join('|')})$`, 'u'), note: 'label of a box of briefs or photos on a line of its own: 简讯' },
+  { kind: 'masthead', pattern: /^第\s*\d{1,2}\s*版\s*[:：]\s*\S{1,8}$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期\S(?:\s+.{0,24})?$/u, note: 'page header left by the masthead reader: 第02版：综合, 2024年10月16日 星期三 …' },
   { kind: 'banner', pattern: /^[·•.…]{2,}.+[·•.…]{2,}$/u, note: 'a slogan banner between dots: ··我为群众办实事··' },
 ];
+
+/**
+ * The label of a box of short items or of a column (栏目): 简讯, 新闻速览, 本地快讯, 评论, 短评. Printed in
+ * headline type at the top of its box, it names the box, not an article: furniture of kind `section`.
+ */
+export const boxLabel = /^(?:本地|本市|国内|国际|新闻|要闻|社会|城市|财经|体育|文化)?(?:简讯|快讯|短讯|速览|简报|短评|评论|时评|社评|观点|言论|图片新闻)$/u;

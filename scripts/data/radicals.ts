@@ -127,3 +127,10 @@ export const radicalSupplement: ReadonlyMap<string, string> = new Map([
   ['⻲', '亀'], // U+2EF2 CJK RADICAL J-SIMPLIFIED TURTLE → U+4E80
   ['⻳', '龟'], // U+2EF3 CJK RADICAL C-SIMPLIFIED TURTLE → U+9F9F
 ]);
+
+/**
+ * Kangxi radicals whose NFKC form is a traditional variant where the fonts for simplified Chinese share
+ * the simplified ideograph's glyph: HOUSE (⼾, U+2F3E) decomposes to 戶 (U+6236); Noto Sans/Serif CJK SC
+ * draw it with the glyph of 户 (U+6237), which is what the page shows and the text reads.
+ */
+export const kangxiSimplified: ReadonlyMap<string, string> = new Map([['\u2f3e', '户']]);

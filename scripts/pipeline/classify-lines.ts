@@ -1,305 +1,227 @@
-// Stage: classify lines. A seed page's lines → each content line with its features and its role
-// (body, heading, subtitle, byline, furniture), plus the page's layout. Pure: no context beyond the
-// page (widths are compared with the page's own wrap width).
-import { bylineStart, captionCredit, closingCredit, dashSubtitle, datelineStart, decoratedHead, paragraphOpener, speakerLine } from '../data/article-lines.ts';
-import { furniturePatterns } from '../data/furniture.ts';
-import { closers, fullWidth, runOn, sentenceEnd, sentenceInside } from '../data/punctuation.ts';
-import type { FurnitureKind, SourceLine } from './types.ts';
+// Stage: classify lines. A page's line features → each line's role (kicker, title, subtitle, byline,
+// body, section head, photo caption, furniture), decided by one scored sequence model: every line gets
+// a score per role (weights · the line's features and its neighbours'), every pair of roles on
+// consecutive lines a transition score, and the best sequence of roles over the page is decoded with
+// Viterbi. The weights are fitted on labelled pages by `npm run train` (scripts/train-labeller.ts) and
+// kept in scripts/data/labeller-weights.json. Hard facts stay rules: a furniture pattern makes a line
+// furniture, a dateline makes it body. Each line keeps the features that weighed most for its role.
+import weightsFile from '../data/labeller-weights.json' with { type: 'json' };
+import { describeLines } from './line-features.ts';
+import type { ClassifiedLine, ClassifyResult, LineFeatures, LineRole, PageLayout, SourceLine } from './types.ts';
 
-export type LineRole = 'body' | 'heading' | 'subtitle' | 'byline' | 'furniture';
+export { atWrapWidth, collapseLetterSpacing, endsSentence } from './line-features.ts';
+export type { ClassifiedLine, ClassifyResult, LineRole, PageLayout } from './types.ts';
 
-export interface ClassifiedLine {
-  /** Index of the line in the page's line list. */
-  index: number;
-  source: SourceLine;
-  /** The line trimmed, Markdown marks (`#`, `**`) taken off. */
-  text: string;
-  role: LineRole;
-  furniture: FurnitureKind | null;
-  /** Printed width in ems (CJK 1, ASCII ½). */
-  width: number;
-  /** A blank line stands between this line and the previous content line. */
-  gapBefore: boolean;
-  /** The line ends a sentence (。！？； with any closing quotes) or a photo caption (… ■ 张晶). */
-  endsSentence: boolean;
-  /** The line opens a report with a dateline (本报讯, 新华社…电). */
-  dateline: boolean;
-  /** Marked as a Markdown heading (`#`, `##`). */
-  marked: boolean;
-  /** A headline-like line decorated as an in-text section head (……◀ … ▶……). */
-  decorated: boolean;
-  /** The line ends a photo caption with its credit (…使命。 ■ 张晶). */
-  captionEnd: boolean;
+/** The roles in the order of the weight vectors. */
+export const roles: readonly LineRole[] = ['kicker', 'title', 'subtitle', 'byline', 'body', 'section', 'caption', 'furniture'];
+
+/** The roles that make up a headline (引题, 主题, 副题, byline). */
+export const headlineRoles: ReadonlySet<LineRole> = new Set(['kicker', 'title', 'subtitle', 'byline']);
+
+/** Fitted weights: per feature one weight per role, transitions between roles, scores to open the page. */
+export interface LabellerWeights {
+  /** What the weights were fitted on (pages, their source). */
+  corpus: string;
+  roles: readonly LineRole[];
+  features: Record<string, ArrayLike<number>>;
+  /** transitions[from][to]. */
+  transitions: ArrayLike<ArrayLike<number>>;
+  start: ArrayLike<number>;
 }
 
-export interface PageLayout {
-  /** Every line stands in its own blank-separated block (a blank after each line): paragraphs are lines. */
-  spaced: boolean;
-  /** The usual width of a wrapped body line, in ems (0 when lines are not wrapped). */
-  wrapWidth: number;
-  /** On a spaced page, the width of a narrow column's lines that run on (0 when there is none). */
-  narrowWidth: number;
-}
+const fitted = weightsFile as LabellerWeights;
 
-export interface ClassifyResult {
-  lines: ClassifiedLine[];
-  layout: PageLayout;
-}
-
-export function classifyLines(lines: SourceLine[], skip: Set<number>): ClassifyResult {
-  const content: ClassifiedLine[] = [];
-  let gap = false;
-  lines.forEach((source, index) => {
-    if (source.text.trim() === '') {
-      gap = true;
-      return;
-    }
-    if (skip.has(index)) {
-      gap = true;
-      return;
-    }
-    // A line set in by a space opens a new text frame, as a blank line does.
-    content.push(describeLine(source, index, gap || /^[ \u3000]\S/u.test(source.text)));
-    gap = false;
-  });
-  const layout = measureLayout(content);
-  for (const line of content) line.role = roleOf(line);
-  keepRunOnLinesInBody(content);
-  if (layout.spaced && layout.narrowWidth && interleaved(content, layout.narrowWidth)) keepNarrowColumnsInBody(content, layout);
-  else if (layout.spaced) keepWrappedLinesInBody(content);
-  else keepBlocksWhole(content, layout);
-  // Again, now that wrapped lines that looked like headlines are body.
-  keepRunOnLinesInBody(content);
-  return { lines: content, layout };
-}
-
-/**
- * Bylines and subtitles stand apart from body text. A line that looks like one but follows a body
- * line directly (no blank) is a wrapped body line that happens to start with 记者 or a dash, or end
- * with 主持: a byline or dash subtitle when the sentence before runs on into it, a speaker line
- * whenever body text precedes it.
- */
-function keepRunOnLinesInBody(lines: ClassifiedLine[]): void {
-  lines.forEach((line, i) => {
-    const prev = lines[i - 1];
-    if (line.gapBefore || prev?.role !== 'body') return;
-    // A photo credit wrapped onto the next line (…增长221.5%。 ■ / 本报通讯员 王少霏, or …■ 本报通 /
-    // 讯员 王少霏): that line ends the caption. After a whole credit, only a short remainder goes on: the
-    // end of a name (霏), or a role and a name (讯员 王少霏), not a headline printed under the caption.
-    const remainder = line.width <= 3 || (line.width <= 8 && /\s/u.test(line.text));
-    const creditGoesOn = !/[。！？!?]/u.test(line.text) && (!prev.captionEnd || remainder);
-    if (creditGoesOn && captionCredit.test(prev.text + line.text)) {
-      Object.assign(prev, { captionEnd: false, endsSentence: endsSentence(prev.text) });
-      Object.assign(line, { role: 'body', captionEnd: true, endsSentence: true });
-      return;
-    }
-    const runsOn = !prev.endsSentence;
-    if (((line.role === 'byline' || line.role === 'subtitle') && runsOn) || (line.role === 'subtitle' && speakerLine.test(line.text))) line.role = 'body';
-  });
-}
-
-/** A narrow column's lines and wide paragraphs alternate: a sentence runs on from one into the other. */
-function interleaved(lines: ClassifiedLine[], narrow: number): boolean {
-  const isNarrow = (l: ClassifiedLine): boolean => l.width <= narrow + 1;
-  const isWide = (l: ClassifiedLine): boolean => l.width >= narrow * 2;
-  const switches = lines.filter((l, i) => {
-    const next = lines[i + 1];
-    return next && !l.endsSentence && ((isNarrow(l) && isWide(next)) || (isWide(l) && isNarrow(next)));
-  });
-  return switches.length >= 2;
-}
-
-/**
- * On a spaced page, a line after a body line that runs on (mid-sentence) continues it, and a line
- * holding a clause or an enumeration (， 、) that runs on into body text is a paragraph's first line.
- */
-function keepWrappedLinesInBody(lines: ClassifiedLine[]): void {
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i]!, next = lines[i + 1];
-    if (line.role === 'heading' && !line.marked && !line.decorated && /[，,、]/u.test(line.text) && next?.role === 'body' && !next.dateline) line.role = 'body';
-  }
-  lines.forEach((line, i) => {
-    const prev = lines[i - 1];
-    if (line.role === 'heading' && !line.marked && !line.decorated && prev?.role === 'body' && !prev.endsSentence) line.role = 'body';
-  });
-}
-
-/** A blank-separated block that holds prose (a body line, clauses) is all body: its headline-like lines are wrapped lines. */
-function keepBlocksWhole(lines: ClassifiedLine[], layout: PageLayout): void {
-  // Blocks are split where text surely ends or starts: after a paragraph's short last line, around
-  // datelines, bylines, subtitles and furniture. A page printed without blank lines still has these.
-  const ends = (l: ClassifiedLine): boolean => l.endsSentence && !atWrapWidth(l, layout);
-  // (A rule line is no such edge: a Markdown `---` may stand inside quoted text.)
-  const apart = (l: ClassifiedLine): boolean => l.role === 'byline' || l.role === 'subtitle' || (l.role === 'furniture' && l.furniture !== 'other');
-  // Headline-like lines (no clause: no comma) after a sentence's end that lead straight to a dateline,
-  // byline, subtitle or a line opening a report (a date: 3月18日，…) are a headline group even when
-  // that sentence ends at the wrap width: body text ends a sentence before those. Returns the index of
-  // the line after the group, or -1.
-
-  const headlineGroupEnd = (i: number): number => {
-    let k = i;
-    while (lines[k]?.role === 'heading' && !lines[k]!.marked && !/[，,]/u.test(lines[k]!.text) && (k === i || !lines[k]!.gapBefore)) k++;
-    const next = lines[k];
-    return k > i && next !== undefined && !next.gapBefore && (next.dateline || apart(next) || paragraphOpener.test(next.text)) ? k : -1;
-  };
-  let start = 0;
-  let groupEnd = -1;
-  for (let i = 1; i <= lines.length; i++) {
-    const line = lines[i], prev = lines[i - 1]!;
-    const group = prev.endsSentence && i !== groupEnd ? headlineGroupEnd(i) : -1;
-    if (line && !line.gapBefore && !line.dateline && !ends(prev) && !apart(line) && !apart(prev) && group < 0 && i !== groupEnd) continue;
-    if (group >= 0) groupEnd = group;
-    const block = lines.slice(start, i);
-    const commas = block.reduce((n, l) => n + (l.text.match(/[，,]/gu)?.length ?? 0), 0);
-    // A full line that runs on into body text is wrapped body, whatever it looks like (not the last
-    // line of a headline group found above: the line after it opens a report).
-    const runsIntoBody = i !== groupEnd && line?.role === 'body' && !line.gapBefore && !line.dateline && !prev.endsSentence && layout.wrapWidth > 0 && prev.width >= layout.wrapWidth - 1;
-    // A block's first line well short of the wrap width, with no punctuation, right after a finished
-    // paragraph (no blank: after a blank it may be a fragment cut off by a column break) is no wrapped
-    // line of prose but a head over the text (a section head, 小标题, on a page without blank lines).
-    const head = (l: ClassifiedLine): boolean =>
-      l === block[0] && block.length > 1 && !l.gapBefore && layout.wrapWidth > 0 && l.width < layout.wrapWidth - 3 && !/\p{P}/u.test(l.text);
-    if (commas >= 2 || runsIntoBody || block.some((l) => l.role === 'body')) for (const l of block) if (l.role === 'heading' && !l.marked && !head(l)) l.role = 'body';
-    start = i;
-  }
-}
-
-/**
- * On a spaced page a narrow column (its lines wrapped at `narrowWidth`) may run between wide
- * paragraphs: a headline-like line of that width next to the column's run-on lines is one of them.
- */
-function keepNarrowColumnsInBody(lines: ClassifiedLine[], layout: PageLayout): void {
-  const narrow = layout.narrowWidth;
-  if (!narrow) return;
-  const inBand = (l: ClassifiedLine | undefined): boolean =>
-    l !== undefined && (l.role === 'body' || l.role === 'heading') && !l.marked && l.width >= narrow - 4 && l.width <= narrow + 1;
-  const runOn = (l: ClassifiedLine | undefined): boolean => inBand(l) && !l!.endsSentence;
-  lines.forEach((line, i) => {
-    if (line.role !== 'heading' || line.decorated || !inBand(line)) return;
-    // A line as wide as the column looks further for its neighbours than an indented one.
-    const reach = line.width >= narrow - 1 ? 4 : 2;
-    for (let j = i - reach; j <= i + reach; j++) if (j !== i && runOn(lines[j])) line.role = 'body';
-  });
-}
-
-/** Markdown marks around a line: `## ` headings, `**bold**`, `<autolinks>` keep their text. */
-function stripMarks(text: string): string {
-  return text.trim().replace(/^#{1,6}\s*/u, '').replace(/\*\*/gu, '').trim();
-}
-
-/** Spaces put between every character of a letter-spaced line (今 日 导 读) taken out. */
-export function collapseLetterSpacing(text: string): string {
-  const tokens = text.split(/[ \u3000]+/u).filter(Boolean);
-  const single = tokens.filter((t) => [...t].length === 1).length;
-  return tokens.length >= 4 && single / tokens.length >= 0.6 ? tokens.join('') : text;
-}
-
-function widthOf(text: string): number {
-  let w = 0;
-  for (const c of text) w += fullWidth.test(c) ? 1 : 0.5;
-  return w;
-}
-
-/** The line ends a sentence (。！？； behind any closing quotes), or a bracketed note closes it. */
-export function endsSentence(text: string): boolean {
-  const chars = [...text.trim()];
-  while (chars.length && closers.has(chars.at(-1)!)) {
-    const closer = chars.pop()!;
-    // （下转8版）, (融媒体 …): a bracketed note closes what precedes it.
-    if (closer === '）' || closer === ')') return true;
-  }
-  const last = chars.at(-1);
-  if (last === '.') return !/\d\.$/u.test(chars.join(''));
-  return last !== undefined && sentenceEnd.has(last);
-}
-
-function describeLine(source: SourceLine, index: number, gapBefore: boolean): ClassifiedLine {
-  const trimmed = source.text.trim();
-  const text = stripMarks(trimmed);
-  const captionEnd = captionCredit.test(text);
+export function classifyLines(lines: SourceLine[], skip: Set<number>, weights: LabellerWeights = fitted): ClassifyResult {
+  const { lines: described, layout } = describeLines(lines, skip);
+  const vectors = described.map((_, i) => featureNames(described, i, layout));
+  const allowed = described.map(allowedRoles);
+  const path = decode(weights, vectors, allowed);
   return {
-    index,
-    source,
-    text,
-    role: 'body',
-    furniture: null,
-    width: widthOf(text),
-    gapBefore,
-    // A photo credit closes its caption as a full stop would.
-    endsSentence: captionEnd || endsSentence(text),
-    dateline: datelineStart.some((p) => p.test(text)),
-    marked: /^#{1,6}\s/u.test(trimmed),
-    decorated: decoratedHead.test(text),
-    captionEnd,
+    lines: described.map((line, i) => ({ ...line, role: roles[path[i]!]!, reasons: reasonsFor(weights, vectors[i]!, path[i]!) })),
+    layout,
   };
 }
 
-/** Layout: spaced when nearly every line has a blank before it; wrap width = the usual full body line. */
-function measureLayout(lines: ClassifiedLine[]): PageLayout {
-  const spaced = lines.length > 0 && lines.filter((l) => l.gapBefore).length / lines.length > 0.75;
-  // A wrapped line is one followed directly (no blank) by more text of the same paragraph.
-  const widths = lines
-    .filter((l, i) => !l.endsSentence && lines[i + 1] && !lines[i + 1]!.gapBefore)
-    .map((l) => Math.round(l.width))
-    .sort((a, b) => a - b);
-  // On a spaced page a narrow column shows as many short lines of one width that run on into the next:
-  // cut from running text, most hold a punctuation mark; headlines and section heads (小标题) seldom do.
-  const short = spaced ? lines.filter((l) => l.width <= 24 && !l.endsSentence && !l.marked && /\p{P}/u.test(l.text)) : [];
-  let narrowWidth = 0;
-  let best = 4;
-  for (const w of new Set(short.map((l) => Math.round(l.width)))) {
-    const count = short.filter((l) => l.width >= w - 1 && l.width <= w + 0.5).length;
-    if (count > best || (count === best && w < narrowWidth)) [best, narrowWidth] = [count, w];
+const furnitureRole = roles.indexOf('furniture');
+const notFurniture = roles.map((_, r) => r).filter((r) => r !== furnitureRole);
+
+/**
+ * Hard facts: a furniture pattern is furniture, a dateline opens a report's body, and only a furniture
+ * pattern makes a line furniture here (a headline with no body, an index entry: segment-articles.ts
+ * tells those from where they stand).
+ */
+export function allowedRoles(line: LineFeatures): readonly number[] {
+  if (line.furniture) return [furnitureRole];
+  if (line.dateline) return [roles.indexOf('body')];
+  return notFurniture;
+}
+
+/** Ratio of a line's width to the column width, in bands. */
+function ratioBand(r: number): string {
+  if (r === 0) return 'none';
+  const bands = [0.3, 0.5, 0.7, 0.85, 0.95, 1.05, 1.3, 2];
+  const at = bands.findIndex((b) => r < b);
+  return at < 0 ? 'wide' : String(at);
+}
+
+/** Width in ems, in bands (headlines run about 6–30 ems, a column 10–40). */
+function widthBand(w: number): string {
+  const bands = [3, 6, 10, 14, 18, 24, 32, 44, 64];
+  const at = bands.findIndex((b) => w < b);
+  return at < 0 ? 'huge' : String(at);
+}
+
+/** What a neighbouring line contributes: how it ends, how wide it is, the hard patterns it matches. */
+function neighbour(prefix: string, line: LineFeatures | undefined, out: string[]): void {
+  if (!line) {
+    out.push(`${prefix}none`);
+    return;
   }
-  return {
-    spaced,
-    wrapWidth: widths.length >= 3 ? widths[Math.floor(widths.length / 2)]! : 0,
-    narrowWidth,
-  };
+  out.push(`${prefix}end:${line.ending}`, `${prefix}w:${ratioBand(line.widthRatio)}`, `${prefix}aw:${widthBand(line.width)}`);
+  if (line.dateline) out.push(`${prefix}dateline`);
+  if (line.byline) out.push(`${prefix}byline`);
+  if (line.dashSubtitle) out.push(`${prefix}dash`);
+  if (line.captionEnd) out.push(`${prefix}captionEnd`);
+  if (line.creditedParagraph) out.push(`${prefix}creditedParagraph`);
+  if (line.paragraphOpener) out.push(`${prefix}opener`);
+  if (line.furniture) out.push(`${prefix}furniture`);
+  if (line.commas) out.push(`${prefix}comma`);
+  if (line.sentenceInside) out.push(`${prefix}sentenceInside`);
+  if (line.opensWithCloser) out.push(`${prefix}opensWithCloser`);
+  if (line.opensWithContinuation) out.push(`${prefix}opensWithContinuation`);
+  if (line.speakerLine) out.push(`${prefix}speaker`);
+  if (line.marked) out.push(`${prefix}marked`);
+  if (!/\p{P}/u.test(line.text)) out.push(`${prefix}noPunctuation`);
+  for (const cue of line.cues) out.push(`${prefix}cue:${cue}`);
 }
 
-function count(text: string, pattern: RegExp): number {
-  return text.match(pattern)?.length ?? 0;
+/** How a line's width compares with a neighbour's (headline parts differ, wrapped parts run full then short). */
+function widthAgainst(prefix: string, line: LineFeatures, other: LineFeatures | undefined, out: string[]): void {
+  if (!other) return;
+  const d = line.width - other.width;
+  out.push(`${prefix}${d < -4 ? 'narrower' : d > 4 ? 'wider' : 'alike'}`);
 }
 
-/** A line as wide as the page's wrapped lines (it may run on); shorter or much longer lines end there. */
-export function atWrapWidth(line: ClassifiedLine, layout: PageLayout): boolean {
-  return layout.wrapWidth > 0 && line.width >= layout.wrapWidth - 1.5 && line.width <= layout.wrapWidth + 3;
+/** Could be a headline line: no sentence, no clause, no dateline, at most a wide column's width. */
+export function headlineShaped(l: LineFeatures | undefined): boolean {
+  return l !== undefined && !l.endsSentence && l.commas === 0 && !l.sentenceInside && !l.dateline && !l.furniture && l.ending !== 'clause' && l.width <= 44;
 }
 
-/** Text that could be a headline: short, no sentence inside, not ending a sentence or running on. */
-function headlineLike(line: ClassifiedLine): boolean {
-  const last = [...line.text].at(-1) ?? '';
-  return (
-    // One headline is at most a column's width; parts glued with spaces (引题 主题 副题) at most twice that.
-    (line.width <= 40 || (line.width <= 80 && line.text.split(/[ \u3000]+/u).every((part) => widthOf(part) <= 40))) &&
-    !line.endsSentence &&
-    !sentenceInside.test(line.text) &&
-    !runOn.has(last) &&
-    !line.dateline &&
-    // An enumeration (、) with a clause (，) is prose; a 副题 may list (提升1个位次、6个位次).
-    !(line.text.includes('、') && /[，,]/u.test(line.text)) &&
-    // A quotation or bracket left open runs on into the next line.
-    count(line.text, /[“「（(]/gu) <= count(line.text, /[”」）)]/gu) &&
-    (line.text.match(/[，,]/gu)?.length ?? 0) <= 1
-  );
+/** Where a line stands in a run of headline-shaped lines printed together (no blank between), and how long that run is. */
+function runFeatures(lines: readonly LineFeatures[], i: number, out: string[]): void {
+  if (!headlineShaped(lines[i])) return;
+  let from = i, to = i;
+  while (from > 0 && !lines[from]!.gapBefore && headlineShaped(lines[from - 1])) from--;
+  while (to < lines.length - 1 && !lines[to + 1]!.gapBefore && headlineShaped(lines[to + 1])) to++;
+  const len = Math.min(to - from + 1, 4);
+  const pos = from === to ? 'single' : i === from ? 'first' : i === to ? 'last' : 'inner';
+  out.push(`run:${pos}`, `run:${pos}&len${len}`);
+  for (const cue of lines[i]!.cues) out.push(`run:${pos}&cue:${cue}`);
+  if (pos === 'first' || pos === 'inner') for (const cue of lines[i + 1]!.cues) out.push(`run:${pos}&n:cue:${cue}`);
+  if (pos === 'last' || pos === 'inner') for (const cue of lines[i - 1]!.cues) out.push(`run:${pos}&p:cue:${cue}`);
+  const after = lines[to + 1];
+  out.push(`run:${pos}&after:${after ? (after.dateline ? 'dateline' : after.byline ? 'byline' : after.dashSubtitle ? 'dash' : after.ending) : 'none'}`);
 }
 
-function roleOf(line: ClassifiedLine): LineRole {
-  if (line.decorated) return 'heading';
-  const flat = collapseLetterSpacing(line.text);
-  for (const f of furniturePatterns) {
-    if (f.pattern.test(flat)) {
-      line.furniture = f.kind;
-      return 'furniture';
+/** The names of the features that fire for line `i` (its own, its neighbours', the page's). */
+export function featureNames(lines: readonly LineFeatures[], i: number, layout: PageLayout): string[] {
+  const l = lines[i]!;
+  const prev = lines[i - 1], next = lines[i + 1];
+  const page = layout.spaced ? 'spaced' : layout.blankless ? 'blankless' : 'blocks';
+  const w = ratioBand(l.widthRatio);
+  const out = ['bias', `page:${page}`, `w:${w}`, `aw:${widthBand(l.width)}`, `end:${l.ending}`, `end:${l.ending}&w:${w}`, `block:${l.block}`, `block:${l.block}&${page}`];
+  out.push(`commas:${Math.min(l.commas, 2)}`);
+  const flags: [boolean, string][] = [
+    [l.opensWithCloser, 'opensWithCloser'],
+    [l.opensWithContinuation, 'opensWithContinuation'],
+    [l.punctuationOnly, 'punctuationOnly'],
+    [l.sentenceInside, 'sentenceInside'],
+    [l.openBracket, 'openBracket'],
+    [l.gapBefore, 'gapBefore'],
+    [l.gapAfter, 'gapAfter'],
+    [l.marked, 'marked'],
+    [l.dateline, 'dateline'],
+    [l.byline, 'byline'],
+    [l.byline && l.width <= 30 && l.commas === 0 && !l.endsSentence, 'bylineShort'],
+    [l.closingCredit, 'closingCredit'],
+    [l.captionEnd, 'captionEnd'],
+    [l.creditedParagraph, 'creditedParagraph'],
+    [l.dashSubtitle, 'dash'],
+    [l.speakerLine, 'speaker'],
+    [l.decorated, 'decorated'],
+    [l.paragraphOpener, 'opener'],
+    [!/\p{P}/u.test(l.text), 'noPunctuation'],
+    [/\s/u.test(l.text), 'innerSpace'],
+    [l.text.includes('、'), 'enumeration'],
+  ];
+  for (const [on, name] of flags) if (on) out.push(name);
+  if (l.furniture) out.push(`furniture:${l.furniture}`);
+  for (const cue of l.cues) out.push(`cue:${cue}`);
+  neighbour('p:', prev, out);
+  neighbour('n:', next, out);
+  runFeatures(lines, i, out);
+  widthAgainst('vsPrev:', l, prev, out);
+  widthAgainst('vsNext:', l, next, out);
+  const next2 = lines[i + 2];
+  if (next2?.dateline) out.push('n2:dateline');
+  if (next2?.byline) out.push('n2:byline');
+  if (!next2) out.push('n2:none');
+  // Conjunctions the roles hinge on: a short unpunctuated line after a finished sentence, before a dateline.
+  out.push(`end:${l.ending}&p:${prev?.ending ?? 'none'}`, `end:${l.ending}&n:${next?.ending ?? 'none'}`);
+  if (next?.dateline) out.push(`w:${w}&n:dateline`, `end:${l.ending}&n:dateline`);
+  if (prev?.endsSentence && !l.endsSentence) out.push(`afterSentence&w:${w}`);
+  return out;
+}
+
+/** Score of each role for one line: the sum of its features' weights. */
+function emissions(weights: LabellerWeights, names: readonly string[]): Float64Array {
+  const scores = new Float64Array(roles.length);
+  for (const name of names) {
+    const w = weights.features[name];
+    if (w) for (let r = 0; r < scores.length; r++) scores[r]! += w[r]!;
+  }
+  return scores;
+}
+
+/** The best role sequence (Viterbi) over per-line scores and role transitions, within the allowed roles. */
+export function decode(weights: LabellerWeights, vectors: readonly string[][], allowed: readonly (readonly number[])[]): number[] {
+  const n = vectors.length, k = roles.length;
+  if (!n) return [];
+  const score: Float64Array[] = [];
+  const back: Int32Array[] = [];
+  for (let i = 0; i < n; i++) {
+    const e = emissions(weights, vectors[i]!);
+    const s = new Float64Array(k).fill(-Infinity);
+    const b = new Int32Array(k);
+    for (const r of allowed[i]!) {
+      if (i === 0) {
+        s[r] = weights.start[r]! + e[r]!;
+        continue;
+      }
+      let best = -Infinity, from = 0;
+      for (let q = 0; q < k; q++) {
+        const v = score[i - 1]![q]! + weights.transitions[q]![r]!;
+        if (v > best) [best, from] = [v, q];
+      }
+      s[r] = best + e[r]!;
+      b[r] = from;
     }
+    score.push(s);
+    back.push(b);
   }
-  // A byline names people; a comma makes the line a clause of a sentence (记者从…获悉，).
-  if (bylineStart.test(line.text) && line.width <= 30 && !line.endsSentence && !sentenceInside.test(line.text) && !/[，,]/u.test(line.text)) return 'byline';
-  if (closingCredit.test(line.text)) return 'body';
-  if (dashSubtitle.test(line.text) && line.width <= 40 && !sentenceInside.test(line.text)) return 'subtitle';
-  if (line.marked || line.decorated) return 'heading';
-  if (speakerLine.test(line.text)) return 'subtitle';
-  if (!headlineLike(line)) return 'body';
-  return 'heading';
+  const path = new Array<number>(n);
+  let last = 0;
+  for (let r = 1; r < k; r++) if (score[n - 1]![r]! > score[n - 1]![last]!) last = r;
+  for (let i = n - 1; i >= 0; i--) {
+    path[i] = last;
+    last = back[i]![last]!;
+  }
+  return path;
+}
+
+/** The features that weighed most for `role` over the runner-up role, strongest first. */
+function reasonsFor(weights: LabellerWeights, names: readonly string[], role: number): string[] {
+  const scored = names.map((name) => ({ name, w: weights.features[name]?.[role] ?? 0 })).filter((f) => f.w > 0);
+  scored.sort((a, b) => b.w - a.w || (a.name < b.name ? -1 : 1));
+  return scored.slice(0, 3).map((f) => `${f.name} +${f.w.toFixed(2)}`);
 }

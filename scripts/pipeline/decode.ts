@@ -3,7 +3,7 @@
 // diagnostic naming the file, and is skipped; a page with a few bad bytes is kept, each bad place read
 // as U+FFFD with a warning at its line and column.
 import { commonChinese } from '../data/common-hanzi.ts';
-import { binarySignatures, byteOrderMarks, doubtfulMargin, maxBadByteShare, maxControlShare, minBadBytesAllowed, minPlausibility } from '../data/file-signatures.ts';
+import { binarySignatures, byteOrderMarks, doubtfulMargin, maxBadByteShare, maxControlShare, minBadBytesAllowed, minEvidenceChars, minPlausibility } from '../data/file-signatures.ts';
 import { diagnostic, fileStart, positionsAt } from './diagnostics.ts';
 import type { DecodedSeed, Diagnostic } from './types.ts';
 
@@ -28,7 +28,7 @@ export function decodeSeed(bytes: Uint8Array, file: string): DecodeResult {
   const bom = byteOrderMarks.find((b) => startsWith(bytes, b.bytes));
   const signature = binarySignatures.find((s) => startsWith(bytes, s.bytes));
   if (!bom && signature) return skip('error', `not text: a ${signature.format}, skipped`, 'decode/binary');
-  if (!bom?.encoding.startsWith('utf-16') && countNul(bytes) > maxControlShare * bytes.length) {
+  if (!bom?.encoding.startsWith('utf-16') && countNul(bytes) > Math.max(minBadBytesAllowed, maxControlShare * bytes.length)) {
     return skip('error', 'not text: contains NUL bytes (binary, or UTF-16 without a byte-order mark), skipped', 'decode/binary');
   }
 
@@ -38,7 +38,7 @@ export function decodeSeed(bytes: Uint8Array, file: string): DecodeResult {
   }
   const { text: decoded, encoding } = read;
   const controls = countControls(decoded);
-  if (controls > maxControlShare * decoded.length) {
+  if (controls > Math.max(minBadBytesAllowed, maxControlShare * decoded.length)) {
     return skip('error', `not text: ${controls} control characters in ${decoded.length}, skipped`, 'decode/binary');
   }
   if (!/\S/u.test(decoded)) return skip('warning', 'only whitespace, skipped', 'decode/empty');
@@ -51,7 +51,7 @@ export function decodeSeed(bytes: Uint8Array, file: string): DecodeResult {
   // Line ends change no U+FFFD, so the n-th U+FFFD of the decoded text is the n-th of the LF text.
   const places = positionsAt(text, replacementIndexes(text, read.replaced), file);
   for (const [k, position] of places.entries()) {
-    const what = read.badBytes[k] ? `bytes ${read.badBytes[k]}` : 'bytes';
+    const what = read.badBytes[k] ? `bytes ${read.badBytes[k]}` : 'a byte sequence';
     diagnostics.push(diagnostic(position, 'warning', `${what} not valid ${read.name}: read as U+FFFD`, 'decode/bad-bytes'));
   }
   return { seed: { file, text, encoding }, diagnostics };
@@ -73,10 +73,29 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 }
 
 function readWithBom(bytes: Uint8Array, bom: (typeof byteOrderMarks)[number]): Reading | null {
-  const text = strictDecode(bom.encoding, bytes);
-  if (text == null) return null;
+  const note = { severity: 'info' as const, message: `decoded as ${bom.label}` };
+  if (bom.encoding === 'utf-8') {
+    const utf8 = readUtf8(bytes.subarray(bom.bytes.length));
+    if (tooDamaged(utf8, bytes.length)) return null;
+    return { ...utf8, encoding: 'utf-8-bom', name: bom.label, note };
+  }
+  // UTF-16 code units as they are: a lone surrogate stays one, for sanitise-text.ts to replace and
+  // report at its place; an odd last byte is a bad place.
+  const units = Math.floor((bytes.length - bom.bytes.length) / 2);
+  const view = new DataView(bytes.buffer, bytes.byteOffset + bom.bytes.length, units * 2);
+  const little = bom.encoding === 'utf-16le';
+  const parts: string[] = [];
+  for (let i = 0; i < units; i += 4096) {
+    const chunk: number[] = [];
+    for (let k = i; k < Math.min(units, i + 4096); k++) chunk.push(view.getUint16(k * 2, little));
+    parts.push(String.fromCharCode(...chunk));
+  }
+  const odd = (bytes.length - bom.bytes.length) % 2 === 1;
+  const text = parts.join('') + (odd ? '\ufffd' : '');
   const fffd = text.match(/\ufffd/gu)?.length ?? 0;
-  return { text, encoding: bom.encoding === 'utf-8' ? 'utf-8-bom' : bom.encoding, name: bom.label, replaced: Array(fffd).fill(false), badBytes: [], note: { severity: 'info', message: `decoded as ${bom.label}` } };
+  const replaced: boolean[] = Array(fffd).fill(false);
+  if (odd) replaced[fffd - 1] = true;
+  return { text, encoding: bom.encoding, name: bom.label, replaced, badBytes: odd ? [bytes[bytes.length - 1]!.toString(16).padStart(2, '0')] : [], note };
 }
 
 function readWithoutBom(bytes: Uint8Array): Reading | null {
@@ -87,21 +106,30 @@ function readWithoutBom(bytes: Uint8Array): Reading | null {
   const percent = (n: number) => `${Math.round(n * 100)}%`;
   const weighed = `${percent(scores.utf8)} common Chinese characters as UTF-8, ${percent(scores.gb)} as GB18030`;
   // Valid UTF-8 is strong evidence of its own (text in another encoding is soon invalid UTF-8): it is
-  // kept, with a warning when the GB18030 reading looks more like Chinese text.
+  // kept unless, over enough characters to tell, GB18030 reads clearly more like Chinese text; when
+  // GB18030 reads better but not clearly, or over too few characters, the choice is a warning.
   if (!utf8.badBytes.length) {
-    if (scores.gb > scores.utf8) utf8.note = { severity: 'warning', message: `encoding doubtful: read as UTF-8 (valid), but ${weighed}; check the page's text` };
-    return utf8;
+    const gbClearly = !gb.badBytes.length && scores.gb - scores.utf8 >= doubtfulMargin && nonAscii(gb.text) >= minEvidenceChars;
+    if (gbClearly) gb.note = { severity: 'info', message: `decoded as GB18030 (valid UTF-8 too, but ${weighed})` };
+    else if (scores.gb > scores.utf8) utf8.note = { severity: 'warning', message: `encoding doubtful: read as UTF-8 (valid), but ${weighed}; check the page's text` };
+    return gbClearly ? gb : utf8;
   }
-  const best = scores.gb > scores.utf8 ? gb : utf8;
-  const bestScore = Math.max(scores.gb, scores.utf8);
-  if (bestScore < minPlausibility || best.badBytes.length > Math.max(minBadBytesAllowed, maxBadByteShare * bytes.length)) return null;
-  if (Math.abs(scores.gb - scores.utf8) < doubtfulMargin) {
+  // Readings with more bad places than a few stray bytes make are out; of the rest the more plausible
+  // wins, and a damaged reading must still look like Chinese text.
+  const candidates = [utf8, gb].filter((r) => !tooDamaged(r, bytes.length));
+  const score = (r: Reading) => (r === gb ? scores.gb : scores.utf8);
+  const best = candidates.sort((x, y) => score(y) - score(x))[0];
+  if (!best || (best.badBytes.length && score(best) < minPlausibility)) return null;
+  if (candidates.length === 2 && Math.abs(scores.gb - scores.utf8) < doubtfulMargin) {
     best.note = { severity: 'warning', message: `encoding doubtful: read as ${best.name} (${weighed}); check the page's text` };
   } else if (best === gb) {
     best.note = { severity: 'info', message: `decoded as GB18030 (not valid UTF-8; ${weighed})` };
   }
   return best;
 }
+
+/** More bad places than a few stray bytes make (scripts/data/file-signatures.ts). */
+const tooDamaged = (reading: Reading, size: number): boolean => reading.badBytes.length > Math.max(minBadBytesAllowed, maxBadByteShare * size);
 
 /** Bytes at or above 0x80: without them a page reads the same in UTF-8 and GB18030. */
 const hasMultibyte = (bytes: Uint8Array): boolean => bytes.some((b) => b >= 0x80);
@@ -111,6 +139,8 @@ const hasMultibyte = (bytes: Uint8Array): boolean => bytes.some((b) => b >= 0x80
  * places it replaced: valid runs go through TextDecoder, only the bad places are found by hand.
  */
 function readUtf8(bytes: Uint8Array): Reading {
+  const valid = strictDecode('utf-8', bytes);
+  if (valid != null) return { text: valid, encoding: 'utf-8', name: 'UTF-8', replaced: Array(valid.match(/\ufffd/gu)?.length ?? 0).fill(false), badBytes: [] };
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const parts: string[] = [];
   const replaced: boolean[] = [];
@@ -188,6 +218,12 @@ export function plausibility(text: string): number {
     if (commonChinese.has(c) || (c >= '\u2000' && c <= '\u206f') || (c >= '\u3000' && c <= '\u303f') || (c >= '\uff00' && c <= '\uffef')) common++;
   }
   return total ? common / total : 1;
+}
+
+function nonAscii(text: string): number {
+  let n = 0;
+  for (const c of text) if (c >= '\u0080') n++;
+  return n;
 }
 
 /** Indexes into `text` of the U+FFFD characters flagged in `replaced` (in order of appearance). */

@@ -2,7 +2,7 @@
 // classify lines → segment articles → thread columns → attach headlines → unwrap paragraphs (and
 // their section heads) → find continuations. Each stage is its own module with fixtures under test/fixtures/<stage>/.
 import { attachHeadlines } from './attach-headlines.ts';
-import { classifyLines, type ClassifiedLine } from './classify-lines.ts';
+import { classifyLines, headlineRoles, type ClassifiedLine } from './classify-lines.ts';
 import { findContinuations } from './find-continuations.ts';
 import { diagnostic } from './diagnostics.ts';
 import { segmentArticles, type ArticleDraft, type SegmentResult } from './segment-articles.ts';
@@ -18,7 +18,7 @@ export interface ExtractResult {
 
 export function extractArticles(lines: SourceLine[], skip: Set<number>, page: number): ExtractResult {
   const { lines: classified, layout } = classifyLines(lines, skip);
-  const segments = segmentArticles(classified, layout);
+  const segments = segmentArticles(classified);
   const threaded = threadColumns(segments.drafts, layout);
   // A headline (or byline) left with no body is furniture; articles in the order their first line is printed.
   const drafts = threaded.filter((d) => d.body.length).sort((a, b) => firstLine(a).index - firstLine(b).index);
@@ -54,7 +54,7 @@ function placePages(drafts: ArticleDraft[], page: number): number[] {
   let seenMarked = false;
   let current = page;
   return drafts.map((d) => {
-    const heads = d.headline.filter((l) => l.role === 'heading');
+    const heads = d.headline.filter((l) => l.role === 'title' || l.role === 'kicker');
     if (heads.some((l) => l.marked)) seenMarked = true;
     else if (seenMarked && heads.length && d.headline.length > heads.length && current === page) current = page + 1;
     return current;
@@ -70,7 +70,7 @@ function explain(articles: ExtractedArticle[], page: number, furniture: SegmentR
     if (a.title === null && a.kind !== 'photo') found.push(diagnostic(a.position, 'info', 'article printed without a headline: title left empty', 'extract/untitled'));
   }
   for (const { line } of furniture) {
-    if (line.role === 'heading' || line.role === 'subtitle' || line.role === 'byline') {
+    if (headlineRoles.has(line.role)) {
       found.push(diagnostic(line.source.position, 'info', `headline with no body on this page kept as furniture: ${line.text}`, 'extract/headline-without-body'));
     }
   }
@@ -87,7 +87,7 @@ function firstLine(draft: ArticleDraft): ClassifiedLine {
 }
 
 /** Photo captions carry no title; features carry a dash subtitle or a standalone byline. */
-function kindOf(h: { title: string | null; subtitles: string[]; byline: string | null }, paragraphs: string[]): ArticleKind {
+export function kindOf(h: { title: string | null; subtitles: string[]; byline: string | null }, paragraphs: string[]): ArticleKind {
   if (!h.title && paragraphs.length <= 1 && !/^[^，,]{0,12}讯/u.test(paragraphs[0] ?? '')) return 'photo';
   if (h.subtitles.some((s) => /^[—\-－]/u.test(s))) return 'feature';
   if (h.byline && !/记者|通讯员|融媒体/u.test(h.byline)) return 'commentary';

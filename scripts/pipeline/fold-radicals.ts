@@ -4,7 +4,7 @@
 // read as the ideograph it stands for, once, on the decoded page, so that every later stage (the
 // masthead date, headlines, bodies) sees 月 日 长 民. One code point becomes one code point, so every
 // line and column position is the same as in the seed. Nothing else is changed.
-import { radicalSupplement } from '../data/radicals.ts';
+import { kangxiSimplified, radicalSupplement } from '../data/radicals.ts';
 import { diagnostic, fileStart } from './diagnostics.ts';
 import type { DecodedSeed, Diagnostic } from './types.ts';
 
@@ -15,11 +15,21 @@ export interface FoldResult {
 
 const radical = /[\u2e80-\u2eff\u2f00-\u2fdf]/gu;
 
+/** One radical code point read as its ideograph (itself when it stands for none). */
+function ideographOf(c: string): string {
+  // Kangxi radicals decompose (compatibility) to their ideograph; the Supplement needs the table.
+  return c >= '\u2f00' ? (kangxiSimplified.get(c) ?? c.normalize('NFKC')) : (radicalSupplement.get(c) ?? c);
+}
+
+/** Text with every radical code point read as its ideograph (PDF text runs: read-pdf.ts). */
+export function foldRadicalText(text: string): string {
+  return text.replace(radical, ideographOf);
+}
+
 export function foldRadicals(seed: DecodedSeed): FoldResult {
   let folded = 0;
   const text = seed.text.replace(radical, (c) => {
-    // Kangxi radicals decompose (compatibility) to their ideograph; the Supplement needs the table.
-    const ideograph = c >= '\u2f00' ? c.normalize('NFKC') : radicalSupplement.get(c) ?? c;
+    const ideograph = ideographOf(c);
     if (ideograph !== c) folded++;
     return ideograph;
   });

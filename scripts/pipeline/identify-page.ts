@@ -18,11 +18,11 @@ export interface IdentifyResult {
 }
 
 /**
- * `seeds/<paper>/<YYYY-MM-DD>/<page>.txt`, the extension in any case as the seed walk takes it
+ * `seeds/<paper>/<YYYY-MM-DD>/<page>.txt` (or `.md`, `.pdf`), the extension in any case as the seed walk takes it
  * (read-manifest.ts seedExtension). A paper folder that is not a slug (聊城日报, café, -rf) is slugified
  * as a paper name is, with a warning.
  */
-const pathPattern = /(?:^|\/)(?<paper>[^/]+)\/(?<date>\d{4}-\d{2}-\d{2})\/(?<page>\d+)\.(?:txt|md)$/iu;
+const pathPattern = /(?:^|\/)(?<paper>[^/]+)\/(?<date>\d{4}-\d{2}-\d{2})\/(?<page>\d+)\.(?:txt|md|pdf)$/iu;
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 
 /** One source's answer to a question, strongest first in a list. */

@@ -17,8 +17,10 @@ export const emptyManifest = (): Manifest => ({ publications: Object.create(null
 
 /** A URL-safe publication slug: lower-case ASCII letters and digits in hyphen-separated runs. */
 const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
-/** What a seed file is called: `.txt` or `.md` (any case). */
-export const seedExtension = /\.(?:txt|md)$/iu;
+/** What a seed file is called: `.txt` or `.md`, or `.pdf` for the printed page itself (any case). */
+export const seedExtension = /\.(?:txt|md|pdf)$/iu;
+/** A PDF seed (read by read-pdf.ts, not decoded as text). */
+export const pdfExtension = /\.pdf$/iu;
 
 interface Context {
   file: string;
@@ -109,12 +111,12 @@ function readPage(cx: Context, path: string, value: Node | null, pair: Pair, man
   return page;
 }
 
-/** Why a manifest key cannot name a seed file (relative, inside the seeds folder, .txt or .md), or null. */
+/** Why a manifest key cannot name a seed file (relative, inside the seeds folder, .txt, .md or .pdf), or null. */
 export function checkSeedPath(path: string): string | null {
   if (path.startsWith('/') || /^[a-z]:/iu.test(path) || path.startsWith('\\')) return 'an absolute path (paths are relative to the seeds folder)';
   if (path.includes('\\')) return 'a backslash (use / between folders)';
   if (path.split('/').some((part) => part === '..' || part === '.' || part === '')) return 'a path leaving or not naming a file in the seeds folder (.., ., //)';
-  if (!seedExtension.test(path)) return 'not a seed file (.txt or .md)';
+  if (!seedExtension.test(path)) return 'not a seed file (.txt, .md or .pdf)';
   return null;
 }
 

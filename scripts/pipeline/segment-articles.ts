@@ -1,35 +1,24 @@
-// Stage: segment articles. Classified lines → article drafts (a headline group and the body lines it
-// belongs to) and furniture. Decides whether the page prints headlines before their bodies (the usual
-// order) or after them (a common flattening of e-paper PDFs), and which headline-like lines are only
-// section heads (小标题) inside a body.
-import { paragraphOpener } from '../data/article-lines.ts';
+// Stage: segment articles. Labelled lines → article drafts (a headline group and the body lines it
+// belongs to) and furniture. The labeller (classify-lines.ts) has said which lines are headline parts,
+// body, section heads (小标题) and photo captions; this stage decides whether the page prints headlines
+// before their bodies (the usual order) or after them (a common flattening of e-paper PDFs), where a
+// body run holds two reports (a dateline after a finished paragraph), and which headline groups are
+// entries of an index box (导读). It builds new drafts and never changes a line.
 import { runOn } from '../data/punctuation.ts';
-import { atWrapWidth, type ClassifiedLine, type PageLayout } from './classify-lines.ts';
-import type { FurnitureKind } from './types.ts';
+import type { ArticleDraft, ClassifiedLine, FurnitureKind, SegmentResult } from './types.ts';
 
-export interface ArticleDraft {
-  /** Headline lines (heading, subtitle, byline roles) in page order. */
-  headline: ClassifiedLine[];
-  /** Body lines in reading order; headings among them are section heads. */
-  body: ClassifiedLine[];
-  /** Line indices that open a paragraph, when re-threading has decided them (thread-columns.ts). */
-  paragraphStarts?: number[];
-}
+export type { ArticleDraft, SegmentResult } from './types.ts';
 
-export interface SegmentResult {
-  drafts: ArticleDraft[];
-  furniture: { kind: FurnitureKind; line: ClassifiedLine }[];
-  /** Headlines stand after their bodies on this page. */
-  headlinesAfter: boolean;
-}
+type Unit =
+  | { type: 'group'; lines: ClassifiedLine[] }
+  | { type: 'body'; lines: ClassifiedLine[] }
+  | { type: 'caption'; lines: ClassifiedLine[] }
+  | { type: 'furniture'; line: ClassifiedLine; kind: FurnitureKind };
 
-type Unit = { type: 'group'; lines: ClassifiedLine[] } | { type: 'body'; lines: ClassifiedLine[] } | { type: 'furniture'; line: ClassifiedLine };
-
-export function segmentArticles(lines: ClassifiedLine[], layout: PageLayout): SegmentResult {
+export function segmentArticles(lines: ClassifiedLine[]): SegmentResult {
+  const units = markIndexGroups(toUnits(lines));
+  const headlinesAfter = votesHeadlinesAfter(units);
   const furniture: SegmentResult['furniture'] = [];
-  const units = toUnits(lines);
-  markIndexGroups(units);
-  const headlinesAfter = votesHeadlinesAfter(units, layout);
   const drafts: ArticleDraft[] = [];
   let current: ArticleDraft | null = null;
   /** After-layout: the current draft has had its headline group (what follows starts a new one). */
@@ -44,69 +33,65 @@ export function segmentArticles(lines: ClassifiedLine[], layout: PageLayout): Se
   units.forEach((unit, u) => {
     const next = units[u + 1];
     if (unit.type === 'furniture') {
-      furniture.push({ kind: unit.line.furniture ?? 'other', line: unit.line });
+      furniture.push({ kind: unit.kind, line: unit.line });
+      return;
+    }
+    if (unit.type === 'caption') {
+      // A photo caption is an item of its own beside the flow: the report around it goes on after it.
+      // Right under a headline (and no body between) it is that headline's body: a titled photo.
+      // A bare credit (■ 张晶) right after body text, its caption printed elsewhere (columns flattened into
+      // each other), stays with that text for thread-columns.ts to find its caption.
+      const c = current as ArticleDraft | null;
+      const bare = unit.lines.length === 1 && !/[。！？!?]/u.test(unit.lines[0]!.text) && units[u - 1]?.type === 'body';
+      if (c && ((!headlinesAfter && c.body.length === 0 && units[u - 1]?.type === 'group') || bare)) c.body.push(...unit.lines);
+      else drafts.push({ headline: [], body: unit.lines });
       return;
     }
     if (unit.type === 'group') {
       if (headlinesAfter) {
-        // Bylines stand above the next body: what follows them in the group is that body's first text.
-        const at = unit.lines.findIndex((l) => l.role === 'byline');
-        const heads = at < 0 ? unit.lines : unit.lines.slice(0, at);
-        const trailing = at < 0 ? [] : unit.lines.slice(at).filter((l) => l.role === 'byline');
-        const lead = at < 0 ? [] : unit.lines.slice(at).filter((l) => l.role !== 'byline');
+        // Bylines stand above the next body: they open the next draft; headlines close the body before.
+        const heads = unit.lines.filter((l) => l.role !== 'byline');
+        const bylines = unit.lines.filter((l) => l.role === 'byline');
         if (heads.length) {
-          if (current && !closed && current.body.length && !trailing.length && !closesBody(heads, current.body, next, layout)) current.body.push(...heads);
-          else if (current && !closed && current.body.length) {
+          if (current && !closed && current.body.length) {
             current.headline.push(...heads);
             closed = true;
           } else for (const line of heads) furniture.push({ kind: 'other', line });
         }
-        if (trailing.length) {
-          open(trailing).body.push(...lead.map((l) => ({ ...l, role: 'body' as const })));
-          closed = false;
-        }
+        if (bylines.length) open(bylines);
         return;
       }
-      if (isSectionHead(unit.lines, next) && current && current.body.length) {
-        current.body.push(...unit.lines);
+      // A headline with no body after it: furniture, unless a byline waits for text (a lone byline opens its draft).
+      if (!next || (next.type !== 'body' && next.type !== 'caption')) {
+        if (unit.lines.every((l) => l.role === 'byline')) open(unit.lines);
+        else for (const line of unit.lines) furniture.push({ kind: 'other', line });
         return;
       }
-      // Headlines stand above the byline: headline-like lines after it are the body's first text.
-      const bylineAt = unit.lines.findLastIndex((l) => l.role === 'byline');
-      const lead = unit.lines.slice(bylineAt + 1).filter((l) => bylineAt >= 0 && l.role === 'heading' && !l.marked);
-      const heads = unit.lines.filter((l) => !lead.includes(l));
-      if (!lead.length && (!next || next.type !== 'body')) {
-        if (heads.every((l) => l.role === 'byline')) open(heads);
-        else for (const line of heads) furniture.push({ kind: 'other', line });
-        return;
-      }
-      open(heads).body.push(...lead.map((l) => ({ ...l, role: 'body' as const })));
+      open(unit.lines);
       return;
     }
-    // A body run, split where a dateline opens a new report after a finished paragraph. A photo
-    // caption is an item of its own beside the flow: the report around it goes on after it.
-    for (const piece of splitBody(unit.lines, layout)) {
-      if (piece.caption) {
-        drafts.push({ headline: [], body: piece.lines });
-        continue;
-      }
-      const startsReport = piece.lines[0]!.dateline;
-      const needNew: boolean =
-        current === null ||
-        (headlinesAfter && closed) || (startsReport && current.body.length > 0);
-      const draft: ArticleDraft = needNew ? open([]) : current!;
-      draft.body.push(...piece.lines);
+    // A body run, split where a dateline opens a new report after a finished paragraph.
+    for (const piece of splitAtDatelines(unit.lines)) {
+      const startsReport = piece[0]!.dateline;
+      const c = current as ArticleDraft | null;
+      const needNew = c === null || (headlinesAfter && closed) || (startsReport && c.body.length > 0);
+      (needNew ? open([]) : c!).body.push(...piece);
     }
   });
   return { drafts, furniture, headlinesAfter };
 }
 
+/** Lines grouped by what they are: headline groups, body runs, photo captions (each to its credit), furniture. */
 function toUnits(lines: ClassifiedLine[]): Unit[] {
   const units: Unit[] = [];
   for (const line of lines) {
     const last = units.at(-1);
-    if (line.role === 'furniture') units.push({ type: 'furniture', line });
-    else if (line.role === 'body') {
+    if (line.role === 'furniture') units.push({ type: 'furniture', line, kind: line.furniture ?? 'other' });
+    else if (line.role === 'caption') {
+      // A caption ends at its credit: the next caption line opens another photo's caption.
+      if (last?.type === 'caption' && !last.lines.at(-1)!.captionEnd) last.lines.push(line);
+      else units.push({ type: 'caption', lines: [line] });
+    } else if (line.role === 'body' || line.role === 'section') {
       if (last?.type === 'body') last.lines.push(line);
       else units.push({ type: 'body', lines: [line] });
     } else if (last?.type === 'group') last.lines.push(line);
@@ -115,16 +100,16 @@ function toUnits(lines: ClassifiedLine[]): Unit[] {
   return units;
 }
 
-/** A headline group next to an index label or an index page reference is an index entry (导读). */
-function markIndexGroups(units: Unit[]): void {
-  units.forEach((unit, u) => {
-    if (unit.type !== 'group') return;
-    const isIndex = (n: Unit | undefined): boolean => n?.type === 'furniture' && n.line.furniture === 'index';
-    // Before an index label or page reference; after one only when no body follows (else it heads that body).
-    if (isIndex(units[u + 1]) || (isIndex(units[u - 1]) && units[u + 1]?.type !== 'body')) {
-      const entries = unit.lines.map((line) => ({ ...line, role: 'furniture' as const, furniture: 'index' as const }));
-      units.splice(u, 1, ...entries.map((line) => ({ type: 'furniture' as const, line })));
-    }
+/**
+ * A headline group next to an index label or an index page reference is an index entry (导读): before
+ * an index line; after one only when no body follows (else it heads that body). Returns a new unit list.
+ */
+function markIndexGroups(units: Unit[]): Unit[] {
+  const isIndex = (n: Unit | undefined): boolean => n?.type === 'furniture' && n.kind === 'index';
+  return units.flatMap((unit, u): Unit[] => {
+    if (unit.type !== 'group') return [unit];
+    if (!isIndex(units[u + 1]) && !(isIndex(units[u - 1]) && units[u + 1]?.type !== 'body')) return [unit];
+    return unit.lines.map((line) => ({ type: 'furniture', line, kind: 'index' }));
   });
 }
 
@@ -135,10 +120,10 @@ function markIndexGroups(units: Unit[]): void {
  * a headline between two reports votes for the one it shares more words with. Photo captions do not
  * vote. Markdown-marked headings are always printed before their bodies.
  */
-function votesHeadlinesAfter(units: Unit[], layout: PageLayout): boolean {
-  const content = units.filter((u) => u.type !== 'furniture' && !captionsOnly(u, layout));
+function votesHeadlinesAfter(units: Unit[]): boolean {
+  const content = units.filter((u) => u.type === 'group' || u.type === 'body');
   if (!content.length || units.some((u) => u.type === 'group' && u.lines.some((l) => l.marked))) return false;
-  const headed = (u: Unit | undefined): u is Extract<Unit, { type: 'group' }> => u?.type === 'group' && u.lines.some((l) => l.role === 'heading');
+  const headed = (u: Unit | undefined): u is Extract<Unit, { type: 'group' }> => u?.type === 'group' && u.lines.some((l) => l.role === 'title' || l.role === 'kicker');
   let after = 0;
   let before = 0;
   const first = content[0]!, last = content.at(-1)!;
@@ -148,9 +133,9 @@ function votesHeadlinesAfter(units: Unit[], layout: PageLayout): boolean {
   else if (last.type === 'body') before++;
   content.forEach((unit, u) => {
     if (unit.type !== 'body') return;
-    const pieces = splitBody(unit.lines, layout);
+    const pieces = splitAtDatelines(unit.lines);
     pieces.forEach((piece, p) => {
-      if (piece.caption || !piece.lines[0]!.dateline) return;
+      if (!piece[0]!.dateline) return;
       const prev = p === 0 && headed(content[u - 1]), next = p === pieces.length - 1 && headed(content[u + 1]);
       if (prev && !next) before++;
       else if (next && !prev) after++;
@@ -160,10 +145,8 @@ function votesHeadlinesAfter(units: Unit[], layout: PageLayout): boolean {
   content.forEach((unit, u) => {
     const prev = content[u - 1], next = content[u + 1];
     if (!headed(unit) || prev?.type !== 'body' || next?.type !== 'body') return;
-    const lead = splitBody(next.lines, layout).find((p) => !p.caption), tail = splitBody(prev.lines, layout).findLast((p) => !p.caption);
-    // A lone heading line before text that opens no report may be a section head (小标题) of that text.
-    if (!lead || !tail || (unit.lines.length === 1 && !lead.lines[0]!.dateline)) return;
-    const diff = sharedWords(unit.lines, tail.lines) - sharedWords(unit.lines, lead.lines);
+    const lead = splitAtDatelines(next.lines)[0]!, tail = splitAtDatelines(prev.lines).at(-1)!;
+    const diff = sharedWords(unit.lines, tail) - sharedWords(unit.lines, lead);
     if (diff >= minSharedWords) after++;
     else if (diff <= -minSharedWords) before++;
   });
@@ -173,9 +156,9 @@ function votesHeadlinesAfter(units: Unit[], layout: PageLayout): boolean {
 /** How many more two-character words a headline must share with one neighbouring report than with the other to vote. */
 const minSharedWords = 2;
 
-/** How many two-character words the heading lines of `headline` share with `text`. */
+/** How many two-character words the title and kicker lines of `headline` share with `text`. */
 function sharedWords(headline: ClassifiedLine[], text: ClassifiedLine[]): number {
-  const words = bigrams(headline.filter((l) => l.role === 'heading').map((l) => l.text).join(''));
+  const words = bigrams(headline.filter((l) => l.role === 'title' || l.role === 'kicker').map((l) => l.text).join(''));
   return [...bigrams(text.map((l) => l.text).join(''))].filter((w) => words.has(w)).length;
 }
 
@@ -185,66 +168,10 @@ function bigrams(text: string): Set<string> {
   return new Set(han.slice(1).map((c, i) => han[i]! + c));
 }
 
-/**
- * After-layout: a headline group ends the body before it when a new report, furniture or the end
- * follows, or when it shares clearly more words with that body than with the text after it (else a
- * lone heading line is a section head, 小标题, of the text after it).
- */
-function closesBody(group: ClassifiedLine[], body: ClassifiedLine[], next: Unit | undefined, layout: PageLayout): boolean {
-  if (group.some((l) => l.role !== 'heading') || group.length > 1) return true;
-  if (!next || next.type !== 'body') return true;
-  const first = splitBody(next.lines, layout)[0]!;
-  return first.caption || first.lines[0]!.dateline || sharedWords(group, body) - sharedWords(group, first.lines) >= minSharedWords;
-}
-
-/** Before-layout: one unmarked heading line followed by body that opens no report is a section head. */
-function isSectionHead(group: ClassifiedLine[], next: Unit | undefined): boolean {
-  if (group.length === 1 && group[0]!.decorated) return true;
-  if (group.length !== 1 || group[0]!.role !== 'heading' || group[0]!.marked) return false;
-  return next?.type === 'body' && !next.lines[0]!.dateline;
-}
-
-interface BodyPiece {
-  lines: ClassifiedLine[];
-  /** A photo caption: from its paragraph's first line to the line ending with the credit. */
-  caption: boolean;
-}
-
-/** A body run → reports (split at datelines) and the photo captions among them. */
-function splitBody(lines: ClassifiedLine[], layout: PageLayout): BodyPiece[] {
-  return splitAtDatelines(lines).flatMap((piece) => {
-    const pieces: BodyPiece[] = [];
-    let start = 0;
-    piece.forEach((line, i) => {
-      if (!line.captionEnd) return;
-      // The caption opens where its paragraph does: after a blank, a set-in line or a line ending a
-      // sentence short of the wrap width; a credit wrapped onto a line of its own belongs to the line above.
-      const ends = (l: ClassifiedLine): boolean => l.endsSentence && !atWrapWidth(l, layout);
-      let from = i;
-      const bareCredit = !/[。！？!?]/u.test(line.text);
-      // (On a spaced page every line stands after a blank: only sentence ends tell.)
-      const opens = (l: ClassifiedLine): boolean => l.gapBefore && !layout.spaced;
-      // A line opening a report (3月18日，…) after a finished sentence opens it too, even at the wrap width.
-      const opensAfterSentence = (at: number): boolean => piece[at - 1]!.endsSentence && paragraphOpener.test(piece[at]!.text);
-      while (from > start && !opens(piece[from]!) && !(from < i && opensAfterSentence(from)) && (!ends(piece[from - 1]!) || (from === i && bareCredit))) from--;
-      if (from > start) pieces.push({ lines: piece.slice(start, from), caption: false });
-      pieces.push({ lines: piece.slice(from, i + 1), caption: true });
-      start = i + 1;
-    });
-    if (start < piece.length) pieces.push({ lines: piece.slice(start), caption: false });
-    return pieces;
-  });
-}
-
-/** A body run that holds nothing but photo captions. */
-function captionsOnly(unit: Unit, layout: PageLayout): boolean {
-  return unit.type === 'body' && splitBody(unit.lines, layout).every((p) => p.caption);
-}
-
+/** Unless the line before runs on into it (a comma, an open clause), a dateline opens a new report. */
 function splitAtDatelines(lines: ClassifiedLine[]): ClassifiedLine[][] {
   const pieces: ClassifiedLine[][] = [[]];
   lines.forEach((line, i) => {
-    // Unless the line before runs on into it (a comma, an open clause), a dateline opens a new report.
     if (i > 0 && line.dateline && (lines[i - 1]!.endsSentence || line.gapBefore || !runOn.has([...lines[i - 1]!.text].at(-1) ?? ''))) pieces.push([]);
     pieces.at(-1)!.push(line);
   });

@@ -28,16 +28,17 @@ let jieba: Jieba | null = null;
 /** The place part as ASCII words: a dictionary word's pinyin syllables run together; Latin letters and digits kept. */
 function words(text: string): string[] {
   jieba ??= Jieba.withDict(dict);
+  // Accents and full-width forms folded first, so that they do not split a word (café, ＡＢＣ).
   return jieba
-    .cut(text, false)
+    .cut(text.normalize('NFKD').replace(/\p{M}/gu, ''), false)
     .map((word) => ascii(word))
     .flatMap((word) => word.split('-'))
     .filter(Boolean);
 }
 
-/** Pinyin syllables run together; Latin letters and digits kept (accents dropped: café → cafe); anything else a hyphen. */
+/** Pinyin syllables run together; Latin letters and digits kept; anything else a hyphen. */
 function ascii(text: string): string {
-  return pinyin(text.normalize('NFKD').replace(/\p{M}/gu, ''), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
+  return pinyin(text, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
     .join('')
     .toLowerCase()
     .replace(/[^a-z0-9]+/gu, '-')

@@ -50,7 +50,7 @@ export function threadColumns(drafts: ArticleDraft[], layout: PageLayout): Artic
   const narrowChains = chains.filter((c) => isNarrow(c[0]!) && c.some((l) => !l.endsSentence || isNarrow(l)) && c[0] !== hostEnd);
   const wideChains = chains.filter((c) => !narrowChains.includes(c));
 
-  const credits = zone.flatMap((d) => d.headline.filter((l) => photoCredit.test(l.text)));
+  const credits = zone.flatMap((d) => [...d.headline, ...d.body.filter((l) => l.role === 'caption')].filter((l) => photoCredit.test(l.text)));
   const captions: ArticleDraft[] = [];
   for (const credit of credits) {
     // The caption: a one-sentence paragraph before the credit, one that opens with a date first.
@@ -80,7 +80,7 @@ export function threadColumns(drafts: ArticleDraft[], layout: PageLayout): Artic
     ],
   } : null;
   // Lines of the zone that are no body line (section heads) stay with the column's article.
-  threaded.body.push(...zone.flatMap((d) => d.body.filter((l) => l.role !== 'body')));
+  threaded.body.push(...zone.flatMap((d) => d.body.filter((l) => l.role !== 'body' && !credits.includes(l))));
   // Drafts left with no headline (a credit that moved to its caption) are gone.
   const kept = rest.filter((d) => d.headline.length).map((d) => ({ headline: d.headline, body: [] }));
   const result = [

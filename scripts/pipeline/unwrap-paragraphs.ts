@@ -30,13 +30,14 @@ export function unwrapBody(lines: ClassifiedLine[], layout: PageLayout, starts?:
   };
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
-    if (line.role !== 'body') {
+    // A section head (or any line that is no running text) is a paragraph of its own.
+    if (line.role !== 'body' && line.role !== 'caption') {
       flush();
       subheads.push(paragraphs.length);
       paragraphs.push(line.text);
       return;
     }
-    if (prev && prev.role === 'body' && (opens ? opens.has(line.index) : endsParagraph(prev, line, layout))) flush();
+    if (prev && (prev.role === 'body' || prev.role === 'caption') && (opens ? opens.has(line.index) : endsParagraph(prev, line, layout))) flush();
     current += collapseLetterSpacing(line.text);
   });
   flush();

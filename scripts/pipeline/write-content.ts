@@ -1,14 +1,11 @@
-// Stage: write content. The archive → files under `<out>/archive/` (Astro collections), written to a
-// temporary folder first and swapped in, so a failed run never leaves a half-written archive.
-import { randomBytes } from 'node:crypto';
+// Stage: write content. The archive → JSON files under `<out>/archive/` (Astro data collections),
+// written to a temporary folder first and swapped in, so a failed run never leaves a half-written archive.
+// Each article is one JSON file holding its fields once: no Markdown body and so no rendered HTML in
+// Astro's content store (the site renders the `paragraphs` as text; issue 17 measured the store).
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { gfmToMarkdown } from 'mdast-util-gfm';
-import { toMarkdown } from 'mdast-util-to-markdown';
-import type { Root } from 'mdast';
-import { stringify } from 'yaml';
-import type { ArchiveArticle } from '../../src/lib/archive-schema.ts';
 import type { Archive } from './build-issues.ts';
 import type { Diagnostic } from './types.ts';
 
@@ -27,25 +24,6 @@ export interface IngestReport {
 }
 
 /**
- * Plain-text paragraphs → Markdown in which every character stays text: `<`, `#`, `*`, `[`, `&` are
- * escaped by CommonMark's rules, `{` `}` for MDX, and by GFM's so that a micromark reader (remark, MDX)
- * makes no link of `https://…`, `www.…`, `a@b` nor a table of `|`. Astro's own renderer (satteri) still
- * links bare addresses when GFM is on: the site shows the `paragraphs` frontmatter, never this body.
- */
-export function paragraphsToMarkdown(paragraphs: string[]): string {
-  const tree: Root = {
-    type: 'root',
-    children: paragraphs.map((value) => ({ type: 'paragraph', children: [{ type: 'text', value }] })),
-  };
-  return toMarkdown(tree, { extensions: [gfmToMarkdown()], unsafe: [{ character: '{' }, { character: '}' }] });
-}
-
-// YAML 1.1 quoting: Astro reads frontmatter as YAML 1.1, where 2022-02-07 or "yes" would change type.
-export function articleFile(article: ArchiveArticle): string {
-  return `---\n${stringify(article, { version: '1.1', lineWidth: 0 })}---\n\n${paragraphsToMarkdown(article.paragraphs)}`;
-}
-
-/**
  * @param check called on the written temporary folder before it replaces the archive: when it says
  *   false, the temporary folder is removed, the previous archive stays, and writeContent returns false.
  */
@@ -57,13 +35,16 @@ export async function writeContent(out: string, archive: Archive, report: Ingest
   const old = join(out, `${OLD}${run}`);
   await recoverInterruptedRun(out);
   try {
+    const digests: Record<string, string> = {};
     for (const [path, text] of archiveFiles(archive, report)) {
+      digests[path] = digest(text);
       const target = resolve(temp, path);
       // Ids are built from checked slugs and dates; this guards the rule that nothing is written elsewhere.
       if (!target.startsWith(resolve(temp) + sep)) throw new Error(`refusing to write ${path}: outside the archive folder`);
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, text);
     }
+    await writeFile(join(temp, DIGESTS), json(digests));
     if (check && !(await check(temp))) {
       await rm(temp, { recursive: true, force: true });
       return false;
@@ -82,13 +63,19 @@ export async function writeContent(out: string, archive: Archive, report: Ingest
 }
 
 const TEMP = '.archive-tmp-';
+/**
+ * `archive/digests.json`: every other file's path → a hash of its bytes, so a partitioned build
+ * (scripts/build-site.ts) fingerprints its inputs without reading the archive again.
+ */
+export const DIGESTS = 'digests.json';
+export const digest = (text: string | Buffer): string => createHash('sha256').update(text).digest('base64url').slice(0, 22);
 const OLD = '.archive-old-';
 
 /** The archive's files, produced one at a time (the whole archive's text is never held at once). */
 function* archiveFiles(archive: Archive, report: IngestReport): Generator<[string, string]> {
   yield ['papers.json', json(archive.papers)];
   for (const issue of archive.issues) yield [`issues/${issue.id}.json`, json(issue)];
-  for (const article of archive.articles) yield [`articles/${article.id}.md`, articleFile(article)];
+  for (const article of archive.articles) yield [`articles/${article.id}.json`, json(article)];
   yield ['report.json', json(report)];
 }
 

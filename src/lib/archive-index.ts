@@ -3,8 +3,9 @@
 // calls loadArchive(); the promise is shared, so the collections are read and indexed once however
 // many routes and pages there are.
 import { getCollection } from 'astro:content';
-import type { ArchiveArticle, ArticleRef } from './archive-schema.ts';
+import type { ArchiveArticle, ArchiveIssue, ArticleRef } from './archive-schema.ts';
 import { buildArchiveNav, type ArchiveNav } from './archive-nav.ts';
+import { currentJob } from './partitions.ts';
 import { excerpt } from './text.ts';
 
 export interface Archive extends ArchiveNav {
@@ -36,4 +37,15 @@ export type { PaperSummary } from './archive-nav.ts';
 /** Each article's opening words (for lists of headlines with leads), by article id. */
 export function leadsOf(archive: Archive, refs: readonly ArticleRef[]): Map<string, string> {
   return new Map(refs.map((a) => [a.id, excerpt(archive.articleById.get(a.id)?.paragraphs ?? [], 70)]));
+}
+
+/**
+ * The issues whose pages (issue, page, issue.json) this build writes: all of them, or in a partitioned
+ * build (src/lib/partitions.ts) those of the partitions it builds. Every issue stays in `issueById` for
+ * navigation; `articleById` holds only the articles this build loads.
+ */
+export function issuesToBuild(archive: Archive): ArchiveIssue[] {
+  const job = currentJob();
+  if (!job) return [...archive.issueById.values()];
+  return job.issues.flatMap((id) => archive.issueById.get(id) ?? []);
 }

@@ -9,7 +9,7 @@ const furnitureKind = z.enum(['masthead', 'index', 'footer', 'banner', 'section'
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const sourceRef = z.object({ file: z.string(), line: z.number().int().positive() });
 
-/** One article: `archive/articles/<paper>/<date>/<NN>/<k>.md` frontmatter; the body is its paragraphs as Markdown. */
+/** One article: `archive/articles/<paper>/<date>/<NN>/<k>.json`, its fields once (no Markdown body). */
 export const articleSchema = z.object({
   /** Permanent id, also the URL path: `<paper>/<YYYY-MM-DD>/<NN>/<k>`. */
   id: z.string(),
@@ -23,7 +23,7 @@ export const articleSchema = z.object({
   title: z.string().nullable(),
   subtitles: z.array(z.string()),
   byline: z.string().nullable(),
-  /** Plain-text paragraphs, exactly as extracted (the Markdown body is their escaped rendering). */
+  /** Plain-text paragraphs, exactly as extracted; the site renders them as text, never as markup. */
   paragraphs: z.array(z.string()),
   /** Indices into `paragraphs` of the section heads (小标题) the extraction found; the page shows them as h2. */
   subheads: z.array(z.number().int().nonnegative()),
@@ -48,6 +48,22 @@ export const articleRefSchema = z.object({
 });
 export type ArticleRef = z.infer<typeof articleRefSchema>;
 
+/** A rectangle on a PDF page, in PDF points from its top-left corner. */
+const boxSchema = z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() });
+
+/** A page read from a PDF: which page of which seed, its size, and where each article stands on it. */
+export const pageImageSchema = z.object({
+  /** The PDF seed (relative to the seeds folder) and its page that this printed page is. */
+  seed: z.string(),
+  pdfPage: z.number().int().positive(),
+  /** The page's size in PDF points. */
+  width: z.number().positive(),
+  height: z.number().positive(),
+  /** Each article's region (the union of its lines' boxes per column), by its place on the page. */
+  regions: z.array(z.object({ order: z.number().int().positive(), boxes: z.array(boxSchema) })),
+});
+export type PageImage = z.infer<typeof pageImageSchema>;
+
 export const issuePageSchema = z.object({
   number: z.number().int().positive(),
   /** 版名, e.g. 要闻, where printed. */
@@ -56,6 +72,8 @@ export const issuePageSchema = z.object({
   sources: z.array(z.string()),
   furniture: z.array(z.object({ kind: furnitureKind, text: z.string(), source: sourceRef })),
   articles: z.array(articleRefSchema),
+  /** Set when the page was read from a PDF: the page image and its article regions. */
+  image: pageImageSchema.nullable().optional(),
 });
 export type IssuePage = z.infer<typeof issuePageSchema>;
 

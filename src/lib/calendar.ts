@@ -1,7 +1,7 @@
 // 往期回顾: a paper's issue dates laid out as calendars: the years with issues, newest first, each a
 // whole year January to December (a month without issues too: a gap in the archive is information),
 // weeks starting on Monday (星期一) as Chinese calendars print them.
-import { parseIsoDate } from './dates.ts';
+import { parseIsoDate, utc } from './dates.ts';
 import { pad2 } from './urls.ts';
 
 export interface CalendarDay {
@@ -32,11 +32,11 @@ export interface CalendarYear {
 export const WEEK_HEADINGS = ['一', '二', '三', '四', '五', '六', '日'];
 
 const isoDay = (year: number, month: number, day: number) =>
-  `${year}-${pad2(month)}-${pad2(day)}`;
+  `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 
 function monthGrid(year: number, month: number, issued: Set<number>): (CalendarDay | null)[][] {
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  const lead = (new Date(Date.UTC(year, month - 1, 1)).getUTCDay() + 6) % 7;
+  const days = utc(isoDay(year, month + 1, 0)).getUTCDate();
+  const lead = (utc(isoDay(year, month, 1)).getUTCDay() + 6) % 7;
   const cells: (CalendarDay | null)[] = Array.from({ length: lead }, () => null);
   for (let d = 1; d <= days; d++) cells.push({ day: d, issue: issued.has(d) ? isoDay(year, month, d) : null });
   while (cells.length % 7) cells.push(null);

@@ -17,9 +17,12 @@ export function parseIsoDate(date: string): YMD {
   return { year, month, day };
 }
 
-function utc(date: string): Date {
+/** Midnight UTC of the day; setUTCFullYear, since Date.UTC reads the years 0–99 as 1900–1999. */
+export function utc(date: string): Date {
   const { year, month, day } = parseIsoDate(date);
-  return new Date(Date.UTC(year, month - 1, day));
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d;
 }
 
 /** 2022-02-07 → 2022年2月7日 */

@@ -1,7 +1,8 @@
 // What the export routes (`/<paper>/<date>/articles.txt|jsonl`, `/<paper>/<year>/articles.txt|jsonl`)
 // need, from the archive loaded once per build (archive-index.ts).
 import type { ArchiveIssue } from './archive-schema.ts';
-import { loadArchive } from './archive-index.ts';
+import { issuesToBuild, loadArchive } from './archive-index.ts';
+import { currentJob } from './partitions.ts';
 import { titleOf } from './display-title.ts';
 import { exportRecords, toJsonLines, toPlainText, type ExportSources } from './export-text.ts';
 import { absoluteUrl, articlePath } from './urls.ts';
@@ -16,12 +17,16 @@ export interface ExportProps {
 
 /** One path per issue and per year of each paper, in both formats; the year's issues oldest first. */
 export async function exportPaths(): Promise<{ params: { paper: string; date: string; format: ExportFormat }; props: ExportProps }[]> {
-  const { papers } = await loadArchive();
-  return papers.flatMap((paper) => {
-    const oldestFirst = [...paper.issues].reverse();
+  const archive = await loadArchive();
+  // A partitioned build (src/lib/partitions.ts) writes its own issues' exports; the year exports are
+  // put together from those when the partitions are merged (scripts/partitioned-build.ts).
+  const job = currentJob();
+  const here = new Set(issuesToBuild(archive).map((i) => i.id));
+  return archive.papers.flatMap((paper) => {
+    const oldestFirst = [...paper.issues].reverse().filter((i) => here.has(i.id));
     const spans: [string, ArchiveIssue[]][] = [
       ...oldestFirst.map((i): [string, ArchiveIssue[]] => [i.date, [i]]),
-      ...[...paper.years].reverse().map((y): [string, ArchiveIssue[]] => [String(y.year), oldestFirst.filter((i) => i.date.startsWith(`${y.year}-`))]),
+      ...(job ? [] : [...paper.years].reverse().map((y): [string, ArchiveIssue[]] => [String(y.year), oldestFirst.filter((i) => i.date.startsWith(`${y.year}-`))])),
     ];
     return spans.flatMap(([date, issues]) => EXPORT_FORMATS.map((format) => ({ params: { paper: paper.id, date, format }, props: { issues, format } })));
   });

@@ -16,12 +16,12 @@ export function editorialPath(id: string): string {
 
 /**
  * Every page path of the site (relative to the base path, `''` = home), in a stable order: home,
- * editorial pages, then each paper (by id) followed by its years (往期回顾 by year) and its issues,
+ * editorial pages, the HTML site map, then each paper (by id) followed by its years (往期回顾 by year) and its issues,
  * oldest first, each issue by its pages and their articles. Papers come from archive-nav, which has
  * already put issues, pages and articles in order; years are the year pages the routes build.
  */
 export function sitePaths(papers: readonly PaperSummary[], editorialIds: string[]): string[] {
-  const paths = ['', ...[...editorialIds].sort().map(editorialPath)];
+  const paths = ['', ...[...editorialIds].sort().map(editorialPath), 'sitemap/'];
   for (const paper of [...papers].sort((a, b) => compare(a.id, b.id))) {
     paths.push(paperPath(paper.id));
     for (const year of [...paper.years].reverse()) paths.push(yearPath(paper.id, year.year));

@@ -23,6 +23,11 @@ export function pagePath(paper: string, date: string, page: number): string {
   return `${paper}/${date}/${pad2(page)}/`;
 }
 
+/** A PDF page's image (`webp`) and original PDF (`pdf`), beside the page's HTML. */
+export function pageFilePath(paper: string, date: string, page: number, ext: 'webp' | 'pdf'): string {
+  return `${pagePath(paper, date, page)}page.${ext}`;
+}
+
 /** A paper's Atom feed (the one linked from its pages) and its RSS 2.0 twin. */
 export function feedPath(paper: string): string {
   return `${paper}/feed.xml`;

@@ -153,14 +153,7 @@ const countChars = (text: string): Counts => {
  * text, and the layout must be fixed, never the gold.
  */
 function goldFor(seedName: string, seedText: string, page: LaidPage, shared: RadicalMap): GoldEdition {
-  const gold: GoldEdition = {
-    seed: seedName,
-    publication: { name: page.issue.paper, slug: page.issue.slug, name_source: 'masthead' },
-    issue: page.meta,
-    pages: [{ number: page.spec.number }],
-    articles: structuredClone(page.articles),
-    furniture: structuredClone(page.furniture),
-  };
+  const gold = structuredClone(pdfGold(seedName, page));
   const seed = countChars(seedText);
   const written = countChars(goldTexts(gold).join(''));
   // Radicals the seed holds in place of ideographs: how many of each ideograph to rewrite.
@@ -202,7 +195,7 @@ function goldTexts(g: GoldEdition): string[] {
   return out;
 }
 
-/** The page's gold with ideographs (for a PDF reader, whose characters are its own). */
+/** The page's gold as laid out, with ideographs (the gold of its PDF, whose reader sees glyphs). */
 function pdfGold(name: string, page: LaidPage): GoldEdition {
   return {
     seed: name,

@@ -38,9 +38,9 @@ export interface BuildRun {
  * `npm run build` (scripts/build-site.ts) with extra environment (SEEDS_DIR, DIST_DIR, BASE_PATH,
  * CONTENT_DIR: give a folder of the test's own, relative to the project, to leave ./content alone).
  */
-export function buildSite(env: Record<string, string>): Promise<BuildRun> {
+export function buildSite(env: Record<string, string>, args: string[] = []): Promise<BuildRun> {
   return withBuildLock(() => {
-    const run = spawnSync(process.execPath, ['scripts/build-site.ts'], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const run = spawnSync(process.execPath, ['scripts/build-site.ts', ...args], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
   });
 }

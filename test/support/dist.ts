@@ -71,7 +71,7 @@ export function readBuiltSite(dir: string, base: string): BuiltSite {
 
 /** The reading pages below the home page, by kind (shared/DESIGN.md §3), and the search page. */
 export const PAGE_KINDS: [string, RegExp][] = [
-  ['paper', /^(?!about\/|search\/|pagefind\/)[^/]+\/index\.html$/],
+  ['paper', /^(?!about\/|search\/|pagefind\/|sitemap\/)[^/]+\/index\.html$/],
   ['issue', /^[^/]+\/\d{4}-\d{2}-\d{2}\/index\.html$/],
   ['page', /^[^/]+\/\d{4}-\d{2}-\d{2}\/\d{2}\/index\.html$/],
   ['article', /^[^/]+\/\d{4}-\d{2}-\d{2}\/\d{2}\/\d+\/index\.html$/],

@@ -16,6 +16,8 @@ const types: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.jsonl': 'application/jsonl; charset=utf-8',
   '.woff2': 'font/woff2',
+  '.webp': 'image/webp',
+  '.pdf': 'application/pdf',
 };
 
 export interface StaticSite {

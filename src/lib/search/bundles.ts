@@ -18,10 +18,19 @@ export interface BundlePlan {
   ids: string[];
 }
 
-/** Splits article ids (`<paper>/<YYYY-MM-DD>/…`) into bundles, newest first. */
-export function planBundles(ids: readonly string[], shardAbove: number): BundlePlan[] {
+/**
+ * Splits article ids (`<paper>/<YYYY-MM-DD>/…`) into bundles, newest first. A partitioned build
+ * (src/lib/partitions.ts) passes `partitionOf`: above the threshold, one bundle per partition
+ * (`pagefind/<YYYY-MM>/` or `pagefind/<YYYY-MM-D>/` for a third of a month), so that a partition's
+ * rebuild re-indexes only its own bundle.
+ */
+export function planBundles(ids: readonly string[], shardAbove: number, partitionOf?: (id: string) => string): BundlePlan[] {
   if (ids.length <= shardAbove) return [{ path: 'pagefind/', ids: [...ids] }];
   const plans: BundlePlan[] = [];
+  if (partitionOf) {
+    for (const [part, inPart] of groupBy(ids, partitionOf)) plans.push({ path: `pagefind/${part}/`, ids: inPart });
+    return plans.sort((a, b) => (a.path < b.path ? 1 : -1));
+  }
   for (const [year, inYear] of groupBy(ids, (id) => dateOf(id).slice(0, 4))) {
     if (inYear.length <= shardAbove) plans.push({ path: `pagefind/${year}/`, ids: inYear });
     else for (const [month, inMonth] of groupBy(inYear, (id) => dateOf(id).slice(0, 7))) plans.push({ path: `pagefind/${month}/`, ids: inMonth });
@@ -31,9 +40,9 @@ export function planBundles(ids: readonly string[], shardAbove: number): BundleP
 
 /** The months (`YYYY-MM`) a bundle can hold, from its path; null for the single bundle. */
 export function bundleMonths(path: string): { first: string; last: string } | null {
-  const key = /(\d{4}(?:-\d{2})?)\/$/.exec(path)?.[1];
+  const key = /(\d{4}(?:-\d{2}(?:-\d)?)?)\/$/.exec(path)?.[1];
   if (!key) return null;
-  return key.length === 4 ? { first: `${key}-01`, last: `${key}-12` } : { first: key, last: key };
+  return key.length === 4 ? { first: `${key}-01`, last: `${key}-12` } : { first: key.slice(0, 7), last: key.slice(0, 7) };
 }
 
 /** The first and last day of the articles (ids sorted or not). */

@@ -1,12 +1,11 @@
 // The issue's metadata and article list with permalinks: /<paper>/<date>/issue.json.
 import type { APIRoute } from 'astro';
-import { loadArchive } from '../../../lib/archive-index.ts';
+import { issuesToBuild, loadArchive } from '../../../lib/archive-index.ts';
 import type { ArchiveIssue } from '../../../lib/archive-schema.ts';
 import { buildIssueJson } from '../../../lib/feeds.ts';
 
 export async function getStaticPaths() {
-  const { issueById } = await loadArchive();
-  return [...issueById.values()].map((issue) => ({ params: { paper: issue.paper, date: issue.date }, props: { issue } }));
+  return issuesToBuild(await loadArchive()).map((issue) => ({ params: { paper: issue.paper, date: issue.date }, props: { issue } }));
 }
 
 export const GET: APIRoute<{ issue: ArchiveIssue }> = ({ props, site }) => {

@@ -1,0 +1,367 @@
+// The partitioned, incremental site build (issue 17). After ingest, the archive is planned into
+// partitions (src/lib/partitions.ts); each partition's inputs are fingerprinted (its issues and
+// articles, the neighbouring issues it links to, the code and the settings that change output); the
+// partitions whose fingerprint changed are built — in `astro build` jobs of up to JOB_ARTICLES
+// articles, each job's output split by owner — with their search bundles, and kept under the build
+// cache (`<cache>/parts/<id>/`). dist/ is then assembled from the parts (hard links), and
+// `pagefind/bundles.json` written over the bundles found. A build of one partition on another machine
+// (`--partition`) writes the same part folder; `--merge` assembles such folders the same way.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { buildArchiveNav } from '../src/lib/archive-nav.ts';
+import { issueSchema, paperSchema, type ArchiveIssue } from '../src/lib/archive-schema.ts';
+import { latestArticles } from '../src/lib/feeds.ts';
+import { onThisDay } from '../src/lib/on-this-day.ts';
+import { ownerOf, planPartitions, SITE_PARTITION, type BuildJob, type Partition } from '../src/lib/partitions.ts';
+import { planBundles, type BundlePlan } from '../src/lib/search/bundles.ts';
+import { collectionStorage } from './collection-storage.ts';
+import { indexBundles, writeBundleList } from './index-search.ts';
+import { DIGESTS } from './pipeline/write-content.ts';
+
+/** Articles an `astro build` job takes at most (well inside the single-string content store). */
+export const JOB_ARTICLES = 20_000;
+
+export interface PartitionedBuildOptions {
+  content: string;
+  /** Build cache: parts, job folders, fingerprints. */
+  cache: string;
+  /** Rebuild every partition whatever the fingerprints say. */
+  full?: boolean;
+  /** Build only these partitions (default: all that are stale). */
+  only?: string[];
+  /** Articles above which the search index is sharded (env SEARCH_SHARD_PAGES, default 15000). */
+  shardAbove?: number;
+  env?: NodeJS.ProcessEnv;
+  log?: (line: string) => void;
+}
+
+export interface PlannedPartition extends Partition {
+  fingerprint: string;
+  /** Search bundles this partition writes. */
+  bundles: BundlePlan[];
+  /** Article files it loads besides its issues' (the archive-wide partition's, relative to `archive/articles/`). */
+  articleFiles: string[];
+}
+
+export interface ArchivePlan {
+  partitions: PlannedPartition[];
+  /** Issue id → its partition. */
+  partitionOfIssue: Map<string, string>;
+  /** Every search bundle path, newest first (bundles.json order). */
+  bundles: string[];
+  /** Articles ingest wrote. */
+  articles: number;
+}
+
+interface PartManifest {
+  id: string;
+  fingerprint: string;
+  files: string[];
+  /** Articles its search bundles hold. */
+  indexed: number;
+}
+
+/** The settings that change what the site looks like; anything else in the environment does not. */
+const OUTPUT_ENV = ['BASE_PATH', 'SITE_URL', 'SEARCH_SHARD_PAGES'] as const;
+/** What the built site is made from besides the archive (paths from the project root). */
+const CODE = ['src', 'scripts', 'content/pages', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
+
+/** The partitions, their fingerprints and search bundles, from what ingest wrote. */
+export async function planArchive(options: PartitionedBuildOptions): Promise<ArchivePlan> {
+  const env = options.env ?? process.env;
+  const archive = join(options.content, 'archive');
+  const digests = JSON.parse(await readFile(join(archive, DIGESTS), 'utf8')) as Record<string, string>;
+  const papers = paperSchema.array().parse(JSON.parse(await readFile(join(archive, 'papers.json'), 'utf8')));
+  const issueFiles = Object.keys(digests).filter((p) => p.startsWith('issues/')).sort();
+  const issues = await Promise.all(issueFiles.map(async (f) => issueSchema.parse(JSON.parse(await readFile(join(archive, f), 'utf8')))));
+  const articlesOf = articleFilesByIssue(digests);
+  const code = await codeDigest(env);
+
+  const periods = planPartitions(issues.map((i) => ({ id: i.id, date: i.date, articles: articlesOf.get(i.id)?.length ?? 0 })));
+  const partOfIssue = new Map(periods.flatMap((p) => p.issues.map((i) => [i, p.id] as const)));
+  const articleIds = [...articlesOf.values()].flat().map(articleIdOf).sort();
+  const shardAbove = options.shardAbove ?? (Number(env.SEARCH_SHARD_PAGES) || 15_000);
+  const bundles = planBundles(articleIds, shardAbove, (id) => partOfIssue.get(issueIdOf(id)) ?? SITE_PARTITION);
+  const bundleOwner = (b: BundlePlan) => (b.path === 'pagefind/' ? SITE_PARTITION : b.path.slice('pagefind/'.length, -1));
+
+  const nav = buildArchiveNav(papers, issues);
+  const byId = new Map(nav.issueById);
+  const planned: PlannedPartition[] = periods.map((part) => {
+    const hash = createHash('sha256').update(`${code}\n${part.id}\n`);
+    for (const id of part.issues) {
+      // Its issue, its articles, and the issues its 上一期/下一期 link to.
+      // Its issue, its articles, the issues its 上一期/下一期 and 往年今日 link to, and its paper's first
+      // day (the date jump's lower bound).
+      const { prev, next } = nav.issueNeighbours.get(id)!;
+      const issue = byId.get(id)!;
+      const earlier = onThisDay(nav.papers, issue.paper, issue.date).map((i) => `${i.paper}/${i.date}`);
+      const first = nav.papers.find((p) => p.id === issue.paper)?.issues.at(-1)?.date;
+      hash.update(`${id} ${digests[`issues/${id}.json`]} ${prev?.id ?? '-'} ${next?.id ?? '-'} ${first} ${earlier.join(',')}\n`);
+      for (const file of articlesOf.get(id) ?? []) hash.update(`${file} ${digests[file]}\n`);
+    }
+    const own = bundles.filter((b) => bundleOwner(b) === part.id);
+    for (const b of own) hash.update(`bundle ${b.path}\n`);
+    return { ...part, fingerprint: hash.digest('hex').slice(0, 16), bundles: own, articleFiles: [] };
+  });
+
+  // The archive-wide partition reads every issue (calendars, sitemap, lists), the papers, and the
+  // articles the home page and feeds show; with one search bundle, it indexes every article.
+  const site = siteArticles(nav, byId);
+  const siteBundles = bundles.filter((b) => bundleOwner(b) === SITE_PARTITION);
+  const hash = createHash('sha256').update(`${code}\n${SITE_PARTITION}\n${digests['papers.json']}\n`);
+  for (const f of issueFiles) hash.update(`${f} ${digests[f]}\n`);
+  const siteFiles = siteBundles.length ? Object.keys(digests).filter((p) => p.startsWith('articles/')).sort() : site.map((id) => `articles/${id}.json`);
+  for (const f of siteFiles) hash.update(`${f} ${digests[f]}\n`);
+  for (const b of bundles) hash.update(`bundle ${b.path}\n`);
+  const articleFiles = site.map((id) => `${id}.json`);
+  planned.push({ id: SITE_PARTITION, issues: [], articles: site.length, fingerprint: hash.digest('hex').slice(0, 16), bundles: siteBundles, articleFiles });
+
+  return { partitions: planned, partitionOfIssue: partOfIssue, bundles: bundles.map((b) => b.path), articles: articleIds.length };
+}
+
+/** Wall-clock seconds spent in `astro build` jobs and in Pagefind, over a build. */
+export const timings = { astro: 0, search: 0, merge: 0 };
+const since = (start: number): number => (performance.now() - start) / 1000;
+
+/**
+ * Builds the stale partitions (all with `full`, or `only`) into `<cache>/parts/`. Returns the ids built.
+ */
+export async function buildPartitions(options: PartitionedBuildOptions, plan: ArchivePlan): Promise<string[]> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const parts = join(options.cache, 'parts');
+  await mkdir(parts, { recursive: true });
+  const stale: PlannedPartition[] = [];
+  for (const part of plan.partitions) {
+    if (options.only && !options.only.includes(part.id)) continue;
+    const manifest = await readManifest(parts, part.id);
+    if (options.full || options.only || manifest?.fingerprint !== part.fingerprint) stale.push(part);
+  }
+  // Parts of an earlier plan that no longer exist (a month split into thirds, a date removed).
+  const known = new Set(plan.partitions.map((p) => p.id));
+  if (!options.only) {
+    for (const name of await readdir(parts)) {
+      const id = name.replace(/\.json$/u, '');
+      if (!known.has(id)) await rm(join(parts, name), { recursive: true, force: true });
+    }
+  }
+
+  const jobs = batchJobs(stale);
+  const total = stale.reduce((n, p) => n + p.articles, 0);
+  const started = performance.now();
+  let done = 0;
+  log(`build: ${stale.length} of ${plan.partitions.length} partitions to build (${total} articles) in ${jobs.length} job(s)`);
+  for (const [n, job] of jobs.entries()) {
+    await runJob(options, plan, job, n, log);
+    done += job.reduce((k, p) => k + p.articles, 0);
+    const seconds = (performance.now() - started) / 1000;
+    const eta = done ? Math.round((seconds * (total - done)) / done) : 0;
+    log(`build: job ${n + 1}/${jobs.length} done, partitions ${stale.indexOf(job.at(-1)!) + 1}/${stale.length}, ${Math.round(seconds)} s, ETA ${eta} s`);
+  }
+  return stale.map((p) => p.id);
+}
+
+/** Consecutive partitions grouped into jobs of up to JOB_ARTICLES articles; the site partition rides with the first. */
+function batchJobs(stale: readonly PlannedPartition[]): PlannedPartition[][] {
+  const jobs: PlannedPartition[][] = [];
+  let current: PlannedPartition[] = [];
+  let size = 0;
+  for (const part of stale) {
+    if (current.length && size + part.articles > JOB_ARTICLES) {
+      jobs.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(part);
+    size += part.articles;
+  }
+  if (current.length) jobs.push(current);
+  return jobs;
+}
+
+async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts: readonly PlannedPartition[], n: number, log: (line: string) => void): Promise<void> {
+  const work = join(options.cache, 'job');
+  const out = join(work, 'out');
+  await rm(work, { recursive: true, force: true });
+  await mkdir(work, { recursive: true });
+  const issues = parts.flatMap((p) => p.issues);
+  const job: BuildJob = {
+    partitions: parts.map((p) => p.id),
+    issues,
+    articles: [...issues.map((id) => `${id}/**/*.json`), ...parts.flatMap((p) => p.articleFiles)],
+  };
+  await writeFile(join(work, 'job.json'), JSON.stringify(job));
+  const articles = parts.reduce((k, p) => k + p.articles, 0);
+  log(`build: job ${n + 1}: astro build of ${job.partitions.join(', ')} (${articles} articles)`);
+
+  // A BASE_URL variable in the environment (Vitest sets one) would override Astro's configured base in
+  // import.meta.env.BASE_URL and break every link under BASE_PATH: keep it out of the build.
+  const { BASE_URL: _ignored, ...env } = options.env ?? process.env;
+  const astroStart = performance.now();
+  const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      ...env,
+      BUILD_JOB: join(work, 'job.json'),
+      DIST_DIR: out,
+      ASTRO_CACHE_DIR: join(work, 'astro-cache'),
+      COLLECTION_STORAGE: collectionStorage(articles, env.COLLECTION_STORAGE),
+    },
+  });
+  timings.astro += since(astroStart);
+  if (astro.status !== 0) throw new Error(`astro build failed for ${job.partitions.join(', ')} (exit ${astro.status})`);
+
+  // Each built file to the part that owns it; what this job built for other parts is dropped.
+  const built = new Set(job.partitions);
+  const staged = join(work, 'parts');
+  const files = new Map(job.partitions.map((id) => [id, [] as string[]]));
+  for (const file of await listFiles(out)) {
+    const owner = ownerOf(file, plan.partitionOfIssue);
+    if (!built.has(owner)) continue;
+    await mkdir(dirname(join(staged, owner, file)), { recursive: true });
+    await rename(join(out, file), join(staged, owner, file));
+    files.get(owner)!.push(file);
+  }
+  for (const part of parts) {
+    const dir = join(staged, part.id);
+    await mkdir(dir, { recursive: true });
+    let indexed = 0;
+    if (part.bundles.length) {
+      const searchStart = performance.now();
+      indexed = await indexBundles({ out: dir, content: options.content, log }, part.bundles);
+      timings.search += since(searchStart);
+      files.get(part.id)!.push(...(await listFiles(join(dir, 'pagefind'))).map((f) => `pagefind/${f}`));
+    }
+    const target = join(options.cache, 'parts', part.id);
+    await rm(target, { recursive: true, force: true });
+    await rename(dir, target);
+    const manifest: PartManifest = { id: part.id, fingerprint: part.fingerprint, files: [...new Set(files.get(part.id))].sort(), indexed };
+    await writeFile(`${target}.json`, `${JSON.stringify(manifest)}\n`);
+  }
+  await rm(work, { recursive: true, force: true });
+}
+
+/** Assembles part folders into `dist` (emptied first) and writes `pagefind/bundles.json`. */
+export async function mergeParts(dist: string, partDirs: readonly string[], log: (line: string) => void = () => {}): Promise<void> {
+  const start = performance.now();
+  await rm(dist, { recursive: true, force: true });
+  const owner = new Map<string, string>();
+  for (const dir of partDirs) {
+    for (const file of await listFiles(dir)) {
+      const before = owner.get(file);
+      if (before) throw new Error(`merge: ${file} is in both ${before} and ${dir}`);
+      owner.set(file, dir);
+      const target = join(dist, file);
+      await mkdir(dirname(target), { recursive: true });
+      await link(join(dir, file), target).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'EXDEV' || error.code === 'EPERM') return copyFile(join(dir, file), target);
+        throw error;
+      });
+    }
+  }
+  const files = [...owner.keys()];
+  await writeYearExports(dist, files);
+  const entries = files.filter((f) => f.startsWith('pagefind/') && f.endsWith('/pagefind-entry.json'));
+  const bundles = entries.map((f) => f.slice(0, -'pagefind-entry.json'.length)).sort((a, b) => (a < b ? 1 : -1));
+  const days = files.flatMap((f) => ARTICLE_PAGE.exec(f)?.[1] ?? []).sort();
+  if (bundles.length) await writeBundleList(dist, bundles, { first: days[0] ?? '0000-00-00', last: days.at(-1) ?? '0000-00-00' });
+  timings.merge += since(start);
+  log(`build: merged ${partDirs.length} partitions (${owner.size} files) into ${dist}`);
+}
+
+/** An article page's path; its date. */
+const ARTICLE_PAGE = /^[^/]+\/(\d{4}-\d{2}-\d{2})\/\d+\/[^/]+\/index\.html$/u;
+const ISSUE_EXPORT = /^([^/]+)\/(\d{4})-\d{2}-\d{2}\/articles\.(txt|jsonl)$/u;
+
+/**
+ * A year's bulk export (`/<paper>/<YYYY>/articles.txt|jsonl`) holds every article of the year: no
+ * partition loads them all, so it is put together here from the year's issue exports, oldest first —
+ * JSON Lines end to end, plain text with a blank line between issues (src/lib/export-text.ts), as
+ * one `astro build` of the whole archive writes it (test/partitioned-build.test.ts compares the two).
+ */
+async function writeYearExports(dist: string, files: readonly string[]): Promise<void> {
+  const years = new Map<string, string[]>();
+  for (const file of [...files].sort()) {
+    const m = ISSUE_EXPORT.exec(file);
+    if (!m) continue;
+    const key = `${m[1]}/${m[2]}/articles.${m[3]}`;
+    years.set(key, [...(years.get(key) ?? []), file]);
+  }
+  for (const [target, issues] of years) {
+    const bodies = (await Promise.all(issues.map((f) => readFile(join(dist, f), 'utf8')))).filter((b) => b.length);
+    await mkdir(dirname(join(dist, target)), { recursive: true });
+    await writeFile(join(dist, target), target.endsWith('.jsonl') ? bodies.join('') : bodies.join('\n'));
+  }
+}
+
+/** The part folders of a plan in the cache. */
+export function partDirs(cache: string, plan: ArchivePlan): string[] {
+  return plan.partitions.map((p) => join(cache, 'parts', p.id));
+}
+
+/** Articles the search bundles of a plan's built parts hold. */
+export async function indexedArticles(cache: string, plan: ArchivePlan): Promise<number> {
+  let total = 0;
+  for (const part of plan.partitions) total += (await readManifest(join(cache, 'parts'), part.id))?.indexed ?? 0;
+  return total;
+}
+
+async function readManifest(parts: string, id: string): Promise<PartManifest | null> {
+  try {
+    const manifest = JSON.parse(await readFile(join(parts, `${id}.json`), 'utf8')) as PartManifest;
+    await stat(join(parts, id));
+    return manifest;
+  } catch {
+    return null;
+  }
+}
+
+/** The article ids the archive-wide partition shows: each paper's feed articles and latest front page. */
+function siteArticles(nav: ReturnType<typeof buildArchiveNav>, byId: ReadonlyMap<string, ArchiveIssue>): string[] {
+  const ids = new Set<string>();
+  for (const paper of nav.papers) {
+    for (const pick of latestArticles(paper)) ids.add(pick.id);
+    const latest = byId.get(paper.issues[0]!.id);
+    for (const ref of latest?.pages[0]?.articles ?? []) ids.add(ref.id);
+  }
+  return [...ids].sort();
+}
+
+/** Article files (`articles/<id>.json`) by issue id, sorted. */
+function articleFilesByIssue(digests: Record<string, string>): Map<string, string[]> {
+  const byIssue = new Map<string, string[]>();
+  for (const file of Object.keys(digests).sort()) {
+    if (!file.startsWith('articles/')) continue;
+    const issue = issueIdOf(articleIdOf(file));
+    byIssue.set(issue, [...(byIssue.get(issue) ?? []), file]);
+  }
+  return byIssue;
+}
+
+const articleIdOf = (file: string): string => file.slice('articles/'.length, -'.json'.length);
+const issueIdOf = (articleId: string): string => articleId.split('/').slice(0, 2).join('/');
+
+/** A hash of the code and settings every partition is built with. */
+export async function codeDigest(env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const hash = createHash('sha256');
+  for (const name of OUTPUT_ENV) hash.update(`${name}=${env[name] ?? ''}\n`);
+  for (const path of CODE) {
+    const info = await stat(path).catch(() => null);
+    if (!info) continue;
+    const files = info.isDirectory() ? (await listFiles(path)).map((f) => join(path, f)) : [path];
+    for (const file of files) hash.update(`${file}\n`).update(await readFile(file));
+  }
+  return hash.digest('hex');
+}
+
+/** Files under a folder, relative and `/`-separated, sorted. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+}
+
+export const resolvedCache = (dist: string): string => join(dirname(resolve(dist)), `.${resolve(dist).split(sep).pop()}-build`);

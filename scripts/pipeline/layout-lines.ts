@@ -1,0 +1,286 @@
+// Stage: lay out lines. One PDF page's glyph runs → its printed lines in reading order, each with its
+// box, type size, font and column. Runs that share a baseline and follow each other closely make a
+// line; lines are put in reading order by recursive cuts of the page's white space (XY-cut): where a
+// white band runs down the whole of a region, it is columns, read left to right; elsewhere the region
+// is cut across into bands read top to bottom, so a headline spanning columns comes before the columns
+// under it. Every character of every run ends up in exactly one line.
+import type { GlyphRun, LaidLine, PageBox, PdfPage } from './types.ts';
+
+/**
+ * A run joins a line when the white space before it is under this many ems of its type: wider than a
+ * word space or two (0.25–0.5 em) and narrower than a column gutter (1 em and up in print).
+ */
+const JOIN_GAP_EM = 0.9;
+/**
+ * A space goes between two runs of a line when the white space between them is at least this (ems): a
+ * word space is 0.22–0.33 em (0.224 in Noto CJK); justified CJK text is spread by 0.1–0.15 em between characters.
+ */
+const SPACE_GAP_EM = 0.2;
+/** Runs are on one line when their boxes overlap vertically by at least this share of the smaller one. */
+const SAME_LINE_OVERLAP = 0.5;
+/** Pieces of a line this far apart (ems) may still be one line (a run-in title, a spaced credit line). */
+const RUN_IN_GAP_EM = 3;
+/** Lines this many line heights apart are neighbours in a column. */
+const NEIGHBOUR_LINES = 2.5;
+/** Edges this close (points) are in line: a justified column's edge, a column's left. */
+const EDGE_TOLERANCE = 2;
+/**
+ * A white band across a whole region at least this many ems of its median type high parts modules of
+ * the page: the space between lines of a column is 0.3–0.8 em (line spacing 1.3–1.8), between a
+ * headline and its body or between two articles 1.5 em and more.
+ */
+const WIDE_GAP_EM = 1.5;
+/** The narrowest white band taken for a column gutter, in ems of the region's median type size. */
+const GUTTER_EM = 0.6;
+/** A column has at least this many lines: a gap inside one row (a masthead's name and date) is no gutter. */
+const MIN_COLUMN_LINES = 2;
+
+interface Draft {
+  /** No runs: a picture the page draws, which stands in the cuts like a block of text and is then dropped. */
+  runs: GlyphRun[];
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  /** Where a piece was joined on across a wide gap (joinRunIns): a run-in title ends before it. */
+  joinedAt?: number;
+}
+
+export interface LayoutOptions {
+  /** The seed's path (relative to the seeds folder): every line's position names it. */
+  file: string;
+  /** The running line number of the page's first line (pages of one PDF are numbered on). */
+  firstLine: number;
+  /** The first column number (columns are numbered on across the pages of one PDF). */
+  firstColumn: number;
+}
+
+export function layoutLines(page: PdfPage, options: LayoutOptions): LaidLine[] {
+  const lines = joinRunIns(joinRuns(page.runs));
+  // A picture takes up room only where no text is: a box's frame or tint around its text is no picture.
+  const pictures = page.graphics
+    .map((b) => ({ runs: [], left: b.x, right: b.x + b.width, top: b.y, bottom: b.y + b.height }))
+    .filter((p) => !lines.some((l) => l.left < p.right && p.left < l.right && l.top < p.bottom && p.top < l.bottom));
+  const placed = readingOrder([...lines, ...pictures], 0, { column: 0 }).filter((p) => p.line.runs.length);
+  const lastIn = new Map<number, Draft>();
+  return placed.map(({ line, column }, i) => {
+    const above = lastIn.get(column);
+    lastIn.set(column, line);
+    return toLine(line, page.page, {
+      file: options.file,
+      line: options.firstLine + i,
+      column: options.firstColumn + column,
+      gapAbove: above ? line.top - above.bottom : null,
+    });
+  });
+}
+
+/** Runs → lines: each run (left to right) joins the line it continues, else starts one. */
+function joinRuns(runs: GlyphRun[]): Draft[] {
+  const sorted = [...runs].sort((a, b) => a.box.x - b.box.x || a.box.y - b.box.y);
+  const drafts: Draft[] = [];
+  for (const run of sorted) {
+    const { x, y, width, height } = run.box;
+    let best: Draft | null = null;
+    let bestOffset = Infinity;
+    for (const d of drafts) {
+      const gap = x - d.right;
+      const em = Math.min(run.size, d.runs.at(-1)!.size);
+      if (gap > JOIN_GAP_EM * em || x < d.left) continue;
+      const overlap = Math.min(d.bottom, y + height) - Math.max(d.top, y);
+      if (overlap < SAME_LINE_OVERLAP * Math.min(height, d.bottom - d.top)) continue;
+      const offset = Math.abs(d.top + d.bottom - (2 * y + height));
+      if (offset < bestOffset) [best, bestOffset] = [d, offset];
+    }
+    if (best) {
+      best.runs.push(run);
+      best.right = Math.max(best.right, x + width);
+      best.top = Math.min(best.top, y);
+      best.bottom = Math.max(best.bottom, y + height);
+    } else {
+      drafts.push({ runs: [run], left: x, right: x + width, top: y, bottom: y + height });
+    }
+  }
+  return drafts;
+}
+
+/**
+ * Pieces of one printed line that white space wider than JOIN_GAP_EM kept apart, joined again: a run-in
+ * title and its text (澜江市发布高温防暑提示  本报讯  市气象台…), a credit line spaced with ideographic
+ * spaces. Two pieces on one baseline are one line when the gap is under RUN_IN_GAP_EM and is no gutter:
+ * a gutter is where an edge lines up with a neighbouring line's, or the lines just above and below leave
+ * white too, where a run-in title's gap has the box's text running over and under it.
+ */
+function joinRunIns(drafts: Draft[]): Draft[] {
+  // The pieces as they were before any joining (joined lines would cover the gutters they cross).
+  const pieces = drafts.map(({ left, right, top, bottom }) => ({ left, right, top, bottom }));
+  const inGutter = (left: Draft, right: Draft) => {
+    const height = left.bottom - left.top;
+    const neighbours = pieces.filter((o) => (o.top >= left.bottom - 0.1 * height || o.bottom <= left.top + 0.1 * height) && Math.abs(o.top - left.top) <= NEIGHBOUR_LINES * height);
+    // Justified columns: the left piece ends, or the right one starts, in line with a neighbour.
+    if (neighbours.some((o) => Math.abs(o.right - left.right) <= EDGE_TOLERANCE || Math.abs(o.left - right.left) <= EDGE_TOLERANCE)) return true;
+    // Ragged columns: just before the right piece the neighbours are white (inside a box's text for a run-in title).
+    const probe = right.left - 0.5 * (right.bottom - right.top);
+    return neighbours.length > 0 && !neighbours.some((o) => o.left < probe && probe < o.right);
+  };
+  const sorted = [...drafts].sort((a, b) => a.left - b.left);
+  const kept: Draft[] = [];
+  for (const d of sorted) {
+    const em = d.runs[0]!.size;
+    const host = kept.find((k) => {
+      const gap = d.left - k.right;
+      const overlap = Math.min(k.bottom, d.bottom) - Math.max(k.top, d.top);
+      const sameLine = gap >= 0 && gap <= RUN_IN_GAP_EM * em && overlap >= SAME_LINE_OVERLAP * Math.min(k.bottom - k.top, d.bottom - d.top);
+      return sameLine && sameSize(k.runs.at(-1)!.size, em) && !inGutter(k, d);
+    });
+    if (!host) {
+      kept.push(d);
+      continue;
+    }
+    host.runs.push(...d.runs);
+    host.joinedAt ??= d.left;
+    host.right = d.right;
+    host.top = Math.min(host.top, d.top);
+    host.bottom = Math.max(host.bottom, d.bottom);
+  }
+  return kept;
+}
+
+const sameSize = (a: number, b: number): boolean => Math.abs(a - b) <= 0.1 * Math.max(a, b);
+
+/** A line in reading order with the column it was read in. */
+interface Placed {
+  line: Draft;
+  column: number;
+}
+
+/**
+ * Lines in reading order. A region is cut, in this order of preference: across at wide white bands
+ * (modules of the page: masthead, a spanning headline, the footer under the columns), down at gutters
+ * (columns, left to right), else across at every band, bands grouped while they still stand in columns.
+ * A column keeps the number given when it was cut out; lines outside any column keep the region's.
+ */
+function readingOrder(lines: Draft[], column: number, next: { column: number }): Placed[] {
+  if (lines.length <= 1) return lines.map((line) => ({ line, column }));
+  const across = bands(lines);
+  const wide = splitWide(across);
+  if (wide) return wide.flatMap((part) => readingOrder(part, column, next));
+  const columns = splitColumns(lines);
+  if (columns) return columns.flatMap((part) => readingOrder(part, ++next.column, next));
+  const groups: Draft[][] = [];
+  for (const band of across) {
+    const last = groups.at(-1);
+    if (last && splitColumns([...last, ...band])) last.push(...band);
+    else groups.push([...band]);
+  }
+  // No cut left (lines side by side across a narrow gap): top to bottom, left to right.
+  if (groups.length === 1) return [...lines].sort((a, b) => a.top - b.top || a.left - b.left).map((line) => ({ line, column }));
+  return groups.flatMap((part) => readingOrder(part, column, next));
+}
+
+/** Bands regrouped at the white bands wider than WIDE_GAP_EM of type, or null when there is none. */
+function splitWide(across: Draft[][]): Draft[][] | null {
+  if (across.length < 2) return null;
+  const em = typeSize(across.flat());
+  const parts: Draft[][] = [[...across[0]!]];
+  for (let i = 1; i < across.length; i++) {
+    const gap = Math.min(...across[i]!.map((l) => l.top)) - Math.max(...across[i - 1]!.map((l) => l.bottom));
+    if (gap >= WIDE_GAP_EM * em) parts.push([]);
+    parts.at(-1)!.push(...across[i]!);
+  }
+  return parts.length > 1 ? parts : null;
+}
+
+/** The region's lines split at every white band that runs down its whole height, or null when none does. */
+function splitColumns(lines: Draft[]): Draft[][] | null {
+  const em = typeSize(lines);
+  const spans = [...lines].sort((a, b) => a.left - b.left);
+  const columns: Draft[][] = [];
+  let current: Draft[] = [];
+  let reach = -Infinity;
+  for (const line of spans) {
+    if (current.length && line.left - reach >= GUTTER_EM * em) {
+      columns.push(current);
+      current = [];
+    }
+    current.push(line);
+    reach = Math.max(reach, line.right);
+  }
+  columns.push(current);
+  if (columns.length < 2 || columns.some((c) => c.length < MIN_COLUMN_LINES)) return null;
+  return columns.map((c) => c.sort((a, b) => a.top - b.top || a.left - b.left));
+}
+
+/** The region cut across its white bands: runs of lines whose heights overlap, top to bottom. */
+function bands(lines: Draft[]): Draft[][] {
+  const sorted = [...lines].sort((a, b) => a.top - b.top || a.left - b.left);
+  const found: Draft[][] = [];
+  let bottom = -Infinity;
+  for (const line of sorted) {
+    // Lines touching by a hair (rounding, a descender) are not one band: they must truly overlap.
+    if (!found.length || line.top >= bottom - 0.1 * Math.min(size(line), 10)) {
+      found.push([]);
+      bottom = line.bottom;
+    }
+    found.at(-1)!.push(line);
+    bottom = Math.max(bottom, line.bottom);
+  }
+  return found;
+}
+
+function toLine(d: Draft, page: number, at: { file: string; line: number; column: number; gapAbove: number | null }): LaidLine {
+  const runs = [...d.runs].sort((a, b) => a.box.x - b.box.x);
+  let text = '';
+  let right = -Infinity;
+  /** Where the text of each run starts. */
+  const starts: number[] = [];
+  for (const run of runs) {
+    if (text && run.box.x - right >= SPACE_GAP_EM * run.size && spaced(text.at(-1)!, run.text[0]!)) text += ' ';
+    starts.push(text.length);
+    text += run.text;
+    right = Math.max(right, run.box.x + run.box.width);
+  }
+  // A run-in title: bold runs opening a line whose other runs are regular, or the words before a wide
+  // gap in the line (an em space or more, which justified text never opens between words).
+  const firstRegular = runs.findIndex((r) => !r.bold);
+  const bold = firstRegular > 0 && runs.slice(firstRegular).every((r) => !r.bold);
+  const split = bold ? firstRegular : d.joinedAt === undefined ? -1 : runs.findIndex((r) => r.box.x >= d.joinedAt! - 0.01);
+  const title = split > 0 ? text.slice(0, starts[split]).trim() : '';
+  const rest = split > 0 ? text.slice(starts[split]).trim() : '';
+  // Words before a gap are a title only when they read as one: no sentence punctuation, no dateline.
+  const runIn = rest && (bold || !/[，。、；：！？,;:!?]|^(?:本报|记者|通讯员|新华社|■)/u.test(title)) ? { title, rest } : null;
+  // The face and size most of the line's characters are set in.
+  const weight = new Map<GlyphRun, number>(runs.map((r) => [r, [...r.text.replace(/\s/gu, '')].length]));
+  const main = runs.reduce((best, r) => (weight.get(r)! > weight.get(best)! ? r : best), runs[0]!);
+  const box: PageBox = { page, x: d.left, y: d.top, width: d.right - d.left, height: d.bottom - d.top };
+  const trimmed = text.trim();
+  return {
+    text: trimmed,
+    position: { file: at.file, line: at.line, column: 1 },
+    box,
+    size: main.size,
+    font: main.font,
+    bold: main.bold,
+    column: at.column,
+    gapAbove: at.gapAbove,
+    runIn,
+  };
+}
+
+/** Whether white space between two runs needs a space: not when one is already there. */
+function spaced(before: string, after: string): boolean {
+  return !/\s/u.test(before) && !/\s/u.test(after);
+}
+
+const size = (d: Draft): number => d.bottom - d.top;
+
+/** The median height of a region's lines of text (pictures left out). */
+function typeSize(lines: Draft[]): number {
+  const text = lines.filter((l) => l.runs.length);
+  return median((text.length ? text : lines).map(size));
+}
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)]! : 0;
+}

@@ -1,0 +1,231 @@
+// Stage: segment PDF page. One PDF page's lines in reading order (layout-lines.ts) → its articles and
+// furniture, from what the type says: a headline is set larger than the body; in a headline group the
+// largest line is the title (主题), a line above it the kicker (引题), lines below it subtitles (副题);
+// the byline is the line under a headline set in another face or size than the body; paragraphs start
+// where a line is indented, follows a short line that ends a sentence, or stands after a wider gap.
+//
+// Integration point: the line labeller of the extraction issue (line-features.ts, when it lands) can take
+// each LaidLine's size, weight, indentation and gap as features; this stage is the geometry-only labeller
+// for PDF pages until then, with the same output as extract-articles.ts.
+import { boxLabel, furniturePatterns } from '../data/furniture.ts';
+import { endsSentence } from './classify-lines.ts';
+import { kindOf, type ExtractResult } from './extract-articles.ts';
+import { findContinuations } from './find-continuations.ts';
+import type { ExtractedArticle, Furniture, LaidLine, PageBox } from './types.ts';
+
+/**
+ * A line is a headline when set at least this many times the body's type size. Body type is 9–11 pt,
+ * headlines 14 pt and up, kickers and subtitles 11–14 pt: 1.12 sits between body and the smallest
+ * kicker (10.5 → 12 pt is 1.14).
+ */
+const HEADLINE_RATIO = 1.12;
+/** Sizes within this share of each other are one size (rounding in the PDF's text matrices). */
+const SAME_SIZE = 0.04;
+/** A paragraph's first line is indented by 2 em in print; 0.8 em of the line's type tells it from noise. */
+const INDENT_EM = 0.8;
+/** A line ending this many ems short of its column's right edge ends its paragraph (when a sentence ends). */
+const SHORT_LINE_EM = 1.5;
+/** A gap above a line this many ems wider than its column's usual line gap starts a paragraph. */
+const PARAGRAPH_GAP_EM = 0.5;
+
+interface Draft {
+  headline: LaidLine[];
+  byline: LaidLine | null;
+  body: LaidLine[];
+  /** A photo caption: lines set smaller than the body, standing apart from the article around them. */
+  caption?: true;
+}
+
+/** Type this much smaller than the body's is a caption's (8.5 pt under 9 pt body type). */
+const CAPTION_RATIO = 0.97;
+
+export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, page: number): ExtractResult {
+  const text = lines.filter((l) => !skip.has(l) && l.text);
+  const body = bodyType(text);
+  const isHeadline = (l: LaidLine) => l.size >= HEADLINE_RATIO * body.size;
+  const columns = columnMeasures(text, body.size);
+  const furniture: Furniture[] = [];
+  const drafts: Draft[] = [];
+  let current: Draft | null = null;
+  let caption: Draft | null = null;
+  for (const line of text) {
+    const kind = furnitureKind(line.text) ?? (isHeadline(line) && boxLabel.test(line.text.replace(/\s+/gu, '')) ? 'section' : null);
+    const isCaption = !kind && line.size < CAPTION_RATIO * body.size && !(current && !current.body.length && !current.byline && current.headline.length);
+    if (!isCaption) caption = null;
+    if (kind) {
+      furniture.push({ kind, text: line.text, position: line.position });
+      // A box's label ends the article before the box.
+      if (kind === 'section') current = null;
+    } else if (line.runIn && !body.bold && (!current || current.body.length) && isIndented(line, columns)) {
+      // A run-in title opens a short item: the bold words are its title, the rest its first line.
+      drafts.push((current = { headline: [{ ...line, text: line.runIn.title }], byline: null, body: [{ ...line, text: line.runIn.rest, runIn: null }] }));
+    } else if (isCaption) {
+      // A caption stands apart: the article around it goes on after it.
+      if (!caption) drafts.push((caption = { headline: [], byline: null, body: [], caption: true }));
+      caption.body.push(line);
+    } else if (isHeadline(line)) {
+      if (!current || current.body.length || current.byline) drafts.push((current = { headline: [], byline: null, body: [] }));
+      current.headline.push(line);
+    } else if (current && !current.body.length && !current.byline && current.headline.length && isByline(line, body)) {
+      current.byline = line;
+    } else {
+      if (!current) drafts.push((current = { headline: [], byline: null, body: [] }));
+      current.body.push(line);
+    }
+  }
+  const articles: ExtractedArticle[] = [];
+  for (const draft of drafts) {
+    if (!draft.body.length) {
+      // A headline (and byline) with no body on this page: kept as furniture, nothing lost.
+      for (const l of [...draft.headline, ...(draft.byline ? [draft.byline] : [])]) furniture.push({ kind: 'other', text: l.text, position: l.position });
+      continue;
+    }
+    const headline = readHeadline(draft.headline);
+    const { paragraphs, subheads } = readParagraphs(draft.body, columns, body);
+    const byline = draft.byline?.text ?? null;
+    articles.push({
+      page,
+      kind: draft.caption ? 'photo' : kindOf({ ...headline, byline }, paragraphs),
+      ...headline,
+      byline,
+      paragraphs,
+      subheads,
+      ...findContinuations(paragraphs),
+      position: (draft.headline[0] ?? draft.byline ?? draft.body[0]!).position,
+      boxes: regions([...draft.headline, ...(draft.byline ? [draft.byline] : []), ...draft.body]),
+    });
+  }
+  furniture.sort((a, b) => a.position.line - b.position.line);
+  return { articles, furniture, diagnostics: [] };
+}
+
+/** The body type: the size (and face) most of the page's characters are set in. */
+function bodyType(lines: LaidLine[]): { size: number; font: string; bold: boolean } {
+  const count = (key: (l: LaidLine) => string, of: LaidLine[]) => {
+    const n = new Map<string, number>();
+    for (const l of of) n.set(key(l), (n.get(key(l)) ?? 0) + [...l.text].length);
+    return [...n].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? '';
+  };
+  const size = Number(count((l) => l.size.toFixed(1), lines)) || 10;
+  const font = count((l) => l.font, lines.filter((l) => sameSize(l.size, size)));
+  return { size, font, bold: lines.find((l) => l.font === font)?.bold ?? false };
+}
+
+const sameSize = (a: number, b: number): boolean => Math.abs(a - b) <= SAME_SIZE * Math.max(a, b);
+
+/** The byline under a headline: set in another face or size than the body, or marked as one. */
+function isByline(line: LaidLine, body: { size: number; font: string }): boolean {
+  if (/^[—\-－]{1,2}/u.test(line.text)) return false; // ——… is a subtitle set small, not a byline
+  const otherFace = line.font !== body.font || !sameSize(line.size, body.size);
+  return otherFace || /^[■□●◆▲]|^(?:本报)?(?:记者|通讯员|特约记者|文\/图|文·图|图\/文)/u.test(line.text);
+}
+
+function furnitureKind(text: string): Furniture['kind'] | null {
+  const squeezed = text.replace(/\s+/gu, ' ').trim();
+  return furniturePatterns.find((f) => f.pattern.test(squeezed))?.kind ?? null;
+}
+
+/** A headline group: the largest type is the title; above it the kicker, below it the subtitles. */
+function readHeadline(lines: LaidLine[]): Pick<ExtractedArticle, 'kicker' | 'title' | 'subtitles'> {
+  if (!lines.length) return { kicker: null, title: null, subtitles: [] };
+  const weight = (l: LaidLine) => l.size * (l.bold ? 1.05 : 1);
+  const top = Math.max(...lines.map(weight));
+  const first = lines.findIndex((l) => sameSize(weight(l), top));
+  let last = first;
+  while (last + 1 < lines.length && sameSize(weight(lines[last + 1]!), top)) last++;
+  const join = (ls: LaidLine[]) => ls.reduce((text, l) => joinWrapped(text, l.text), '');
+  const kicker = lines.slice(0, first);
+  const subtitles: string[] = [];
+  const widest = Math.max(...lines.map((l) => l.box.width));
+  let previous: LaidLine | null = null;
+  for (const l of lines.slice(last + 1)) {
+    // A subtitle wrapped onto a second line: the first runs the group's full width and ends no sentence.
+    const wrapped = previous && sameSize(previous.size, l.size) && previous.box.width >= 0.9 * widest && !endsSentence(previous.text);
+    if (wrapped) subtitles[subtitles.length - 1] = joinWrapped(subtitles.at(-1)!, l.text);
+    else subtitles.push(l.text);
+    previous = l;
+  }
+  return { kicker: kicker.length ? join(kicker) : null, title: join(lines.slice(first, last + 1)), subtitles };
+}
+
+interface ColumnMeasure {
+  left: number;
+  right: number;
+  /** The usual white space between two lines of body type in the column. */
+  gap: number;
+}
+
+/** Each column's left and right edges and usual line gap, from its lines of body type. */
+function columnMeasures(lines: LaidLine[], bodySize: number): Map<number, ColumnMeasure> {
+  const byColumn = new Map<number, LaidLine[]>();
+  for (const l of lines) if (sameSize(l.size, bodySize)) byColumn.set(l.column, [...(byColumn.get(l.column) ?? []), l]);
+  const measures = new Map<number, ColumnMeasure>();
+  for (const [column, ls] of byColumn) {
+    const gaps = ls.map((l) => l.gapAbove).filter((g): g is number => g !== null && g >= 0).sort((a, b) => a - b);
+    measures.set(column, {
+      left: Math.min(...ls.map((l) => l.box.x)),
+      right: Math.max(...ls.map((l) => l.box.x + l.box.width)),
+      gap: gaps[Math.floor(gaps.length / 2)] ?? 0,
+    });
+  }
+  return measures;
+}
+
+/**
+ * Body lines → paragraphs: a line starts one when indented, after a short line ending a sentence, or
+ * after a wide gap. A paragraph set all in another face than the body's (bold) is a subhead (小标题).
+ */
+function readParagraphs(lines: LaidLine[], columns: Map<number, ColumnMeasure>, body: { font: string }): { paragraphs: string[]; subheads: number[] } {
+  const paragraphs: string[] = [];
+  const faces: boolean[] = [];
+  let previous: LaidLine | null = null;
+  for (const line of lines) {
+    const otherFace = line.font !== body.font && line.bold;
+    if (!previous || startsParagraph(line, previous, columns) || otherFace !== faces.at(-1)) {
+      paragraphs.push(line.text);
+      faces.push(otherFace);
+    } else paragraphs[paragraphs.length - 1] = joinWrapped(paragraphs.at(-1)!, line.text);
+    previous = line;
+  }
+  return { paragraphs, subheads: faces.flatMap((other, i) => (other ? [i] : [])) };
+}
+
+/** The line starts indented from its column's left edge (a paragraph's first line). */
+function isIndented(line: LaidLine, columns: Map<number, ColumnMeasure>): boolean {
+  const column = columns.get(line.column);
+  return column !== undefined && line.box.x - column.left >= INDENT_EM * line.size;
+}
+
+function startsParagraph(line: LaidLine, previous: LaidLine, columns: Map<number, ColumnMeasure>): boolean {
+  const column = columns.get(line.column);
+  const em = line.size;
+  if (!column || isIndented(line, columns)) return true;
+  const before = columns.get(previous.column);
+  if (before && previous.box.x + previous.box.width <= before.right - SHORT_LINE_EM * previous.size && endsSentence(previous.text)) return true;
+  return previous.column === line.column && line.gapAbove !== null && line.gapAbove >= column.gap + PARAGRAPH_GAP_EM * em;
+}
+
+/** Two wrapped lines joined: no space between CJK text, one between two words of Latin script or digits. */
+function joinWrapped(text: string, next: string): string {
+  if (!text) return next;
+  return /[A-Za-z0-9,.;:]$/u.test(text) && /^[A-Za-z0-9]/u.test(next) ? `${text} ${next}` : text + next;
+}
+
+/** The boxes an article covers: the union of its lines' boxes in each column, in reading order. */
+function regions(lines: LaidLine[]): PageBox[] {
+  const byColumn = new Map<number, PageBox>();
+  for (const { column, box } of lines) {
+    const b = byColumn.get(column);
+    if (!b) {
+      byColumn.set(column, { ...box });
+      continue;
+    }
+    const right = Math.max(b.x + b.width, box.x + box.width);
+    const bottom = Math.max(b.y + b.height, box.y + box.height);
+    b.x = Math.min(b.x, box.x);
+    b.y = Math.min(b.y, box.y);
+    b.width = right - b.x;
+    b.height = bottom - b.y;
+  }
+  return [...byColumn.values()];
+}
