@@ -17,12 +17,10 @@ import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingest } from '../scripts/build-content.ts';
-import { articleFile, indexSearch, listArticleIds, readArticle, searchIndexRecord, writeBundles } from '../scripts/index-search.ts';
+import { articleFile, indexBundles, listArticleIds, readArticle, writeBundleList } from '../scripts/index-search.ts';
 import { archiveSpan, planBundles, type SearchBundles } from '../src/lib/search/bundles.ts';
 import { measureFirstQuery } from '../scripts/search-quality.ts';
 import { searchText } from '../src/lib/search/record.ts';
-import type { ArchiveArticle } from '../src/lib/archive-schema.ts';
-import { parse as parseYaml } from 'yaml';
 import { launchBrowser } from '../test/support/browser.ts';
 import { serveStatic } from '../test/support/static-server.ts';
 import { readCorpus } from './corpus.ts';
@@ -64,23 +62,17 @@ if (values.reuse) {
   }
   const started = Date.now();
   const quiet = (l: string): void => (l.includes('indexed') ? log(l) : undefined);
-  if (values['newest-bundle-only']) {
-    const ids = await listArticleIds(join(content, 'archive', 'articles'));
-    const plans = planBundles(ids, Number(process.env.SEARCH_SHARD_PAGES) || 15_000);
-    const scratch = join(dir, 'scratch');
-    const archive = join(content, 'archive');
-    // The newest bundle, written as a single index (the same records in the same order), moved into place.
-    const newest = await writeBundles({
-      site: scratch, ids: plans[0]!.ids, shardAbove: Infinity, log: quiet,
-      record: async (id) => searchIndexRecord(await readArticle(articleFile(archive, id)), id.split('/')[0]!, null),
-    });
-    await mkdir(join(site, 'pagefind'), { recursive: true });
-    await rename(join(scratch, 'pagefind'), join(site, plans[0]!.path));
-    bundles = { ...newest, ...archiveSpan(ids), bundles: plans.map((p) => p.path) };
+  const ids = await listArticleIds(join(content, 'archive', 'articles'));
+  const plans = planBundles(ids, Number(process.env.SEARCH_SHARD_PAGES) || 15_000);
+  // Without `site`, an article counts as built when its issue is in the archive (no article pages here).
+  const written = values['newest-bundle-only'] ? plans.slice(0, 1) : plans;
+  await indexBundles({ out: site, content, log: quiet }, written);
+  bundles = await writeBundleList(site, written.map((p) => p.path), archiveSpan(ids));
+  if (written.length < plans.length) {
+    // The older bundles are listed, not written: a search that needs one shows an error.
+    bundles = { ...bundles, bundles: plans.map((p) => p.path) };
     await writeFile(join(site, 'pagefind', 'bundles.json'), `${JSON.stringify(bundles)}\n`);
     log(`${plans.length} bundles planned, the newest (${plans[0]!.path}, ${plans[0]!.ids.length} articles) written`);
-  } else {
-    bundles = await indexSearch({ site, content, requirePages: false, log: quiet });
   }
   indexSeconds = (Date.now() - started) / 1000;
 }
@@ -91,7 +83,7 @@ const allIds = await listArticleIds(join(content, 'archive', 'articles'));
 const ids = written.has('pagefind/') ? allIds : planBundles(allIds, Number(process.env.SEARCH_SHARD_PAGES) || 15_000).filter((p) => written.has(p.path)).flatMap((p) => p.ids);
 const articles: Array<{ text: string }> = [];
 for (let i = 0; i < ids.length; i += 256) {
-  articles.push(...(await Promise.all(ids.slice(i, i + 256).map(async (id) => ({ text: searchText(await frontmatter(articleFile(join(content, 'archive'), id))) })))));
+  articles.push(...(await Promise.all(ids.slice(i, i + 256).map(async (id) => ({ text: searchText(await readArticle(articleFile(join(content, 'archive'), id))) })))));
 }
 const random = seededRandom(Number(values.seed)).next;
 const queries: string[] = [];
@@ -129,12 +121,6 @@ process.stdout.write(
   ].join('\n') + '\n',
 );
 if (!values.keep) await rm(dir, { recursive: true, force: true });
-
-/** An article's fields for its text, unvalidated: a --reuse run may read content an older ingest wrote. */
-async function frontmatter(file: string): Promise<ArchiveArticle> {
-  const text = await readFile(file, 'utf8');
-  return { subtitles: [], paragraphs: [], ...(parseYaml(text.slice(4, text.indexOf("\n---", 4))) as object) } as unknown as ArchiveArticle;
-}
 
 /** Bytes under a folder: all, index chunks, fragments, metadata files. */
 async function folderBytes(root: string): Promise<{ total: number; index: number; fragment: number; meta: number }> {

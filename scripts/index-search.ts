@@ -31,8 +31,6 @@ export interface IndexSearchOptions {
   content?: string;
   /** Articles above which the index is split per year (default: env SEARCH_SHARD_PAGES or 15000). */
   shardAbove?: number;
-  /** Leave out articles whose page was not built (default true; the search bench indexes without pages). */
-  requirePages?: boolean;
   log?: (line: string) => void;
 }
 
@@ -47,36 +45,16 @@ export async function indexSearch(options: IndexSearchOptions): Promise<SearchBu
   const shardAbove = options.shardAbove ?? (Number(process.env.SEARCH_SHARD_PAGES) || 15_000);
   const ids = await listArticleIds(join(archive, 'articles'));
   const plans = planBundles(ids, shardAbove);
-  const site = (options.requirePages ?? true) ? options.site : undefined;
-  const indexed = await indexBundles({ ...options, out: options.site, site }, plans);
+  const indexed = await indexBundles({ ...options, out: options.site }, plans);
   return { ...(await writeBundleList(options.site, plans.map((b) => b.path), archiveSpan(ids))), indexed };
-}
-
-export interface WriteBundlesOptions {
-  site: string;
-  /** Article ids, sorted. */
-  ids: readonly string[];
-  shardAbove: number;
-  /** The record of one article (null: leave it out). */
-  record: (id: string) => Promise<pagefind.CustomRecord | null>;
-  log: (line: string) => void;
-}
-
-/** Writes the Pagefind bundles (bundles.ts) of the articles and `pagefind/bundles.json` (the search bench's records). */
-export async function writeBundles({ site, ids, shardAbove, record, log }: WriteBundlesOptions): Promise<SearchBundles & { indexed: number }> {
-  const plans = planBundles(ids, shardAbove);
-  const indexed = await indexBundles({ out: site, log, record }, plans);
-  return { ...(await writeBundleList(site, plans.map((b) => b.path), archiveSpan(ids))), indexed };
 }
 
 export interface IndexBundlesOptions {
   /** Where the bundles are written (`<out>/<bundle path>`). */
   out: string;
   /** The built site whose article pages are checked; without it an article counts as built when its issue is in the archive (the article route's rule), as in a partitioned build. */
-  site?: string | undefined;
-  content?: string | undefined;
-  /** The record of one article (null: leave it out); default: read from the archive. */
-  record?: (id: string) => Promise<pagefind.CustomRecord | null>;
+  site?: string;
+  content?: string;
   log?: (line: string) => void;
 }
 
@@ -85,7 +63,6 @@ export async function indexBundles(options: IndexBundlesOptions, plans: readonly
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const archive = archiveDir(options);
   const issues = new IssueCache(join(archive, 'issues'));
-  const record = options.record ?? ((id: string) => articleRecord(options.site, archive, issues, id, log));
   let total = 0;
   for (const bundle of plans) {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
@@ -94,10 +71,10 @@ export async function indexBundles(options: IndexBundlesOptions, plans: readonly
     for (let i = 0; i < bundle.ids.length; i += BATCH) {
       const batch = bundle.ids.slice(i, i + BATCH);
       // Read in parallel, add in id order: the same content gives a byte-identical index.
-      const records = await Promise.all(batch.map(record));
-      for (const [k, r] of records.entries()) {
-        if (!r) continue;
-        const added = await index.addCustomRecord(r);
+      const records = await Promise.all(batch.map((id) => articleRecord(options.site, archive, issues, id, log)));
+      for (const [k, record] of records.entries()) {
+        if (!record) continue;
+        const added = await index.addCustomRecord(record);
         if (added.errors.length) throw new Error(`pagefind: ${batch[k]}: ${added.errors.join('; ')}`);
         indexed++;
       }
