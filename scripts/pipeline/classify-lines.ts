@@ -107,12 +107,26 @@ export function headlineShaped(l: LineFeatures | undefined): boolean {
   return l !== undefined && !l.endsSentence && l.commas === 0 && !l.sentenceInside && !l.dateline && !l.furniture && l.ending !== 'clause' && l.width <= 44;
 }
 
+/** Each line's run of headline-shaped lines printed together: its first and last index (one pass each way, once per page). */
+const runsOfPage = new WeakMap<readonly LineFeatures[], { from: Int32Array; to: Int32Array }>();
+function headlineRuns(lines: readonly LineFeatures[]): { from: Int32Array; to: Int32Array } {
+  let runs = runsOfPage.get(lines);
+  if (runs) return runs;
+  const n = lines.length;
+  const shaped = lines.map((l) => headlineShaped(l));
+  const from = new Int32Array(n), to = new Int32Array(n);
+  for (let i = 0; i < n; i++) from[i] = i > 0 && shaped[i] && shaped[i - 1] && !lines[i]!.gapBefore ? from[i - 1]! : i;
+  for (let i = n - 1; i >= 0; i--) to[i] = i < n - 1 && shaped[i] && shaped[i + 1] && !lines[i + 1]!.gapBefore ? to[i + 1]! : i;
+  runs = { from, to };
+  runsOfPage.set(lines, runs);
+  return runs;
+}
+
 /** Where a line stands in a run of headline-shaped lines printed together (no blank between), and how long that run is. */
 function runFeatures(lines: readonly LineFeatures[], i: number, out: string[]): void {
   if (!headlineShaped(lines[i])) return;
-  let from = i, to = i;
-  while (from > 0 && !lines[from]!.gapBefore && headlineShaped(lines[from - 1])) from--;
-  while (to < lines.length - 1 && !lines[to + 1]!.gapBefore && headlineShaped(lines[to + 1])) to++;
+  const runs = headlineRuns(lines);
+  const from = runs.from[i]!, to = runs.to[i]!;
   const len = Math.min(to - from + 1, 4);
   const pos = from === to ? 'single' : i === from ? 'first' : i === to ? 'last' : 'inner';
   out.push(`run:${pos}`, `run:${pos}&len${len}`);

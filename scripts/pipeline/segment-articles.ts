@@ -159,12 +159,25 @@ const minSharedWords = 2;
 /** How many two-character words the title and kicker lines of `headline` share with `text`. */
 function sharedWords(headline: ClassifiedLine[], text: ClassifiedLine[]): number {
   const words = bigrams(headline.filter((l) => l.role === 'title' || l.role === 'kicker').map((l) => l.text).join(''));
-  return [...bigrams(text.map((l) => l.text).join(''))].filter((w) => words.has(w)).length;
+  if (!words.size) return 0;
+  // The text's Han pairs, read in one pass (only the shared ones are kept).
+  const found = new Set<string>();
+  let previous = '';
+  for (const line of text) {
+    for (const c of line.text) {
+      if (!hanCharacter.test(c)) continue;
+      if (previous && words.has(previous + c)) found.add(previous + c);
+      previous = c;
+    }
+  }
+  return found.size;
 }
+
+const hanCharacter = /\p{Script=Han}/u;
 
 /** The Han character pairs of a text (its candidate two-character words). */
 function bigrams(text: string): Set<string> {
-  const han = [...text].filter((c) => /\p{Script=Han}/u.test(c));
+  const han = [...text].filter((c) => hanCharacter.test(c));
   return new Set(han.slice(1).map((c, i) => han[i]! + c));
 }
 

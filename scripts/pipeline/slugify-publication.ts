@@ -3,10 +3,9 @@
 // 简报 …) in English (聊城日报 → liaocheng-daily, 聊城市创建全国文明城市工作简报 →
 // liaochengshi-chuangjian-bulletin). Derived slugs are at most SLUG_MAX characters: words are dropped
 // from the end of the place part until the slug fits (issue 16: a 50-character slug is no address).
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
 import { pinyin } from 'pinyin-pro';
 import { paperNameSuffixes } from '../data/mastheads.ts';
+import { segmenter } from './segmenter.ts';
 import type { Manifest } from './types.ts';
 
 /** Longest derived slug, in characters: about the width of a paper's name in a browser's address bar. */
@@ -23,13 +22,10 @@ export function slugifyPublication(name: string, manifest: Manifest): string {
 
 const fold = (name: string): string => name.replace(/\s+/gu, '');
 
-let jieba: Jieba | null = null;
-
 /** The place part as ASCII words: a dictionary word's pinyin syllables run together; Latin letters and digits kept. */
 function words(text: string): string[] {
-  jieba ??= Jieba.withDict(dict);
   // Accents and full-width forms folded first, so that they do not split a word (café, ＡＢＣ).
-  return jieba
+  return segmenter()
     .cut(text.normalize('NFKD').replace(/\p{M}/gu, ''), false)
     .map((word) => ascii(word))
     .flatMap((word) => word.split('-'))
