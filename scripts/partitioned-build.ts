@@ -91,7 +91,6 @@ export async function planArchive(options: PartitionedBuildOptions): Promise<Arc
   const planned: PlannedPartition[] = periods.map((part) => {
     const hash = createHash('sha256').update(`${code}\n${part.id}\n`);
     for (const id of part.issues) {
-      // Its issue, its articles, and the issues its 上一期/下一期 link to.
       // Its issue, its articles, the issues its 上一期/下一期 and 往年今日 link to, and its paper's first
       // day (the date jump's lower bound).
       const { prev, next } = nav.issueNeighbours.get(id)!;
