@@ -46,6 +46,10 @@ const fail = (message: string): never => {
 if (values.merge) {
   if (!positionals.length) throw new Error('usage: npm run build -- --merge DIR…');
   await mergeParts(dist, positionals, log);
+  // Page images come from the PDFs, not from a partition: the merging job renders them when it has the
+  // archive (CONTENT_DIR) and the seeds (SEEDS_DIR); without them there are none to render.
+  const images = await renderPageImages({ content, seeds, dist, log });
+  if (images.failed) log(`build: ${images.failed} page images could not be rendered; those pages show their article list`);
 } else {
   const lock = await lockOutput(content);
   try {
