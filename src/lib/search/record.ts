@@ -1,7 +1,7 @@
 // What the search index knows about one article besides its text: result metadata, filter values
 // and the sort key, emitted by PagefindMeta.astro inside the article's `data-pagefind-body`.
 import type { ArchiveArticle } from '../archive-schema.ts';
-import { headline } from '../archive-nav.ts';
+import { displayTitle } from '../display-title.ts';
 import { pageLabel } from '../dates.ts';
 
 /** Labels of article kinds (体裁) for the filter menu. */
@@ -26,7 +26,8 @@ export interface SearchRecord {
 export function searchRecord(article: ArchiveArticle, paperName: string, pageName: string | null): SearchRecord {
   return {
     meta: {
-      title: headline(article),
+      // As the pages show it: an untitled piece by its display title (图片：…, ［first clause］).
+      title: displayTitle(article).text,
       paper: paperName,
       date: article.date,
       page: pageLabel({ number: article.page, name: pageName }),
