@@ -1,29 +1,14 @@
 // Line roles read off a gold edition: each content line of a seed page is found in the gold's text
 // (kicker, title, subtitles, byline, paragraphs, furniture, in that printed order) and takes the role of
 // the field it falls in. These are the labels `npm run train` fits the labeller to.
-import type { LineFeatures, LineRole } from '../pipeline/types.ts';
+import { radicalSupplement } from '../data/radicals.ts';
+import type { GoldEdition, LineFeatures, LineRole } from '../pipeline/types.ts';
 
-export interface GoldArticle {
-  kind: string;
-  kicker: string | null;
-  title: string | null;
-  subtitles: string[];
-  byline: string | null;
-  paragraphs: string[];
-}
+export type { GoldEdition };
 
-export interface GoldEdition {
-  articles: GoldArticle[];
-  furniture: { kind: string; text: string }[];
-}
-
-/** CJK Radicals Supplement → the ideographs they stand for (Kangxi radicals fold under NFKC): the scorer's table (../shared/tools/score-edition.mjs). */
-const radicalPairs = '⺁厂⺇几⺊卜⺎兀⺐尢⺒巳⺓幺⺖忄⺘扌⺙攵⺛旡⺝月⺟母⺠民⺡氵⺢氺⺣灬⺤爫⺦丬⺨犭⺩王⺫罒⺬示⺭礻⺯糸⺰纟⺲罒⺷羊⺹耂⺺肀⺼月⺾艹⺿艹⻀艹⻁虎⻂衤⻃覀⻄西⻅见⻆角⻈讠⻉贝⻋车⻌辶⻍辶⻎辶⻏阝⻐钅⻑長⻒镸⻓长⻔门⻖阝⻘青⻙韦⻚页⻛风⻜飞⻝食⻟飠⻠饣⻢马⻣骨⻤鬼⻥鱼⻦鸟⻧卤⻨麦⻩黄⻪黾⻫斉⻬齐⻭歯⻮齿⻯竜⻰龙⻱龜⻲亀⻳龟';
-const radicals = new Map(Array.from({ length: [...radicalPairs].length / 2 }, (_, i) => [[...radicalPairs][2 * i]!, [...radicalPairs][2 * i + 1]!]));
-
-/** Text folded as the scorer compares it: NFKC, radicals, no whitespace or Markdown marks. */
+/** Text folded as the scorer compares it: NFKC, the Supplement radicals (its table), no whitespace or Markdown marks. */
 export function fold(text: string): string {
-  return text.normalize('NFKC').replace(/[\u2e80-\u2eff]/gu, (c) => radicals.get(c) ?? c).replace(/[\s#*<>_]/gu, '');
+  return text.normalize('NFKC').replace(/[\u2e80-\u2eff]/gu, (c) => radicalSupplement.get(c) ?? c).replace(/[\s#*<>_]/gu, '');
 }
 
 /** A 小标题: a whole short paragraph with no sentence mark, not a bracketed credit. */

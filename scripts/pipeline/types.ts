@@ -303,3 +303,32 @@ export interface Headline {
   subtitles: string[];
   byline: string | null;
 }
+
+/** One article as the gold schema writes it (../shared/gold/README.md): what `--json` emits per article. */
+export interface GoldArticle {
+  page: number;
+  kind: ArticleKind;
+  kicker: string | null;
+  title: string | null;
+  subtitles: string[];
+  byline: string | null;
+  paragraphs: string[];
+  continued_to: number | null;
+}
+
+/** A gold edition (../shared/gold/README.md): the held-out renderer's, the corpus's and the labeller's training labels. */
+export interface GoldEdition {
+  seed: string;
+  publication: { name: string; slug: string; name_source: MetaSource };
+  issue: {
+    date: string;
+    date_source: MetaSource;
+    number: string | null;
+    total_pages: number | null;
+    lunar_date: string | null;
+    weekday: string | null;
+  };
+  pages: { number: number }[];
+  articles: GoldArticle[];
+  furniture: { kind: FurnitureKind; text: string }[];
+}

@@ -1,6 +1,7 @@
 // Types of the corpus: the articles as written (articles/*.yaml), the pages they are laid into, and the
 // gold edition each page's text is scored against (schema: ../shared/gold/README.md).
-export type Kind = 'news' | 'feature' | 'commentary' | 'photo' | 'brief';
+import type { ArticleKind, GoldArticle, GoldEdition } from '../../scripts/pipeline/types.ts';
+export type Kind = ArticleKind;
 export type Family = 'broadsheet' | 'tabloid' | 'columns' | 'photo';
 export type Engine = 'chromium' | 'weasyprint';
 export type Extractor = 'pdftotext-raw' | 'pdftotext' | 'pdftotext-layout' | 'mutool' | 'pdfminer';
@@ -52,38 +53,8 @@ export interface Placed {
   part: Part;
 }
 
-export interface GoldArticle {
-  page: number;
-  kind: Kind;
-  kicker: string | null;
-  title: string | null;
-  subtitles: string[];
-  byline: string | null;
-  paragraphs: string[];
-  continued_to: number | null;
-}
-
-export type FurnitureKind = 'masthead' | 'index' | 'footer' | 'banner' | 'section' | 'other';
-export interface Furniture {
-  kind: FurnitureKind;
-  text: string;
-}
-
-export interface GoldEdition {
-  seed: string;
-  publication: { name: string; slug: string; name_source: 'masthead' };
-  issue: {
-    date: string;
-    date_source: 'masthead';
-    number: string | null;
-    total_pages: number | null;
-    lunar_date: string | null;
-    weekday: string | null;
-  };
-  pages: { number: number }[];
-  articles: GoldArticle[];
-  furniture: Furniture[];
-}
+export type { GoldArticle, GoldEdition };
+export type Furniture = GoldEdition['furniture'][number];
 
 /** One laid-out page: its HTML and what a careful reader takes from it. */
 export interface LaidPage {

@@ -12,38 +12,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { seededRandom } from '../../bench/random.ts';
+import type { GoldArticle, GoldEdition } from '../../scripts/pipeline/types.ts';
 
-export interface GoldArticle {
-  page: number;
-  kind: string;
-  kicker: string | null;
-  title: string | null;
-  subtitles: string[];
-  byline: string | null;
-  paragraphs: string[];
-  continued_to: number | null;
-}
-
-export interface GoldFurniture {
-  kind: string;
-  text: string;
-}
-
-export interface GoldEdition {
-  seed: string;
-  publication: { name: string; slug: string; name_source: string };
-  issue: {
-    date: string;
-    date_source: string;
-    number: string | null;
-    total_pages: number | null;
-    lunar_date: string | null;
-    weekday: string | null;
-  };
-  pages: { number: number }[];
-  articles: GoldArticle[];
-  furniture: GoldFurniture[];
-}
+export type { GoldArticle, GoldEdition };
+export type GoldFurniture = GoldEdition['furniture'][number];
 
 /** How one held-out page is printed. */
 export interface Layout {
@@ -210,7 +182,7 @@ export function renderVariant(golds: GoldEdition[], seed: number, overrides: Par
   if (layout.index) {
     const entries = left.filter((a) => a.title).slice(0, 2).map((a) => `${a.title} ${2 + Math.floor(next() * (totalPages - 1))}版`);
     blocks.push(['今日导读', ...entries]);
-    furniture.push({ kind: 'index', text: '今日导读' }, ...entries.map((text) => ({ kind: 'index', text })));
+    furniture.push({ kind: 'index', text: '今日导读' }, ...entries.map((text) => ({ kind: 'index' as const, text })));
   }
   for (const article of articles) blocks.push(...printArticle(article, layout, next));
   if (layout.footer) {
