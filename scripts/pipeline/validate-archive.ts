@@ -1,13 +1,11 @@
 // Stage: validate archive. A written archive folder → the problems the site would meet reading it,
 // found before the folder replaces the live archive (so a bad archive never goes live). Each file is
-// read back as Astro's content layer reads it (src/content.config.ts): Markdown frontmatter with Astro's
-// own frontmatter parser (js-yaml, through @astrojs/internal-helpers), JSON with JSON.parse, each entry
-// checked against the collection schema (src/lib/archive-schema.ts); every string must be text the
+// read back as Astro's content layer reads it (src/content.config.ts: JSON files, read with JSON.parse),
+// each entry checked against the collection schema (src/lib/archive-schema.ts); every string must be text the
 // site can carry (sanitise-text.ts) and every id unique within its collection. A problem is an error
 // naming the seed the entry came from (its `source` or `sources`), else the written file.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import type { z } from 'astro/zod';
 import { articleSchema, issueSchema, paperSchema } from '../../src/lib/archive-schema.ts';
 import { diagnostic, fileStart } from './diagnostics.ts';
@@ -55,18 +53,18 @@ export async function validateArchive(dir: string): Promise<Diagnostic[]> {
 async function readBack(dir: string, written: string, report: (at: SourcePosition, message: string) => void): Promise<unknown> {
   try {
     const text = await readFile(join(dir, written), 'utf8');
-    return written.endsWith('.md') ? parseFrontmatter(text).frontmatter : JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     report(fileStart(written), `the site cannot read ${written}: ${String((error as Error).message ?? error).split('\n')[0]}`);
     return undefined;
   }
 }
 
-/** Files under `<dir>/<collection>/` (relative to dir, sorted): `.md` and `.json`, as the globs take. */
+/** Files under `<dir>/<collection>/` (relative to dir, sorted): `.json`, as the globs take. */
 async function listFiles(dir: string, collection: string): Promise<string[]> {
   const entries = await readdir(join(dir, collection), { recursive: true, withFileTypes: true }).catch(() => []);
   return entries
-    .filter((e) => e.isFile() && /\.(?:md|json)$/u.test(e.name))
+    .filter((e) => e.isFile() && e.name.endsWith('.json'))
     .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
     .sort();
 }
