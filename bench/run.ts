@@ -97,6 +97,10 @@ const dirs = {
   cleanContent: join(out, 'clean-content'),
   cleanDist: join(out, 'clean-dist'),
   cleanCache: join(out, 'clean-cache'),
+  // Ingest's extraction caches (scripts/ingest-cache.ts), the run's own: the full build and the clean
+  // comparison build extract every seed (cold), the added day re-extracts only its own pages.
+  ingestCache: join(out, 'ingest-cache'),
+  cleanIngestCache: join(out, 'clean-ingest-cache'),
   logs: join(out, 'logs'),
   profiles: join(out, 'profiles'),
 };
@@ -116,7 +120,7 @@ const generateSeconds = (performance.now() - started) / 1000;
 say(`  generate: ${written.pages} pages, ${written.articles} articles in ${generateSeconds.toFixed(1)} s`);
 
 const profile = (stage: string): string[] => (values.profile ? ['--cpu-prof', `--cpu-prof-dir=${join(dirs.profiles, stage)}`] : []);
-const env = { ...process.env, SEEDS_DIR: dirs.seeds, CONTENT_DIR: dirs.content, DIST_DIR: dirs.dist, BUILD_CACHE_DIR: dirs.cache };
+const env = { ...process.env, SEEDS_DIR: dirs.seeds, CONTENT_DIR: dirs.content, DIST_DIR: dirs.dist, BUILD_CACHE_DIR: dirs.cache, INGEST_CACHE_DIR: dirs.ingestCache };
 
 const guard = {
   maxTreeBytes: values['max-rss-mb'] ? Number(values['max-rss-mb']) * MB : undefined,
@@ -191,7 +195,7 @@ if (!values.keep) await cleanBuildFolders();
 
 /** The generated seeds, content, site and cache (logs and profiles stay). */
 async function cleanBuildFolders(): Promise<void> {
-  for (const dir of [dirs.seeds, dirs.content, dirs.dist, dirs.cache, dirs.cleanContent, dirs.cleanDist, dirs.cleanCache, ...(values.profile ? [dirs.profiles] : [])]) {
+  for (const dir of [dirs.seeds, dirs.content, dirs.dist, dirs.cache, dirs.cleanContent, dirs.cleanDist, dirs.cleanCache, dirs.ingestCache, dirs.cleanIngestCache, ...(values.profile ? [dirs.profiles] : [])]) {
     await rm(dir, { recursive: true, force: true });
   }
 }
@@ -241,7 +245,7 @@ async function runAddDay(): Promise<AddDay> {
     say('bench: clean full build of the same seeds, to compare');
     const clean = await runStage({
       name: 'clean', args: ['scripts/build-site.ts', '--full'], show: showBuildLine, memoryGuard: guard, logFile: join(dirs.logs, 'clean.log'),
-      env: { ...env, CONTENT_DIR: dirs.cleanContent, DIST_DIR: dirs.cleanDist, BUILD_CACHE_DIR: dirs.cleanCache },
+      env: { ...env, CONTENT_DIR: dirs.cleanContent, DIST_DIR: dirs.cleanDist, BUILD_CACHE_DIR: dirs.cleanCache, INGEST_CACHE_DIR: dirs.cleanIngestCache },
     });
     cleanSeconds = tenths(clean.seconds);
     if (!clean.stopped) identical = JSON.stringify(await hashTree(dirs.dist)) === JSON.stringify(await hashTree(dirs.cleanDist));

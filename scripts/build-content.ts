@@ -17,10 +17,10 @@ import { readPdf } from './pipeline/read-pdf.ts';
 import { emptyManifest, pdfExtension, readManifest, seedExtension } from './pipeline/read-manifest.ts';
 import { sanitiseText } from './pipeline/sanitise-text.ts';
 import type { Diagnostic, Edition, Manifest } from './pipeline/types.ts';
-import { validateArchive } from './pipeline/validate-archive.ts';
 import { writeContent, type IngestReport } from './pipeline/write-content.ts';
 import { lockOutput } from './lock-output.ts';
 import { IngestCache, type Extracted } from './ingest-cache.ts';
+import { ValidatedFiles } from './validated-files.ts';
 
 export interface IngestOptions {
   seeds: string;
@@ -48,6 +48,8 @@ export const MAX_SEED_BYTES = 4 * 1024 * 1024;
  * `<paper>/<date>/<NN>.txt: { publication, date, page }` line). Pages the path places need no entry.
  */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
+/** Seed files read ahead of the one being taken (bounds memory to this many files' bytes). */
+const READ_AHEAD = 8;
 /** The largest PDF seed read (64 MiB; a printed page's PDF is 0.2–20 MB, most of it images). */
 export const MAX_PDF_BYTES = 64 * 1024 * 1024;
 
@@ -87,11 +89,11 @@ async function ingestLocked(options: IngestOptions, log: (line: string) => void)
 
   const editions: Edition[] = [];
   const cache = root ? await IngestCache.open(manifest) : null;
-  for (const [i, file] of files.entries()) {
-    if (files.length >= 200 && i % 100 === 0) log(`ingest: ${i}/${files.length} pages`);
+  const readOne = async (file: string): Promise<Extracted> => {
+    const found: Diagnostic[] = [];
     const isPdf = pdfExtension.test(file);
-    const bytes = await readBounded(root!, file, isPdf ? MAX_PDF_BYTES : MAX_SEED_BYTES, diagnostics);
-    if (!bytes) continue;
+    const bytes = await readBounded(root!, file, isPdf ? MAX_PDF_BYTES : MAX_SEED_BYTES, found);
+    if (!bytes) return { edition: null, diagnostics: found };
     const extract = async (): Promise<Extracted> => {
       if (isPdf) {
         const read = await readPdf(bytes, file);
@@ -106,7 +108,17 @@ async function ingestLocked(options: IngestOptions, log: (line: string) => void)
       return { edition, diagnostics: [...decoded.diagnostics, ...sanitised.diagnostics, ...found] };
     };
     // Unchanged seed files are not extracted again (scripts/ingest-cache.ts).
-    const { edition, diagnostics: found } = cache ? await cache.get(file, bytes, extract) : await extract();
+    const extracted = cache ? await cache.get(file, bytes, extract) : await extract();
+    return { edition: extracted.edition, diagnostics: [...found, ...extracted.diagnostics] };
+  };
+  // READ_AHEAD files are read (and looked up in the cache) while earlier ones are taken in order: a
+  // re-ingest is mostly file reads, each a round trip to the file system. Memory: READ_AHEAD files.
+  const pending = files.slice(0, READ_AHEAD).map(readOne);
+  for (const [i] of files.entries()) {
+    if (files.length >= 200 && i % 100 === 0) log(`ingest: ${i}/${files.length} pages`);
+    if (i + READ_AHEAD < files.length) pending.push(readOne(files[i + READ_AHEAD]!));
+    const { edition, diagnostics: found } = await pending[i]!;
+    delete pending[i];
     diagnostics.push(...found);
     if (edition) editions.push(edition);
   }
@@ -132,10 +144,12 @@ async function ingestLocked(options: IngestOptions, log: (line: string) => void)
   const late: Diagnostic[] = [];
   let written = false;
   try {
+    const validated = await ValidatedFiles.open(options.out);
     written = await writeContent(options.out, archive, report, async (dir) => {
-      late.push(...(await validateArchive(dir)));
+      late.push(...(await validated.check(dir)));
       return late.length === 0;
     });
+    if (written) await validated.remember();
     if (!written) late.push(diagnostic(fileStart(options.out), 'error', 'the new archive cannot be read by the site (see above): the previous archive is kept', 'validate/refused'));
   } catch (error) {
     const e = error as NodeJS.ErrnoException;

@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { ingest } from './build-content.ts';
 import { lockOutput } from './lock-output.ts';
 import { renderPageImages } from './render-page-images.ts';
-import { buildPartitions, indexedArticles, mergeParts, partDirs, planArchive, resolvedCache, timings } from './partitioned-build.ts';
+import { buildPartitions, indexedArticles, mergeParts, mergeRecord, partDirs, planArchive, recordWritten, resolvedCache, timings } from './partitioned-build.ts';
 
 const { values, positionals } = parseArgs({
   options: {
@@ -88,8 +88,10 @@ async function build(): Promise<void> {
     log(`build: partition ${id} in ${target}`);
   } else {
     const built = await buildPartitions(options, plan);
-    await mergeParts(dist, partDirs(cache, plan), log);
+    // Incremental: only the parts rebuilt since the last merge into this dist are linked again.
+    await mergeParts(dist, partDirs(cache, plan), log, mergeRecord(cache));
     const images = await renderPageImages({ content, seeds, dist, log });
+    await recordWritten(mergeRecord(cache), images.written);
     if (images.failed) log(`build: ${images.failed} page images could not be rendered; those pages show their article list`);
     const indexed = await indexedArticles(cache, plan);
     if (indexed < plan.articles) fail(`the search index holds ${indexed} of the ${plan.articles} articles written; the site is incomplete`);

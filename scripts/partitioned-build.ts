@@ -8,7 +8,7 @@
 // (`--partition`) writes the same part folder; `--merge` assembles such folders the same way.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readFile, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildArchiveNav } from '../src/lib/archive-nav.ts';
 import { issueSchema, paperSchema, type ArchiveIssue } from '../src/lib/archive-schema.ts';
@@ -242,37 +242,116 @@ async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts
   await rm(work, { recursive: true, force: true });
 }
 
-/** Assembles part folders into `dist` (emptied first) and writes `pagefind/bundles.json`. */
-export async function mergeParts(dist: string, partDirs: readonly string[], log: (line: string) => void = () => {}): Promise<void> {
+/**
+ * What the last merge into a dist folder was made of (`<cache>/merged.json`): the dist folder (its
+ * path and inode, so a dist removed or replaced since is merged anew), each part folder's stamp (its
+ * inode and change time: a rebuilt part is renamed into place, so a new folder) and files, and the files
+ * the merge wrote itself (year exports, bundles.json).
+ */
+interface MergeRecord {
+  dist: string;
+  distStamp: string;
+  parts: Record<string, { stamp: string; files: string[] }>;
+  written: string[];
+}
+
+const stampOf = async (dir: string): Promise<string | null> => {
+  const info = await stat(dir).catch(() => null);
+  return info ? `${info.ino}-${info.ctimeMs}` : null;
+};
+
+/**
+ * Assembles part folders into `dist` and writes `pagefind/bundles.json` and the year exports. With a
+ * `record` file (the build cache's) whose last merge went into this same dist folder, only the parts
+ * whose folder changed since are unlinked and linked again (a day added to a 100k archive changes two
+ * or three of ~50 parts); otherwise dist is emptied and every part linked. Either way dist ends up
+ * holding the same files (test/partitioned-build.test.ts compares it with a clean build's).
+ */
+export async function mergeParts(dist: string, partDirs: readonly string[], log: (line: string) => void = () => {}, record?: string): Promise<void> {
   const start = performance.now();
-  await rm(dist, { recursive: true, force: true });
+  const previous = record ? await readMergeRecord(record, dist) : null;
+  if (!previous) await rm(dist, { recursive: true, force: true });
+  if (record) await rm(record, { force: true }); // A merge stopped half-way leaves no record: the next one starts afresh.
+  const next: MergeRecord = { dist: resolve(dist), distStamp: '', parts: {}, written: [] };
   const owner = new Map<string, string>();
+  const changed: string[] = [];
   for (const dir of partDirs) {
-    for (const file of await listFiles(dir)) {
+    const stamp = (await stampOf(dir)) ?? '';
+    const kept = previous?.parts[dir];
+    const files = kept && kept.stamp === stamp ? kept.files : await listFiles(dir);
+    if (!(kept && kept.stamp === stamp)) changed.push(dir);
+    for (const file of files) {
       const before = owner.get(file);
       if (before) throw new Error(`merge: ${file} is in both ${before} and ${dir}`);
       owner.set(file, dir);
     }
+    next.parts[dir] = { stamp, files };
   }
-  const files = [...owner.keys()];
+  if (previous) {
+    // Unlink what the changed and the vanished parts put there, and what the last merge wrote itself.
+    const stale = [...previous.written];
+    for (const [dir, part] of Object.entries(previous.parts)) if (next.parts[dir]?.stamp !== part.stamp) stale.push(...part.files);
+    for (const file of stale) await rm(join(dist, file), { force: true });
+    await removeEmptyFolders(dist, stale);
+  }
+  const toLink = (previous ? changed : partDirs).flatMap((dir) => next.parts[dir]!.files.map((file) => ({ dir, file })));
   // Each folder made once (a mkdir per file was most of a merge: 20.8 s of a 20k archive's added day,
-  // bench/results/partitioned-20000-add-day.json), then the files linked a few at a time.
-  for (const folder of [...new Set(files.map((f) => dirname(join(dist, f))))].sort()) await mkdir(folder, { recursive: true });
-  await eachLimited(files, MERGE_PARALLEL, async (file) => {
-    const source = join(owner.get(file)!, file);
+  // bench/results/partitioned-20000-add-day-before.json), then the files linked a few at a time.
+  for (const folder of [...new Set(toLink.map(({ file }) => dirname(join(dist, file))))].sort()) await mkdir(folder, { recursive: true });
+  await eachLimited(toLink, MERGE_PARALLEL, async ({ dir, file }) => {
+    const source = join(dir, file);
     const target = join(dist, file);
     await link(source, target).catch((error: NodeJS.ErrnoException) => {
       if (error.code === 'EXDEV' || error.code === 'EPERM') return copyFile(source, target);
       throw error;
     });
   });
-  await writeYearExports(dist, files);
+  const linked = toLink.length;
+  const files = [...owner.keys()];
+  next.written.push(...(await writeYearExports(dist, files)));
   const entries = files.filter((f) => f.startsWith('pagefind/') && f.endsWith('/pagefind-entry.json'));
   const bundles = entries.map((f) => f.slice(0, -'pagefind-entry.json'.length)).sort((a, b) => (a < b ? 1 : -1));
   const days = files.flatMap((f) => ARTICLE_PAGE.exec(f)?.[1] ?? []).sort();
-  if (bundles.length) await writeBundleList(dist, bundles, { first: days[0] ?? '0000-00-00', last: days.at(-1) ?? '0000-00-00' });
+  if (bundles.length) {
+    await writeBundleList(dist, bundles, { first: days[0] ?? '0000-00-00', last: days.at(-1) ?? '0000-00-00' });
+    next.written.push('pagefind/bundles.json');
+  }
+  if (record) {
+    next.distStamp = (await stampOf(dist)) ?? '';
+    await writeFile(record, JSON.stringify(next));
+  }
   timings.merge += since(start);
-  log(`build: merged ${partDirs.length} partitions (${owner.size} files) into ${dist}`);
+  const how = previous ? `${changed.length} changed, ${linked} files linked` : `${linked} files linked`;
+  log(`build: merged ${partDirs.length} partitions (${owner.size} files; ${how}) into ${dist}`);
+}
+
+/** Adds files written into dist after the merge (page images) to its record, so the next merge can remove them. */
+export async function recordWritten(record: string, files: readonly string[]): Promise<void> {
+  const merged = JSON.parse(await readFile(record, 'utf8').catch(() => 'null')) as MergeRecord | null;
+  if (!merged || !files.length) return;
+  merged.written.push(...files);
+  await writeFile(record, JSON.stringify(merged));
+}
+
+/** The merge record of a build cache. */
+export const mergeRecord = (cache: string): string => join(cache, 'merged.json');
+
+async function readMergeRecord(record: string, dist: string): Promise<MergeRecord | null> {
+  try {
+    const previous = JSON.parse(await readFile(record, 'utf8')) as MergeRecord;
+    return previous.dist === resolve(dist) && previous.distStamp === (await stampOf(dist)) ? previous : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Removes the folders (deepest first) that the removal of these files left empty, as a fresh merge would not make them. */
+async function removeEmptyFolders(dist: string, removed: readonly string[]): Promise<void> {
+  const folders = new Set<string>();
+  for (const file of removed) for (let d = dirname(file); d !== '.'; d = dirname(d)) folders.add(d);
+  for (const folder of [...folders].sort((a, b) => b.length - a.length)) {
+    await rmdir(join(dist, folder)).catch(() => {}); // Fails, as it should, on a folder still holding files.
+  }
 }
 
 /** Files linked at once by a merge: enough to keep the file system busy, few enough for any fd limit. */
@@ -297,7 +376,7 @@ const ISSUE_EXPORT = /^([^/]+)\/(\d{4})-\d{2}-\d{2}\/articles\.(txt|jsonl)$/u;
  * JSON Lines end to end, plain text with a blank line between issues (src/lib/export-text.ts), as
  * one `astro build` of the whole archive writes it (test/partitioned-build.test.ts compares the two).
  */
-async function writeYearExports(dist: string, files: readonly string[]): Promise<void> {
+async function writeYearExports(dist: string, files: readonly string[]): Promise<string[]> {
   const years = new Map<string, string[]>();
   for (const file of [...files].sort()) {
     const m = ISSUE_EXPORT.exec(file);
@@ -308,8 +387,10 @@ async function writeYearExports(dist: string, files: readonly string[]): Promise
   for (const [target, issues] of years) {
     const bodies = (await Promise.all(issues.map((f) => readFile(join(dist, f), 'utf8')))).filter((b) => b.length);
     await mkdir(dirname(join(dist, target)), { recursive: true });
+    await rm(join(dist, target), { force: true }); // Never write through a hard link into a part.
     await writeFile(join(dist, target), target.endsWith('.jsonl') ? bodies.join('') : bodies.join('\n'));
   }
+  return [...years.keys()];
 }
 
 /** The part folders of a plan in the cache. */

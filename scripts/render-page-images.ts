@@ -29,13 +29,15 @@ export interface RenderReport {
   pages: number;
   rendered: number;
   failed: number;
+  /** Files written into dist, relative to it. */
+  written: string[];
 }
 
 export async function renderPageImages(options: RenderOptions): Promise<RenderReport> {
   const width = options.width ?? PAGE_IMAGE_WIDTH;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const cache = join(options.content, 'page-images');
-  const report: RenderReport = { pages: 0, rendered: 0, failed: 0 };
+  const report: RenderReport = { pages: 0, rendered: 0, failed: 0, written: [] };
   for (const issue of await readIssues(join(options.content, 'archive', 'issues'))) {
     for (const page of issue.pages) {
       if (!page.image) continue;
@@ -52,10 +54,12 @@ export async function renderPageImages(options: RenderOptions): Promise<RenderRe
           await rename(`${cached}.tmp`, cached);
           report.rendered++;
         }
-        const target = join(options.dist, pageFilePath(issue.paper, issue.date, page.number, 'webp'));
-        await mkdir(dirname(target), { recursive: true });
-        await copyFile(cached, target);
-        await copyFile(join(options.seeds, seed), join(options.dist, pageFilePath(issue.paper, issue.date, page.number, 'pdf')));
+        const webp = pageFilePath(issue.paper, issue.date, page.number, 'webp');
+        const pdf = pageFilePath(issue.paper, issue.date, page.number, 'pdf');
+        await mkdir(dirname(join(options.dist, webp)), { recursive: true });
+        await copyFile(cached, join(options.dist, webp));
+        await copyFile(join(options.seeds, seed), join(options.dist, pdf));
+        report.written.push(webp, pdf);
       } catch (error) {
         report.failed++;
         log(`${seed}:1:1  error  page image of PDF page ${pdfPage} could not be rendered (${String((error as Error).message ?? error)}); the page shows its article list  render/failed`);

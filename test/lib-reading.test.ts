@@ -142,6 +142,18 @@ describe('往年今日', () => {
     expect(onThisDay(papers, 'a', '2021-05-08')).toEqual([]);
   });
 
+  it('lists other papers on one day by paper id, whichever published last (a new day changes no older issue page)', () => {
+    const three = (extra: ArchiveIssue[]) => buildArchiveNav(
+      ['a', 'b', 'c'].map((id) => ({ id, name: id, nameSource: 'manifest' as const, issueDates: [] })),
+      [issue('a', '2023-05-08'), issue('b', '2022-05-08'), issue('c', '2022-05-08'), issue('a', '2023-05-09'), issue('c', '2023-05-09'), ...extra],
+    ).papers;
+    // c published last, then b does: the papers' recency order changes, 往年今日 of 2023-05-08 does not.
+    const before = onThisDay(three([]), 'a', '2023-05-08').map((i) => i.paper);
+    const after = onThisDay(three([issue('b', '2023-05-10')]), 'a', '2023-05-08').map((i) => i.paper);
+    expect(before).toEqual(['b', 'c']);
+    expect(after).toEqual(['b', 'c']);
+  });
+
   it('has an index file for every day a reader’s today can be, 29 February too', () => {
     const days = allDays();
     expect(days).toHaveLength(366);
