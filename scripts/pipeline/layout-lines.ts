@@ -30,6 +30,14 @@ const EDGE_TOLERANCE = 2;
  * headline and its body or between two articles 1.5 em and more.
  */
 const WIDE_GAP_EM = 1.5;
+/**
+ * Above a band in headline type, a white band across the region this many ems high parts modules: the
+ * white between two lines of a column is 0.3–0.8 em, above a headline (its margin and half-leading) 1 em
+ * and more.
+ */
+const HEAD_GAP_EM = 0.9;
+/** Type this many times the region's (box heights) is headline type: 10.5 pt body → 12 pt is 1.14. */
+const HEAD_RATIO = 1.12;
 /** The narrowest white band taken for a column gutter, in ems of the region's median type size. */
 const GUTTER_EM = 0.6;
 /** A column has at least this many lines: a gap inside one row (a masthead's name and date) is no gutter. */
@@ -185,10 +193,20 @@ function splitWide(across: Draft[][]): Draft[][] | null {
   const parts: Draft[][] = [[...across[0]!]];
   for (let i = 1; i < across.length; i++) {
     const gap = Math.min(...across[i]!.map((l) => l.top)) - Math.max(...across[i - 1]!.map((l) => l.bottom));
-    if (gap >= WIDE_GAP_EM * em) parts.push([]);
+    if (gap >= WIDE_GAP_EM * em || (gap >= HEAD_GAP_EM * em && opensModule(across[i]!, em))) parts.push([]);
     parts.at(-1)!.push(...across[i]!);
   }
   return parts.length > 1 ? parts : null;
+}
+
+/**
+ * A band in headline type (a kicker or title set at least HEAD_RATIO times the region's type) opens a
+ * module of its own: a headline over body legs narrower than the headline's line (a story set in four
+ * legs under a title that spans only the first) starts a new module where a white band runs across the
+ * whole region above it. Beside a column of text going on, no white band crosses the region.
+ */
+function opensModule(band: Draft[], em: number): boolean {
+  return band.some((l) => l.runs.length && size(l) >= HEAD_RATIO * em);
 }
 
 /** The region's lines split at every white band that runs down its whole height, or null when none does. */
@@ -207,8 +225,20 @@ function splitColumns(lines: Draft[]): Draft[][] | null {
     reach = Math.max(reach, line.right);
   }
   columns.push(current);
-  if (columns.length < 2 || columns.some((c) => c.length < MIN_COLUMN_LINES)) return null;
+  if (columns.length < 2 || !columns.every((c) => c.length >= MIN_COLUMN_LINES || startsAtTop(c, columns))) return null;
   return columns.map((c) => c.sort((a, b) => a.top - b.top || a.left - b.left));
+}
+
+/**
+ * A column shorter than MIN_COLUMN_LINES is still a column when it starts level with a full column
+ * beside it: balanced columns (CSS column-count, a newspaper's body set in 3–5 legs) all start at the top
+ * of their block and the last leg may hold one line; a row's pieces (a masthead's name and date) have no
+ * full column beside them.
+ */
+function startsAtTop(column: Draft[], columns: Draft[][]): boolean {
+  const top = Math.min(...column.map((l) => l.top));
+  const height = Math.min(...column.map(size));
+  return columns.some((c) => c.length >= MIN_COLUMN_LINES && Math.abs(Math.min(...c.map((l) => l.top)) - top) <= 0.5 * height);
 }
 
 /** The region cut across its white bands: runs of lines whose heights overlap, top to bottom. */
