@@ -124,7 +124,8 @@ function joinRunIns(drafts: Draft[]): Draft[] {
   const pieces = drafts.map(({ left, right, top, bottom }) => ({ left, right, top, bottom }));
   const inGutter = (left: Draft, right: Draft) => {
     const height = left.bottom - left.top;
-    const neighbours = pieces.filter((o) => (o.top >= left.bottom - 0.1 * height || o.bottom <= left.top + 0.1 * height) && Math.abs(o.top - left.top) <= NEIGHBOUR_LINES * height);
+    // Lines just above or below, and over or under the two pieces (text elsewhere on the page says nothing of this gap).
+    const neighbours = pieces.filter((o) => (o.top >= left.bottom - 0.1 * height || o.bottom <= left.top + 0.1 * height) && Math.abs(o.top - left.top) <= NEIGHBOUR_LINES * height && o.left < right.right && left.left < o.right);
     // Justified columns: the left piece ends, or the right one starts, in line with a neighbour.
     if (neighbours.some((o) => Math.abs(o.right - left.right) <= EDGE_TOLERANCE || Math.abs(o.left - right.left) <= EDGE_TOLERANCE)) return true;
     // Ragged columns: just before the right piece the neighbours are white (inside a box's text for a run-in title).

@@ -7,6 +7,7 @@
 // Integration point: the line labeller of the extraction issue (line-features.ts, when it lands) can take
 // each LaidLine's size, weight, indentation and gap as features; this stage is the geometry-only labeller
 // for PDF pages until then, with the same output as extract-articles.ts.
+import { bylineStart, datelineStart } from '../data/article-lines.ts';
 import { boxLabel, furniturePatterns } from '../data/furniture.ts';
 import { endsSentence } from './classify-lines.ts';
 import { kindOf, type ExtractResult } from './extract-articles.ts';
@@ -57,11 +58,20 @@ export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, p
       // A box's label ends the article before the box.
       if (kind === 'section') current = null;
     } else if (line.runIn && !body.bold && (!current || current.body.length) && isIndented(line, columns)) {
-      // A run-in title opens a short item: the bold words are its title, the rest its first line.
-      drafts.push((current = { headline: [{ ...line, text: line.runIn.title }], byline: null, body: [{ ...line, text: line.runIn.rest, runIn: null }] }));
+      // A run-in title opens a short item: the bold words are its title, the rest its first line (in the body's face).
+      drafts.push((current = { headline: [{ ...line, text: line.runIn.title }], byline: null, body: [{ ...line, text: line.runIn.rest, runIn: null, font: body.font, bold: body.bold }] }));
+    } else if (!body.bold && (!current || current.body.length) && isOwnLineRunIn(line, body, columns)) {
+      // A run-in title that filled its line: its item's text goes on on the next line.
+      drafts.push((current = { headline: [line], byline: null, body: [] }));
+    } else if (current?.body.length && !current.caption && isDateline(line) && isIndented(line, columns) && hasDateline(current.body)) {
+      // A second dateline opens a report of its own (an untitled brief after another in a 简讯 box).
+      drafts.push((current = { headline: [], byline: null, body: [line] }));
     } else if (isCaption) {
       // A caption stands apart: the article around it goes on after it.
       if (!caption) drafts.push((caption = { headline: [], byline: null, body: [], caption: true }));
+      // Its first line set bold over regular lines is the photo's title (图片标题).
+      const [first] = caption.body;
+      if (first && caption.body.length === 1 && !caption.headline.length && first.bold && !line.bold && !endsSentence(first.text)) caption.headline.push(caption.body.pop()!);
       caption.body.push(line);
     } else if (isHeadline(line)) {
       if (!current || current.body.length || current.byline) drafts.push((current = { headline: [], byline: null, body: [] }));
@@ -98,6 +108,19 @@ export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, p
   furniture.sort((a, b) => a.position.line - b.position.line);
   return { articles, furniture, diagnostics: [] };
 }
+
+/**
+ * A run-in title on a line of its own: a paragraph's first line (indented) set all in bold at body size
+ * while the body is regular, no sentence and no byline — the title filled the line, its item goes on
+ * under it (a brief in a 简讯 box). A 小标题 is set flush, in the headline face.
+ */
+function isOwnLineRunIn(line: LaidLine, body: { size: number; font: string }, columns: Map<number, ColumnMeasure>): boolean {
+  return line.bold && line.font !== body.font && sameSize(line.size, body.size) && isIndented(line, columns) && !line.runIn && !endsSentence(line.text) && !/[，。；：！？,;:!?]/u.test(line.text) && !isDateline(line) && !bylineStart.test(line.text);
+}
+
+const isDateline = (line: LaidLine): boolean => datelineStart.some((p) => p.test(line.text));
+/** Whether a paragraph of these lines opens with a dateline. */
+const hasDateline = (lines: LaidLine[]): boolean => lines.some(isDateline);
 
 /** The body type: the size (and face) most of the page's characters are set in. */
 function bodyType(lines: LaidLine[]): { size: number; font: string; bold: boolean } {
