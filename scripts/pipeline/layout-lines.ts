@@ -36,6 +36,8 @@ const WIDE_GAP_EM = 1.5;
  * and more.
  */
 const HEAD_GAP_EM = 0.9;
+/** A headline opening a module is set flush with the module's left edge, within this many ems of type. */
+const HEAD_INDENT_EM = 2;
 /** Type this many times the region's (box heights) is headline type: 10.5 pt body → 12 pt is 1.14. */
 const HEAD_RATIO = 1.12;
 /** The narrowest white band taken for a column gutter, in ems of the region's median type size. */
@@ -175,7 +177,8 @@ function readingOrder(lines: Draft[], column: number, next: { column: number }):
   const wide = splitWide(across);
   if (wide) return wide.flatMap((part) => readingOrder(part, column, next));
   const columns = splitColumns(lines);
-  if (columns) return columns.flatMap((part) => readingOrder(part, ++next.column, next));
+  const regions = columns && groupModules(columns);
+  if (regions && regions.length > 1) return regions.flatMap((part) => readingOrder(part, ++next.column, next));
   const groups: Draft[][] = [];
   for (const band of across) {
     const last = groups.at(-1);
@@ -191,10 +194,11 @@ function readingOrder(lines: Draft[], column: number, next: { column: number }):
 function splitWide(across: Draft[][]): Draft[][] | null {
   if (across.length < 2) return null;
   const em = typeSize(across.flat());
+  const left = Math.min(...across.flat().map((l) => l.left));
   const parts: Draft[][] = [[...across[0]!]];
   for (let i = 1; i < across.length; i++) {
     const gap = Math.min(...across[i]!.map((l) => l.top)) - Math.max(...across[i - 1]!.map((l) => l.bottom));
-    if (gap >= WIDE_GAP_EM * em || (gap >= HEAD_GAP_EM * em && opensModule(across[i]!, em))) parts.push([]);
+    if (gap >= WIDE_GAP_EM * em || (gap >= HEAD_GAP_EM * em && opensModule(across[i]!, em, left) && closesModule(across[i - 1]!, em))) parts.push([]);
     parts.at(-1)!.push(...across[i]!);
   }
   return parts.length > 1 ? parts : null;
@@ -204,10 +208,57 @@ function splitWide(across: Draft[][]): Draft[][] | null {
  * A band in headline type (a kicker or title set at least HEAD_RATIO times the region's type) opens a
  * module of its own: a headline over body legs narrower than the headline's line (a story set in four
  * legs under a title that spans only the first) starts a new module where a white band runs across the
- * whole region above it. Beside a column of text going on, no white band crosses the region.
+ * whole region above it and the headline stands at the region's left (closesModule: the band above holds
+ * no headline type). Beside a column of text going on, no white band crosses the region.
  */
-function opensModule(band: Draft[], em: number): boolean {
-  return band.some((l) => l.runs.length && size(l) >= HEAD_RATIO * em);
+function opensModule(band: Draft[], em: number, left: number): boolean {
+  return band.some((l) => l.runs.length && size(l) >= HEAD_RATIO * em && l.left - left <= HEAD_INDENT_EM * em);
+}
+
+/**
+ * A band that can end a module: no headline type in it. Between a title and its subtitle (or a kicker
+ * and its title) the white is a headline group's own, and a story beside may leave white level with it.
+ */
+function closesModule(band: Draft[], em: number): boolean {
+  return band.every((l) => !l.runs.length || size(l) < HEAD_RATIO * em);
+}
+
+/**
+ * Columns cut at every gutter, regrouped where legs are of modules stacked across them: two neighbouring
+ * columns are one region when, taken together, a white band over headline type set at their left edge
+ * runs across both (stories set in two legs, one under another, in a main column beside a sidebar).
+ * The region is then cut across into its modules before each is cut into legs.
+ */
+function groupModules(columns: Draft[][]): Draft[][] {
+  const groups: Draft[][] = [columns[0]!];
+  for (const column of columns.slice(1)) {
+    const joined = [...groups.at(-1)!, ...column];
+    if (stacksModules(joined, column)) groups[groups.length - 1] = joined;
+    else groups.push(column);
+  }
+  return groups;
+}
+
+/**
+ * Whether a white band over headline type crosses the region, the headline standing left of the leg
+ * joined on, which has lines above and under it: a leg with a headline of its own at that height is a
+ * column of its own (flowing columns whose stories happen to start level), one with nothing under the
+ * band a column that ends short.
+ */
+function stacksModules(lines: Draft[], leg: Draft[]): boolean {
+  const legLeft = Math.min(...leg.map((l) => l.left));
+  const across = bands(lines);
+  const em = typeSize(lines);
+  const left = Math.min(...lines.map((l) => l.left));
+  for (let i = 1; i < across.length; i++) {
+    const band = across[i]!;
+    const gap = Math.min(...band.map((l) => l.top)) - Math.max(...across[i - 1]!.map((l) => l.bottom));
+    if (gap < HEAD_GAP_EM * em || !opensModule(band, em, left) || !closesModule(across[i - 1]!, em) || !band.every((l) => l.left < legLeft)) continue;
+    // The leg goes on under the headline, and was there above it: a story's legs, not a column ending short.
+    const top = Math.min(...band.map((l) => l.top));
+    if (leg.some((l) => l.top > top) && leg.some((l) => l.bottom < top)) return true;
+  }
+  return false;
 }
 
 /** The region's lines split at every white band that runs down its whole height, or null when none does. */
