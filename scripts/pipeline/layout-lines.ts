@@ -20,6 +20,13 @@ const SPACE_GAP_EM = 0.2;
 const SAME_LINE_OVERLAP = 0.5;
 /** Pieces of a line this far apart (ems) may still be one line (a run-in title, a spaced credit line). */
 const RUN_IN_GAP_EM = 3;
+/**
+ * A column starts at a piece's left when at least COLUMN_START_LINES lines below it, within
+ * COLUMN_START_REACH_EM of its type (a headline's subtitle, byline and first lines of body), start there
+ * too; a word inside a headline line has nothing under it at its left.
+ */
+const COLUMN_START_LINES = 2;
+const COLUMN_START_REACH_EM = 6;
 /** Lines this many line heights apart are neighbours in a column. */
 const NEIGHBOUR_LINES = 2.5;
 /** Edges this close (points) are in line: a justified column's edge, a column's left. */
@@ -124,13 +131,21 @@ function joinRuns(runs: GlyphRun[]): Draft[] {
 function joinRunIns(drafts: Draft[]): Draft[] {
   // The pieces as they were before any joining (joined lines would cover the gutters they cross).
   const pieces = drafts.map(({ left, right, top, bottom }) => ({ left, right, top, bottom }));
+  const bodyHeight = median(pieces.map((p) => p.bottom - p.top));
+  const columnStart = (piece: Draft) =>
+    pieces.filter((o) => o.top > piece.bottom && o.top - piece.bottom <= COLUMN_START_REACH_EM * (piece.bottom - piece.top) && Math.abs(o.left - piece.left) <= EDGE_TOLERANCE).length >= COLUMN_START_LINES;
   const inGutter = (left: Draft, right: Draft) => {
     const height = left.bottom - left.top;
     // Lines just above or below, and over or under the two pieces (text elsewhere on the page says nothing of this gap).
     const neighbours = pieces.filter((o) => (o.top >= left.bottom - 0.1 * height || o.bottom <= left.top + 0.1 * height) && Math.abs(o.top - left.top) <= NEIGHBOUR_LINES * height && o.left < right.right && left.left < o.right);
     // Justified columns: the left piece ends, or the right one starts, in line with a neighbour.
     if (neighbours.some((o) => Math.abs(o.right - left.right) <= EDGE_TOLERANCE || Math.abs(o.left - right.left) <= EDGE_TOLERANCE)) return true;
-    // Ragged columns: just before the right piece the neighbours are white (inside a box's text for a run-in title).
+    // The right piece starts where a column of the page starts: lines under it (within its story) begin there too.
+    if (columnStart(right)) return true;
+    // Ragged columns: just before the right piece the neighbours are white (inside a box's text for a
+    // run-in title). Not in headline type: a headline's second line, shorter than its first, says nothing
+    // of a space inside the first (青岚启动防汛四级应急响应　惠及全…); a headline in the next column starts one.
+    if (height >= HEAD_RATIO * bodyHeight) return false;
     const probe = right.left - 0.5 * (right.bottom - right.top);
     return neighbours.length > 0 && !neighbours.some((o) => o.left < probe && probe < o.right);
   };
