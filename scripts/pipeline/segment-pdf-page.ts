@@ -7,7 +7,7 @@
 // Integration point: the line labeller of the extraction issue (line-features.ts, when it lands) can take
 // each LaidLine's size, weight, indentation and gap as features; this stage is the geometry-only labeller
 // for PDF pages until then, with the same output as extract-articles.ts.
-import { bylineStart, datelineStart } from '../data/article-lines.ts';
+import { bylineStart, dashSubtitle, datelineStart } from '../data/article-lines.ts';
 import { boxLabel, furniturePatterns } from '../data/furniture.ts';
 import { endsSentence } from './classify-lines.ts';
 import { kindOf, type ExtractResult } from './extract-articles.ts';
@@ -40,7 +40,12 @@ interface Draft {
 /** Type this much smaller than the body's is a caption's (8.5 pt under 9 pt body type). */
 const CAPTION_RATIO = 0.97;
 
-export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, page: number): ExtractResult {
+/**
+ * `boxes` are the shapes the page draws (read-pdf.ts graphics: a box's frame or tint, a photo): a label
+ * word in headline type names a box when it stands at the top of one; outside any box, right over a
+ * larger headline, it is that headline's kicker (一线观察 over its title).
+ */
+export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, page: number, boxes: readonly PageBox[] = []): ExtractResult {
   const text = lines.filter((l) => !skip.has(l) && l.text);
   const body = bodyType(text);
   const isHeadline = (l: LaidLine) => l.size >= HEADLINE_RATIO * body.size;
@@ -49,8 +54,9 @@ export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, p
   const drafts: Draft[] = [];
   let current: Draft | null = null;
   let caption: Draft | null = null;
-  for (const line of text) {
-    const kind = furnitureKind(line.text) ?? (isHeadline(line) && boxLabel.test(line.text.replace(/\s+/gu, '')) ? 'section' : null);
+  for (const [i, line] of text.entries()) {
+    let kind = furnitureKind(line.text) ?? (isHeadline(line) && boxLabel.test(line.text.replace(/\s+/gu, '')) ? 'section' : null);
+    if (kind === 'section' && isHeadline(line) && isKicker(line, text[i + 1], boxes)) kind = null;
     const isCaption = !kind && line.size < CAPTION_RATIO * body.size && !(current && !current.body.length && !current.byline && current.headline.length);
     if (!isCaption) caption = null;
     if (kind) {
@@ -122,6 +128,20 @@ const isDateline = (line: LaidLine): boolean => datelineStart.some((p) => p.test
 /** Whether a paragraph of these lines opens with a dateline. */
 const hasDateline = (lines: LaidLine[]): boolean => lines.some(isDateline);
 
+/** A line over a larger headline in its column, close above it, and at the top of no drawn box. */
+function isKicker(line: LaidLine, next: LaidLine | undefined, boxes: readonly PageBox[]): boolean {
+  if (!next || next.column !== line.column || next.size < line.size * HEADLINE_RATIO) return false;
+  const gap = next.box.y - (line.box.y + line.box.height);
+  if (gap < 0 || gap > KICKER_GAP_EM * line.size) return false;
+  const inBox = (b: PageBox) =>
+    b.x <= line.box.x + 1 && line.box.x + line.box.width <= b.x + b.width + 1 && b.y <= line.box.y + 1 && line.box.y + line.box.height <= b.y + b.height + 1 && line.box.y - b.y <= BOX_TOP_EM * line.size;
+  return !boxes.some(inBox);
+}
+/** A kicker sits within this many ems of its type over its title (the white of a headline group). */
+const KICKER_GAP_EM = 1.5;
+/** A box's label is its first line: its top within this many ems of the box's top. */
+const BOX_TOP_EM = 3;
+
 /** The body type: the size (and face) most of the page's characters are set in. */
 function bodyType(lines: LaidLine[]): { size: number; font: string; bold: boolean } {
   const count = (key: (l: LaidLine) => string, of: LaidLine[]) => {
@@ -163,7 +183,8 @@ function readHeadline(lines: LaidLine[]): Pick<ExtractedArticle, 'kicker' | 'tit
   let previous: LaidLine | null = null;
   for (const l of lines.slice(last + 1)) {
     // A subtitle wrapped onto a second line: the first runs the group's full width and ends no sentence.
-    const wrapped = previous && sameSize(previous.size, l.size) && previous.box.width >= 0.9 * widest && !endsSentence(previous.text);
+    // A dash opens a subtitle of its own (——来自基层一线的报道).
+    const wrapped = previous && sameSize(previous.size, l.size) && previous.box.width >= 0.9 * widest && !endsSentence(previous.text) && !dashSubtitle.test(l.text);
     if (wrapped) subtitles[subtitles.length - 1] = joinWrapped(subtitles.at(-1)!, l.text);
     else subtitles.push(l.text);
     previous = l;
