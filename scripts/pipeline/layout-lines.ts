@@ -227,7 +227,9 @@ function splitWide(across: Draft[][]): Draft[][] | null {
  * no headline type). Beside a column of text going on, no white band crosses the region.
  */
 function opensModule(band: Draft[], em: number, left: number): boolean {
-  return band.some((l) => l.runs.length && size(l) >= HEAD_RATIO * em && l.left - left <= HEAD_INDENT_EM * em);
+  const heads = band.filter((l) => l.runs.length && size(l) >= HEAD_RATIO * em);
+  // All of them at the left: headlines level in two legs are two flowing columns' stories.
+  return heads.length > 0 && heads.every((l) => l.left - left <= HEAD_INDENT_EM * em);
 }
 
 /**

@@ -24,6 +24,8 @@ const HEADLINE_RATIO = 1.12;
 const SAME_SIZE = 0.04;
 /** A paragraph's first line is indented by 2 em in print; 0.8 em of the line's type tells it from noise. */
 const INDENT_EM = 0.8;
+/** A paragraph's indent is 2 em; a line further left than this over the body is no edge of its column. */
+const MAX_INDENT_EM = 3;
 /** A line ending this many ems short of its column's right edge ends its paragraph (when a sentence ends). */
 const SHORT_LINE_EM = 1.5;
 /** A gap above a line this many ems wider than its column's usual line gap starts a paragraph. */
@@ -206,8 +208,12 @@ function columnMeasures(lines: LaidLine[], bodySize: number): Map<number, Column
   const measures = new Map<number, ColumnMeasure>();
   for (const [column, ls] of byColumn) {
     const gaps = ls.map((l) => l.gapAbove).filter((g): g is number => g !== null && g >= 0).sort((a, b) => a - b);
+    const bodyLeft = Math.min(...ls.map((l) => l.box.x));
+    // Where every body line of a column is a paragraph's first (one-line briefs in a box), the column's
+    // left is its label's or headline's: type as large as the body's standing up to MAX_INDENT_EM further left.
+    const heads = lines.filter((l) => l.column === column && l.size > bodySize && bodyLeft - l.box.x >= INDENT_EM * bodySize && bodyLeft - l.box.x <= MAX_INDENT_EM * bodySize);
     measures.set(column, {
-      left: Math.min(...ls.map((l) => l.box.x)),
+      left: Math.min(bodyLeft, ...heads.map((l) => l.box.x)),
       right: Math.max(...ls.map((l) => l.box.x + l.box.width)),
       gap: gaps[Math.floor(gaps.length / 2)] ?? 0,
     });
