@@ -17,6 +17,7 @@ export const furniturePatterns: FurniturePattern[] = [
   { kind: 'index', pattern: /^(?:第\s*)?\d{1,2}\s*版$/u, note: 'page reference of an index entry: 8版' },
   { kind: 'index', pattern: /^\S.{2,40}\s+(?:第\s*)?\d{1,2}\s*版$/u, note: 'index entry with its page: 中国女足…冠军 8版' },
   { kind: 'index', pattern: /^[▶►▸●·•]?\S.{2,40}[（(]第?\s*\d{1,2}\s*版[）)]$/u, note: 'index entry with its page in brackets: ▶澜江…完工（6版）' },
+  { kind: 'index', pattern: /^\S.{2,40}?(?:…{2,}|\.{3,}|·{3,})\s*(?:第\s*)?\d{1,2}\s*版$/u, note: 'index entry with leader dots to its page: 湄川老街年货市集开市……第07版' },
   {
     kind: 'footer',
     pattern: /(?:值班(?:副)?总编|值班主任|责编|责任编辑|编辑|版式|美编|校对|组版|照排)\s*[:：\s].*(?:值班|责编|编辑|版式|美编|校对|组版|照排)\s*[:：\s]/u,

@@ -37,7 +37,7 @@ export function extractPdfEdition(file: string, pdfPages: PdfPage[], manifest: M
     const masthead = new Set(identified.mastheadLines.map((i) => lines[i]!));
     furniture.push(...[...masthead].map((l) => ({ kind: 'masthead' as const, text: l.text, position: l.position })));
     try {
-      const segmented = segmentPdfPage(lines, masthead, number);
+      const segmented = segmentPdfPage(lines, masthead, number, pdfPage.graphics);
       articles.push(...segmented.articles);
       furniture.push(...segmented.furniture);
       diagnostics.push(...segmented.diagnostics);

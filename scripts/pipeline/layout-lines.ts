@@ -20,6 +20,13 @@ const SPACE_GAP_EM = 0.2;
 const SAME_LINE_OVERLAP = 0.5;
 /** Pieces of a line this far apart (ems) may still be one line (a run-in title, a spaced credit line). */
 const RUN_IN_GAP_EM = 3;
+/**
+ * A column starts at a piece's left when at least COLUMN_START_LINES lines below it, within
+ * COLUMN_START_REACH_EM of its type (a headline's subtitle, byline and first lines of body), start there
+ * too; a word inside a headline line has nothing under it at its left.
+ */
+const COLUMN_START_LINES = 2;
+const COLUMN_START_REACH_EM = 6;
 /** Lines this many line heights apart are neighbours in a column. */
 const NEIGHBOUR_LINES = 2.5;
 /** Edges this close (points) are in line: a justified column's edge, a column's left. */
@@ -30,6 +37,16 @@ const EDGE_TOLERANCE = 2;
  * headline and its body or between two articles 1.5 em and more.
  */
 const WIDE_GAP_EM = 1.5;
+/**
+ * Above a band in headline type, a white band across the region this many ems high parts modules: the
+ * white between two lines of a column is 0.3–0.8 em, above a headline (its margin and half-leading) 1 em
+ * and more.
+ */
+const HEAD_GAP_EM = 0.9;
+/** A headline opening a module is set flush with the module's left edge, within this many ems of type. */
+const HEAD_INDENT_EM = 2;
+/** Type this many times the region's (box heights) is headline type: 10.5 pt body → 12 pt is 1.14. */
+const HEAD_RATIO = 1.12;
 /** The narrowest white band taken for a column gutter, in ems of the region's median type size. */
 const GUTTER_EM = 0.6;
 /** A column has at least this many lines: a gap inside one row (a masthead's name and date) is no gutter. */
@@ -114,12 +131,21 @@ function joinRuns(runs: GlyphRun[]): Draft[] {
 function joinRunIns(drafts: Draft[]): Draft[] {
   // The pieces as they were before any joining (joined lines would cover the gutters they cross).
   const pieces = drafts.map(({ left, right, top, bottom }) => ({ left, right, top, bottom }));
+  const bodyHeight = median(pieces.map((p) => p.bottom - p.top));
+  const columnStart = (piece: Draft) =>
+    pieces.filter((o) => o.top > piece.bottom && o.top - piece.bottom <= COLUMN_START_REACH_EM * (piece.bottom - piece.top) && Math.abs(o.left - piece.left) <= EDGE_TOLERANCE).length >= COLUMN_START_LINES;
   const inGutter = (left: Draft, right: Draft) => {
     const height = left.bottom - left.top;
-    const neighbours = pieces.filter((o) => (o.top >= left.bottom - 0.1 * height || o.bottom <= left.top + 0.1 * height) && Math.abs(o.top - left.top) <= NEIGHBOUR_LINES * height);
+    // Lines just above or below, and over or under the two pieces (text elsewhere on the page says nothing of this gap).
+    const neighbours = pieces.filter((o) => (o.top >= left.bottom - 0.1 * height || o.bottom <= left.top + 0.1 * height) && Math.abs(o.top - left.top) <= NEIGHBOUR_LINES * height && o.left < right.right && left.left < o.right);
     // Justified columns: the left piece ends, or the right one starts, in line with a neighbour.
     if (neighbours.some((o) => Math.abs(o.right - left.right) <= EDGE_TOLERANCE || Math.abs(o.left - right.left) <= EDGE_TOLERANCE)) return true;
-    // Ragged columns: just before the right piece the neighbours are white (inside a box's text for a run-in title).
+    // The right piece starts where a column of the page starts: lines under it (within its story) begin there too.
+    if (columnStart(right)) return true;
+    // Ragged columns: just before the right piece the neighbours are white (inside a box's text for a
+    // run-in title). Not in headline type: a headline's second line, shorter than its first, says nothing
+    // of a space inside the first (青岚启动防汛四级应急响应　惠及全…); a headline in the next column starts one.
+    if (height >= HEAD_RATIO * bodyHeight) return false;
     const probe = right.left - 0.5 * (right.bottom - right.top);
     return neighbours.length > 0 && !neighbours.some((o) => o.left < probe && probe < o.right);
   };
@@ -166,7 +192,8 @@ function readingOrder(lines: Draft[], column: number, next: { column: number }):
   const wide = splitWide(across);
   if (wide) return wide.flatMap((part) => readingOrder(part, column, next));
   const columns = splitColumns(lines);
-  if (columns) return columns.flatMap((part) => readingOrder(part, ++next.column, next));
+  const regions = columns && groupModules(columns);
+  if (regions && regions.length > 1) return regions.flatMap((part) => readingOrder(part, ++next.column, next));
   const groups: Draft[][] = [];
   for (const band of across) {
     const last = groups.at(-1);
@@ -182,13 +209,73 @@ function readingOrder(lines: Draft[], column: number, next: { column: number }):
 function splitWide(across: Draft[][]): Draft[][] | null {
   if (across.length < 2) return null;
   const em = typeSize(across.flat());
+  const left = Math.min(...across.flat().map((l) => l.left));
   const parts: Draft[][] = [[...across[0]!]];
   for (let i = 1; i < across.length; i++) {
     const gap = Math.min(...across[i]!.map((l) => l.top)) - Math.max(...across[i - 1]!.map((l) => l.bottom));
-    if (gap >= WIDE_GAP_EM * em) parts.push([]);
+    if (gap >= WIDE_GAP_EM * em || (gap >= HEAD_GAP_EM * em && opensModule(across[i]!, em, left) && closesModule(across[i - 1]!, em))) parts.push([]);
     parts.at(-1)!.push(...across[i]!);
   }
   return parts.length > 1 ? parts : null;
+}
+
+/**
+ * A band in headline type (a kicker or title set at least HEAD_RATIO times the region's type) opens a
+ * module of its own: a headline over body legs narrower than the headline's line (a story set in four
+ * legs under a title that spans only the first) starts a new module where a white band runs across the
+ * whole region above it and the headline stands at the region's left (closesModule: the band above holds
+ * no headline type). Beside a column of text going on, no white band crosses the region.
+ */
+function opensModule(band: Draft[], em: number, left: number): boolean {
+  const heads = band.filter((l) => l.runs.length && size(l) >= HEAD_RATIO * em);
+  // All of them at the left: headlines level in two legs are two flowing columns' stories.
+  return heads.length > 0 && heads.every((l) => l.left - left <= HEAD_INDENT_EM * em);
+}
+
+/**
+ * A band that can end a module: no headline type in it. Between a title and its subtitle (or a kicker
+ * and its title) the white is a headline group's own, and a story beside may leave white level with it.
+ */
+function closesModule(band: Draft[], em: number): boolean {
+  return band.every((l) => !l.runs.length || size(l) < HEAD_RATIO * em);
+}
+
+/**
+ * Columns cut at every gutter, regrouped where legs are of modules stacked across them: two neighbouring
+ * columns are one region when, taken together, a white band over headline type set at their left edge
+ * runs across both (stories set in two legs, one under another, in a main column beside a sidebar).
+ * The region is then cut across into its modules before each is cut into legs.
+ */
+function groupModules(columns: Draft[][]): Draft[][] {
+  const groups: Draft[][] = [columns[0]!];
+  for (const column of columns.slice(1)) {
+    const joined = [...groups.at(-1)!, ...column];
+    if (stacksModules(joined, column)) groups[groups.length - 1] = joined;
+    else groups.push(column);
+  }
+  return groups;
+}
+
+/**
+ * Whether a white band over headline type crosses the region, the headline standing left of the leg
+ * joined on, which has lines above and under it: a leg with a headline of its own at that height is a
+ * column of its own (flowing columns whose stories happen to start level), one with nothing under the
+ * band a column that ends short.
+ */
+function stacksModules(lines: Draft[], leg: Draft[]): boolean {
+  const legLeft = Math.min(...leg.map((l) => l.left));
+  const across = bands(lines);
+  const em = typeSize(lines);
+  const left = Math.min(...lines.map((l) => l.left));
+  for (let i = 1; i < across.length; i++) {
+    const band = across[i]!;
+    const gap = Math.min(...band.map((l) => l.top)) - Math.max(...across[i - 1]!.map((l) => l.bottom));
+    if (gap < HEAD_GAP_EM * em || !opensModule(band, em, left) || !closesModule(across[i - 1]!, em) || !band.every((l) => l.left < legLeft)) continue;
+    // The leg goes on under the headline, and was there above it: a story's legs, not a column ending short.
+    const top = Math.min(...band.map((l) => l.top));
+    if (leg.some((l) => l.top > top) && leg.some((l) => l.bottom < top)) return true;
+  }
+  return false;
 }
 
 /** The region's lines split at every white band that runs down its whole height, or null when none does. */
@@ -207,8 +294,20 @@ function splitColumns(lines: Draft[]): Draft[][] | null {
     reach = Math.max(reach, line.right);
   }
   columns.push(current);
-  if (columns.length < 2 || columns.some((c) => c.length < MIN_COLUMN_LINES)) return null;
+  if (columns.length < 2 || !columns.every((c) => c.length >= MIN_COLUMN_LINES || startsAtTop(c, columns))) return null;
   return columns.map((c) => c.sort((a, b) => a.top - b.top || a.left - b.left));
+}
+
+/**
+ * A column shorter than MIN_COLUMN_LINES is still a column when it starts level with a full column
+ * beside it: balanced columns (CSS column-count, a newspaper's body set in 3–5 legs) all start at the top
+ * of their block and the last leg may hold one line; a row's pieces (a masthead's name and date) have no
+ * full column beside them.
+ */
+function startsAtTop(column: Draft[], columns: Draft[][]): boolean {
+  const top = Math.min(...column.map((l) => l.top));
+  const height = Math.min(...column.map(size));
+  return columns.some((c) => c.length >= MIN_COLUMN_LINES && Math.abs(Math.min(...c.map((l) => l.top)) - top) <= 0.5 * height);
 }
 
 /** The region cut across its white bands: runs of lines whose heights overlap, top to bottom. */

@@ -99,21 +99,25 @@ async function readPage(page: PDFPageProxy): Promise<PdfPage> {
   return { page: page.pageNumber, width: viewport.width, height: viewport.height, runs, graphics };
 }
 
-/** Paint operators that fill a path (strokes draw rules and box borders, which stand in no text's way). */
+/** Paint operators that fill a path. */
 const fills = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+/** Paint operators that only stroke a path: a box's frame (Chromium strokes CSS borders; WeasyPrint fills them). */
+const strokes = new Set<number>([OPS.stroke, OPS.closeStroke]);
 const images = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageMaskXObject]);
 /** A graphic smaller than this (points) either way is a rule, a bullet or a hairline, not a picture. */
 const MIN_GRAPHIC = 12;
 
 /**
- * Where the page draws pictures: images and filled shapes (a photo, a drawing, a tinted box), in page
- * coordinates. White fills and a fill covering most of the page (its background) are left out.
+ * Where the page draws pictures and boxes: images, filled shapes (a photo, a drawing, a tinted box) and
+ * stroked frames, in page coordinates. White paint and a shape covering most of the page (its background)
+ * are left out; so are rules and hairlines (under MIN_GRAPHIC either way).
  */
 function readGraphics(list: { fnArray: number[]; argsArray: unknown[][] }, view: number[], page: number, width: number, height: number): PageBox[] {
   const found: PageBox[] = [];
   let ctm = [1, 0, 0, 1, 0, 0];
   const stack: number[][] = [];
   let white = false;
+  let whiteStroke = false;
   const add = (minX: number, minY: number, maxX: number, maxY: number) => {
     const m = Util.transform(view, ctm);
     const corners = [[minX, minY], [maxX, minY], [minX, maxY], [maxX, maxY]] as const;
@@ -134,7 +138,8 @@ function readGraphics(list: { fnArray: number[]; argsArray: unknown[][] }, view:
       if (Array.isArray(args[0])) ctm = Util.transform(ctm, args[0] as number[]);
     } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.setFillRGBColor || fn === OPS.setFillGray) white = isWhite(args);
-    else if (fn === OPS.constructPath && fills.has(args[0] as number) && !white) {
+    else if (fn === OPS.setStrokeRGBColor || fn === OPS.setStrokeGray) whiteStroke = isWhite(args);
+    else if (fn === OPS.constructPath && ((fills.has(args[0] as number) && !white) || (strokes.has(args[0] as number) && !whiteStroke))) {
       const minMax = args[2] as ArrayLike<number> | null | undefined;
       if (minMax && minMax.length >= 4 && Number.isFinite(minMax[0])) add(minMax[0]!, minMax[1]!, minMax[2]!, minMax[3]!);
     } else if (images.has(fn)) add(0, 0, 1, 1);

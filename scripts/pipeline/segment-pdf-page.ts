@@ -7,6 +7,7 @@
 // Integration point: the line labeller of the extraction issue (line-features.ts, when it lands) can take
 // each LaidLine's size, weight, indentation and gap as features; this stage is the geometry-only labeller
 // for PDF pages until then, with the same output as extract-articles.ts.
+import { bylineStart, dashSubtitle, datelineStart } from '../data/article-lines.ts';
 import { boxLabel, furniturePatterns } from '../data/furniture.ts';
 import { endsSentence } from './classify-lines.ts';
 import { kindOf, type ExtractResult } from './extract-articles.ts';
@@ -23,6 +24,8 @@ const HEADLINE_RATIO = 1.12;
 const SAME_SIZE = 0.04;
 /** A paragraph's first line is indented by 2 em in print; 0.8 em of the line's type tells it from noise. */
 const INDENT_EM = 0.8;
+/** A paragraph's indent is 2 em; a line further left than this over the body is no edge of its column. */
+const MAX_INDENT_EM = 3;
 /** A line ending this many ems short of its column's right edge ends its paragraph (when a sentence ends). */
 const SHORT_LINE_EM = 1.5;
 /** A gap above a line this many ems wider than its column's usual line gap starts a paragraph. */
@@ -39,7 +42,12 @@ interface Draft {
 /** Type this much smaller than the body's is a caption's (8.5 pt under 9 pt body type). */
 const CAPTION_RATIO = 0.97;
 
-export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, page: number): ExtractResult {
+/**
+ * `boxes` are the shapes the page draws (read-pdf.ts graphics: a box's frame or tint, a photo): a label
+ * word in headline type names a box when it stands at the top of one; outside any box, right over a
+ * larger headline, it is that headline's kicker (一线观察 over its title).
+ */
+export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, page: number, boxes: readonly PageBox[] = []): ExtractResult {
   const text = lines.filter((l) => !skip.has(l) && l.text);
   const body = bodyType(text);
   const isHeadline = (l: LaidLine) => l.size >= HEADLINE_RATIO * body.size;
@@ -48,8 +56,9 @@ export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, p
   const drafts: Draft[] = [];
   let current: Draft | null = null;
   let caption: Draft | null = null;
-  for (const line of text) {
-    const kind = furnitureKind(line.text) ?? (isHeadline(line) && boxLabel.test(line.text.replace(/\s+/gu, '')) ? 'section' : null);
+  for (const [i, line] of text.entries()) {
+    let kind = furnitureKind(line.text) ?? (isHeadline(line) && boxLabel.test(line.text.replace(/\s+/gu, '')) ? 'section' : null);
+    if (kind === 'section' && isHeadline(line) && isKicker(line, text[i + 1], boxes)) kind = null;
     const isCaption = !kind && line.size < CAPTION_RATIO * body.size && !(current && !current.body.length && !current.byline && current.headline.length);
     if (!isCaption) caption = null;
     if (kind) {
@@ -57,11 +66,20 @@ export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, p
       // A box's label ends the article before the box.
       if (kind === 'section') current = null;
     } else if (line.runIn && !body.bold && (!current || current.body.length) && isIndented(line, columns)) {
-      // A run-in title opens a short item: the bold words are its title, the rest its first line.
-      drafts.push((current = { headline: [{ ...line, text: line.runIn.title }], byline: null, body: [{ ...line, text: line.runIn.rest, runIn: null }] }));
+      // A run-in title opens a short item: the bold words are its title, the rest its first line (in the body's face).
+      drafts.push((current = { headline: [{ ...line, text: line.runIn.title }], byline: null, body: [{ ...line, text: line.runIn.rest, runIn: null, font: body.font, bold: body.bold }] }));
+    } else if (!body.bold && (!current || current.body.length) && isOwnLineRunIn(line, body, columns)) {
+      // A run-in title that filled its line: its item's text goes on on the next line.
+      drafts.push((current = { headline: [line], byline: null, body: [] }));
+    } else if (current?.body.length && !current.caption && isDateline(line) && isIndented(line, columns) && hasDateline(current.body)) {
+      // A second dateline opens a report of its own (an untitled brief after another in a 简讯 box).
+      drafts.push((current = { headline: [], byline: null, body: [line] }));
     } else if (isCaption) {
       // A caption stands apart: the article around it goes on after it.
       if (!caption) drafts.push((caption = { headline: [], byline: null, body: [], caption: true }));
+      // Its first line set bold over regular lines is the photo's title (图片标题).
+      const [first] = caption.body;
+      if (first && caption.body.length === 1 && !caption.headline.length && first.bold && !line.bold && !endsSentence(first.text)) caption.headline.push(caption.body.pop()!);
       caption.body.push(line);
     } else if (isHeadline(line)) {
       if (!current || current.body.length || current.byline) drafts.push((current = { headline: [], byline: null, body: [] }));
@@ -98,6 +116,33 @@ export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, p
   furniture.sort((a, b) => a.position.line - b.position.line);
   return { articles, furniture, diagnostics: [] };
 }
+
+/**
+ * A run-in title on a line of its own: a paragraph's first line (indented) set all in bold at body size
+ * while the body is regular, no sentence and no byline — the title filled the line, its item goes on
+ * under it (a brief in a 简讯 box). A 小标题 is set flush, in the headline face.
+ */
+function isOwnLineRunIn(line: LaidLine, body: { size: number; font: string }, columns: Map<number, ColumnMeasure>): boolean {
+  return line.bold && line.font !== body.font && sameSize(line.size, body.size) && isIndented(line, columns) && !line.runIn && !endsSentence(line.text) && !/[，。；：！？,;:!?]/u.test(line.text) && !isDateline(line) && !bylineStart.test(line.text);
+}
+
+const isDateline = (line: LaidLine): boolean => datelineStart.some((p) => p.test(line.text));
+/** Whether a paragraph of these lines opens with a dateline. */
+const hasDateline = (lines: LaidLine[]): boolean => lines.some(isDateline);
+
+/** A line over a larger headline in its column, close above it, and at the top of no drawn box. */
+function isKicker(line: LaidLine, next: LaidLine | undefined, boxes: readonly PageBox[]): boolean {
+  if (!next || next.column !== line.column || next.size < line.size * HEADLINE_RATIO) return false;
+  const gap = next.box.y - (line.box.y + line.box.height);
+  if (gap < 0 || gap > KICKER_GAP_EM * line.size) return false;
+  const inBox = (b: PageBox) =>
+    b.x <= line.box.x + 1 && line.box.x + line.box.width <= b.x + b.width + 1 && b.y <= line.box.y + 1 && line.box.y + line.box.height <= b.y + b.height + 1 && line.box.y - b.y <= BOX_TOP_EM * line.size;
+  return !boxes.some(inBox);
+}
+/** A kicker sits within this many ems of its type over its title (the white of a headline group). */
+const KICKER_GAP_EM = 1.5;
+/** A box's label is its first line: its top within this many ems of the box's top. */
+const BOX_TOP_EM = 3;
 
 /** The body type: the size (and face) most of the page's characters are set in. */
 function bodyType(lines: LaidLine[]): { size: number; font: string; bold: boolean } {
@@ -140,7 +185,8 @@ function readHeadline(lines: LaidLine[]): Pick<ExtractedArticle, 'kicker' | 'tit
   let previous: LaidLine | null = null;
   for (const l of lines.slice(last + 1)) {
     // A subtitle wrapped onto a second line: the first runs the group's full width and ends no sentence.
-    const wrapped = previous && sameSize(previous.size, l.size) && previous.box.width >= 0.9 * widest && !endsSentence(previous.text);
+    // A dash opens a subtitle of its own (——来自基层一线的报道).
+    const wrapped = previous && sameSize(previous.size, l.size) && previous.box.width >= 0.9 * widest && !endsSentence(previous.text) && !dashSubtitle.test(l.text);
     if (wrapped) subtitles[subtitles.length - 1] = joinWrapped(subtitles.at(-1)!, l.text);
     else subtitles.push(l.text);
     previous = l;
@@ -162,8 +208,12 @@ function columnMeasures(lines: LaidLine[], bodySize: number): Map<number, Column
   const measures = new Map<number, ColumnMeasure>();
   for (const [column, ls] of byColumn) {
     const gaps = ls.map((l) => l.gapAbove).filter((g): g is number => g !== null && g >= 0).sort((a, b) => a - b);
+    const bodyLeft = Math.min(...ls.map((l) => l.box.x));
+    // Where every body line of a column is a paragraph's first (one-line briefs in a box), the column's
+    // left is its label's or headline's: type as large as the body's standing up to MAX_INDENT_EM further left.
+    const heads = lines.filter((l) => l.column === column && l.size > bodySize && bodyLeft - l.box.x >= INDENT_EM * bodySize && bodyLeft - l.box.x <= MAX_INDENT_EM * bodySize);
     measures.set(column, {
-      left: Math.min(...ls.map((l) => l.box.x)),
+      left: Math.min(bodyLeft, ...heads.map((l) => l.box.x)),
       right: Math.max(...ls.map((l) => l.box.x + l.box.width)),
       gap: gaps[Math.floor(gaps.length / 2)] ?? 0,
     });

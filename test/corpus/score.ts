@@ -107,11 +107,17 @@ export function scorePdfSplit(split: SplitName, tmp: string): PdfScore {
   const pdfs = readdirSync(pdfDir).filter((f) => f.endsWith('.pdf'));
   for (const f of pdfs) copyFileSync(join(pdfDir, f), join(seeds, f));
   const json = ingestSplit(split, join(tmp, 'pdf'), seeds);
-  const out = execFileSync(process.execPath, [SCORER, pdfDir, json], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return scorePdfFiles(split, json);
+}
+
+/** Runs the shared scorer on a split's printed pages, read as PDF seeds (extractions in `jsonDir`). */
+export function scorePdfFiles(split: SplitName, jsonDir: string): PdfScore {
+  const pdfDir = join(splitDir(split), 'pdf');
+  const out = execFileSync(process.execPath, [SCORER, pdfDir, jsonDir], { encoding: 'utf8', maxBuffer: 64 << 20 });
   const all = out.split('\n').find((l) => l.startsWith('ALL'));
   if (!all) throw new Error(`scorer printed no total:\n${out}`);
   const [meta, , , f1, titles, , order] = all.trim().split(/\s+/u).slice(1).map(percent);
-  return { files: pdfs.length, meta: meta!, f1: f1!, titles: titles!, order: order! };
+  return { files: readdirSync(pdfDir).filter((f) => f.endsWith('.pdf')).length, meta: meta!, f1: f1!, titles: titles!, order: order! };
 }
 
 /** `npm run ingest` on a split's seeds (or another folder); returns the folder of scoring JSON. */
