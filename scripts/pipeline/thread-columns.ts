@@ -21,11 +21,16 @@ export function threadColumns(drafts: ArticleDraft[], layout: PageLayout): Artic
   const first = drafts.findIndex((d) => runsOnNarrow(d) && d.body.some((l) => l.role === 'body' && !isNarrow(l)));
   if (first < 0) return drafts;
   let last = first;
-  while (drafts[last + 1] && runsOnNarrow(drafts[last + 1]!) && drafts[last + 1]!.headline.every((l) => l.role === 'byline')) last++;
+  // A caption with no credit of its own (its credit printed in another column) stands in the zone too.
+  const uncredited = (d: ArticleDraft): boolean => !d.headline.length && d.body.every((l) => l.role === 'caption' && !photoCredit.test(l.text));
+  while (drafts[last + 1] && ((runsOnNarrow(drafts[last + 1]!) && drafts[last + 1]!.headline.every((l) => l.role === 'byline')) || uncredited(drafts[last + 1]!))) last++;
   const zone = drafts.slice(first, last + 1);
   const host = first > 0 ? drafts[first - 1]! : null;
 
-  const lines = zone.flatMap((d) => d.body.filter((l) => l.role === 'body'));
+  // A caption's text (no credit in it) printed amid the column runs on like body text: threaded with it,
+  // so that the lone sentence before a credit is found whichever of the two the labeller called it.
+  const threadable = (l: ClassifiedLine): boolean => l.role === 'body' || (l.role === 'caption' && !photoCredit.test(l.text));
+  const lines = zone.flatMap((d) => d.body.filter(threadable));
   const hostEnd = host?.body.at(-1);
   const pool = hostEnd && !hostEnd.endsSentence && !isNarrow(hostEnd) ? [hostEnd, ...lines] : lines;
   const next = link(pool, narrow, isNarrow);
@@ -72,7 +77,7 @@ export function threadColumns(drafts: ArticleDraft[], layout: PageLayout): Artic
     ],
   } : null;
   // Lines of the zone that are no body line (section heads) stay with the column's article.
-  threaded.body.push(...zone.flatMap((d) => d.body.filter((l) => l.role !== 'body' && !credits.includes(l))));
+  threaded.body.push(...zone.flatMap((d) => d.body.filter((l) => !threadable(l) && !credits.includes(l))));
   // Drafts left with no headline (a credit that moved to its caption) are gone.
   const kept = rest.filter((d) => d.headline.length).map((d) => ({ headline: d.headline, body: [] }));
   const result = [
