@@ -24,6 +24,7 @@ import { describeLines } from './pipeline/line-features.ts';
 import { foldRadicals } from './pipeline/fold-radicals.ts';
 import { normaliseSpacing } from './pipeline/normalise-spacing.ts';
 import { splitColumns } from './pipeline/split-columns.ts';
+import { splitRunInTitles } from './pipeline/split-run-in-titles.ts';
 import { splitLines } from './pipeline/split-lines.ts';
 import type { LineFeatures } from './pipeline/types.ts';
 
@@ -61,7 +62,7 @@ function example(name: string, bytes: Uint8Array, gold: GoldEdition): Example | 
   if (!decoded) return null;
   // The stages before classification, as extract-edition.ts runs them.
   const { seed } = foldRadicals(decoded);
-  const lines = splitColumns(normaliseSpacing(splitLines(seed)));
+  const lines = splitRunInTitles(splitColumns(normaliseSpacing(splitLines(seed))));
   const skip = new Set(identifyPage(lines, name, { publications: {}, pages: {} }).mastheadLines);
   const { lines: described, layout } = describeLines(lines, skip);
   const aligned = alignRoles(described, gold);

@@ -44,15 +44,19 @@ export function classifyLines(lines: SourceLine[], skip: Set<number>, weights: L
 
 const furnitureRole = roles.indexOf('furniture');
 const notFurniture = roles.map((_, r) => r).filter((r) => r !== furnitureRole);
+const headingRoles = (['kicker', 'title', 'subtitle', 'byline', 'section'] as const).map((r) => roles.indexOf(r));
 
 /**
- * Hard facts: a furniture pattern is furniture, a dateline opens a report's body, and only a furniture
+ * Hard facts: a furniture pattern is furniture, a dateline opens a report's body, a `#` mark makes a
+ * heading, and only a furniture
  * pattern makes a line furniture here (a headline with no body, an index entry: segment-articles.ts
  * tells those from where they stand).
  */
 export function allowedRoles(line: LineFeatures): readonly number[] {
   if (line.furniture) return [furnitureRole];
   if (line.dateline) return [roles.indexOf('body')];
+  // A line marked as a heading (`## …`, a Markdown export) is a headline part or a section head.
+  if (line.marked) return headingRoles;
   return notFurniture;
 }
 
