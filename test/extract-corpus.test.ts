@@ -17,11 +17,12 @@ import { GATED_SPLITS, readIndex, SCORER, scoreFiles, splitDir } from './corpus/
  * F1 47.0%, titles 64.9%; kept 100.0% on every file of both (main at 6893ec6: dev 20.5% / 25.3%, sealed
  * 21.0% / 29.4%). With the labeller trained on the train split too (test/corpus/train, branch train): dev
  * 67.7% / 77.2%, sealed 48.4% / 64.0%; with run-in titles split off (split-run-in-titles.ts): dev 71.0% /
- * 80.7%, sealed 57.3% / 74.8%.
+ * 80.7%, sealed 57.3% / 74.8%; thread-columns only where a body switches between a narrow column and
+ * wide lines: dev 71.1% / 80.9%, sealed 59.1% / 75.1%.
  */
 const BARS = {
-  dev: { f1: 70.5, titles: 80 },
-  sealed: { f1: 56.5, titles: 74 },
+  dev: { f1: 70.5, titles: 80.5 },
+  sealed: { f1: 58.5, titles: 74.5 },
 } as const;
 
 const present = existsSync(SCORER);

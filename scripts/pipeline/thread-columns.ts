@@ -11,6 +11,14 @@ import type { ClassifiedLine, PageLayout } from './classify-lines.ts';
 import type { ArticleDraft } from './segment-articles.ts';
 import { segmenter } from './segmenter.ts';
 
+/**
+ * How many times a body must switch between a narrow column's run-on line and a wide line (WIDE times the
+ * narrow width or more) to count as columns flattened into each other. A body set in one column of its
+ * own, however its justified lines vary (24–27 ems against a page's narrow 18), switches never.
+ */
+const MIN_SWITCHES = 3;
+const WIDE = 1.75;
+
 export function threadColumns(drafts: ArticleDraft[], layout: PageLayout): ArticleDraft[] {
   const narrow = layout.narrowWidth;
   if (!layout.spaced || !narrow) return drafts;
@@ -18,7 +26,17 @@ export function threadColumns(drafts: ArticleDraft[], layout: PageLayout): Artic
   const runsOnNarrow = (d: ArticleDraft): boolean => d.body.some((l) => l.role === 'body' && isNarrow(l) && !l.endsSentence);
   // Interleaving shows as one body holding both a narrow column's lines and wide paragraphs; the zone
   // runs on over the drafts after it that only a byline or credit opened (no headline of their own).
-  const first = drafts.findIndex((d) => runsOnNarrow(d) && d.body.some((l) => l.role === 'body' && !isNarrow(l)));
+  const isWide = (l: ClassifiedLine): boolean => l.width >= narrow * WIDE;
+  const switches = (d: ArticleDraft): number => {
+    const body = d.body.filter((l) => l.role === 'body');
+    let n = 0;
+    for (let i = 1; i < body.length; i++) {
+      const [a, b] = [body[i - 1]!, body[i]!];
+      if ((isNarrow(a) && !a.endsSentence && isWide(b)) || (isWide(a) && isNarrow(b) && !b.endsSentence)) n++;
+    }
+    return n;
+  };
+  const first = drafts.findIndex((d) => runsOnNarrow(d) && switches(d) >= MIN_SWITCHES);
   if (first < 0) return drafts;
   let last = first;
   // A caption with no credit of its own (its credit printed in another column) stands in the zone too.
