@@ -13,8 +13,8 @@ export const datelineStart = [
   /^[\p{Script=Han}]{2,6}讯(?:[\s　]+|(?=[（(]))(?:[（(][^）)]{1,30}[）)])?\s*\d{1,2}\s*月/u,
 ];
 
-/** Who wrote it, on a line of its own: ■ 本报记者 曹天伟, ■闻道, 融媒体 徐振鑫 通讯员 杨晓斌. */
-export const bylineStart = /^(?:■|◆|●|▲)\s*\S|^(?:本报记者|本报通讯员|记者|通讯员|融媒体记者|融媒体|特约记者|实习生|文\/|文：|图\/|图：)\s*\S/u;
+/** Who wrote it, on a line of its own: ■ 本报记者 曹天伟, □ 记者 …, ■闻道, 融媒体 徐振鑫 通讯员 杨晓斌. */
+export const bylineStart = /^(?:■|□|◆|●|▲)\s*\S|^(?:本报记者|本报通讯员|记者|通讯员|融媒体记者|融媒体|特约记者|实习生|文\/|文：|图\/|图：)\s*\S/u;
 
 /** A closing credit in brackets after the last paragraph: (融媒体 徐振鑫 朱晓斌). It stays a paragraph. */
 export const closingCredit = /^[（(](?:融媒体|记者|通讯员|本报记者|本报通讯员|文|图|编辑)[^）)]{1,40}[）)]$/u;

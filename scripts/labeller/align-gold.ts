@@ -35,7 +35,8 @@ export function alignRoles(lines: readonly LineFeatures[], gold: GoldEdition): (
     add(a.title, 'title');
     for (const s of a.subtitles) add(s, 'subtitle');
     add(a.byline, 'byline');
-    const photo = a.kind === 'photo' || (a.title === null && a.paragraphs.length <= 1);
+    // An untitled one-paragraph piece is a photo's caption, unless the gold calls it a brief (本报讯 …, a report).
+    const photo = a.kind === 'photo' || (a.title === null && a.paragraphs.length <= 1 && a.kind !== 'brief');
     for (const p of a.paragraphs) {
       const from = text.length;
       add(p, photo ? 'caption' : 'body');

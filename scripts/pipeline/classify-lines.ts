@@ -44,15 +44,19 @@ export function classifyLines(lines: SourceLine[], skip: Set<number>, weights: L
 
 const furnitureRole = roles.indexOf('furniture');
 const notFurniture = roles.map((_, r) => r).filter((r) => r !== furnitureRole);
+const headingRoles = (['kicker', 'title', 'subtitle', 'byline', 'section'] as const).map((r) => roles.indexOf(r));
 
 /**
- * Hard facts: a furniture pattern is furniture, a dateline opens a report's body, and only a furniture
+ * Hard facts: a furniture pattern is furniture, a dateline opens a report's body, a `#` mark makes a
+ * heading, and only a furniture
  * pattern makes a line furniture here (a headline with no body, an index entry: segment-articles.ts
  * tells those from where they stand).
  */
 export function allowedRoles(line: LineFeatures): readonly number[] {
   if (line.furniture) return [furnitureRole];
   if (line.dateline) return [roles.indexOf('body')];
+  // A line marked as a heading (`## …`, a Markdown export) is a headline part or a section head.
+  if (line.marked) return headingRoles;
   return notFurniture;
 }
 
@@ -163,7 +167,10 @@ export function featureNames(lines: readonly LineFeatures[], i: number, layout: 
     [l.dashSubtitle, 'dash'],
     [l.speakerLine, 'speaker'],
     [l.decorated, 'decorated'],
-    [l.paragraphOpener, 'opener'],
+    // A date or dateline opening a line counts as a paragraph's opening only after a finished line or a
+    // blank; after a line that runs on it is a wrapped sentence going on (…将于 / 12月17日开幕).
+    [l.paragraphOpener && (l.gapBefore || !prev || prev.endsSentence), 'opener'],
+    [l.paragraphOpener && !l.gapBefore && prev !== undefined && !prev.endsSentence, 'openerRunOn'],
     [!/\p{P}/u.test(l.text), 'noPunctuation'],
     [/\s/u.test(l.text), 'innerSpace'],
     [l.text.includes('、'), 'enumeration'],
@@ -179,7 +186,6 @@ export function featureNames(lines: readonly LineFeatures[], i: number, layout: 
   const next2 = lines[i + 2];
   if (next2?.dateline) out.push('n2:dateline');
   if (next2?.byline) out.push('n2:byline');
-  if (!next2) out.push('n2:none');
   // Conjunctions the roles hinge on: a short unpunctuated line after a finished sentence, before a dateline.
   out.push(`end:${l.ending}&p:${prev?.ending ?? 'none'}`, `end:${l.ending}&n:${next?.ending ?? 'none'}`);
   if (next?.dateline) out.push(`w:${w}&n:dateline`, `end:${l.ending}&n:dateline`);

@@ -6,6 +6,7 @@ import { foldRadicals } from './fold-radicals.ts';
 import { identifyPage } from './identify-page.ts';
 import { normaliseSpacing } from './normalise-spacing.ts';
 import { splitColumns } from './split-columns.ts';
+import { splitRunInTitles } from './split-run-in-titles.ts';
 import { splitLines } from './split-lines.ts';
 import type { DecodedSeed, Diagnostic, Edition, Manifest, SourceLine } from './types.ts';
 
@@ -16,7 +17,7 @@ export interface EditionResult {
 
 export function extractEdition(decoded: DecodedSeed, manifest: Manifest): EditionResult {
   const { seed, diagnostics: folding } = foldRadicals(decoded);
-  const lines = splitColumns(normaliseSpacing(splitLines(seed)));
+  const lines = splitRunInTitles(splitColumns(normaliseSpacing(splitLines(seed))));
   const identified = identifyPage(lines, seed.file, manifest);
   const masthead = new Set(identified.mastheadLines);
   const firstPage = identified.identity.pages[0]?.number ?? 1;

@@ -11,6 +11,14 @@ import type { ClassifiedLine, PageLayout } from './classify-lines.ts';
 import type { ArticleDraft } from './segment-articles.ts';
 import { segmenter } from './segmenter.ts';
 
+/**
+ * How many times a body must switch between a narrow column's run-on line and a wide line (WIDE times the
+ * narrow width or more) to count as columns flattened into each other. A body set in one column of its
+ * own, however its justified lines vary (24–27 ems against a page's narrow 18), switches never.
+ */
+const MIN_SWITCHES = 3;
+const WIDE = 1.75;
+
 export function threadColumns(drafts: ArticleDraft[], layout: PageLayout): ArticleDraft[] {
   const narrow = layout.narrowWidth;
   if (!layout.spaced || !narrow) return drafts;
@@ -18,14 +26,29 @@ export function threadColumns(drafts: ArticleDraft[], layout: PageLayout): Artic
   const runsOnNarrow = (d: ArticleDraft): boolean => d.body.some((l) => l.role === 'body' && isNarrow(l) && !l.endsSentence);
   // Interleaving shows as one body holding both a narrow column's lines and wide paragraphs; the zone
   // runs on over the drafts after it that only a byline or credit opened (no headline of their own).
-  const first = drafts.findIndex((d) => runsOnNarrow(d) && d.body.some((l) => l.role === 'body' && !isNarrow(l)));
+  const isWide = (l: ClassifiedLine): boolean => l.width >= narrow * WIDE;
+  const switches = (d: ArticleDraft): number => {
+    const body = d.body.filter((l) => l.role === 'body');
+    let n = 0;
+    for (let i = 1; i < body.length; i++) {
+      const [a, b] = [body[i - 1]!, body[i]!];
+      if ((isNarrow(a) && !a.endsSentence && isWide(b)) || (isWide(a) && isNarrow(b) && !b.endsSentence)) n++;
+    }
+    return n;
+  };
+  const first = drafts.findIndex((d) => runsOnNarrow(d) && switches(d) >= MIN_SWITCHES);
   if (first < 0) return drafts;
   let last = first;
-  while (drafts[last + 1] && runsOnNarrow(drafts[last + 1]!) && drafts[last + 1]!.headline.every((l) => l.role === 'byline')) last++;
+  // A caption with no credit of its own (its credit printed in another column) stands in the zone too.
+  const uncredited = (d: ArticleDraft): boolean => !d.headline.length && d.body.every((l) => l.role === 'caption' && !photoCredit.test(l.text));
+  while (drafts[last + 1] && ((runsOnNarrow(drafts[last + 1]!) && drafts[last + 1]!.headline.every((l) => l.role === 'byline')) || uncredited(drafts[last + 1]!))) last++;
   const zone = drafts.slice(first, last + 1);
   const host = first > 0 ? drafts[first - 1]! : null;
 
-  const lines = zone.flatMap((d) => d.body.filter((l) => l.role === 'body'));
+  // A caption's text (no credit in it) printed amid the column runs on like body text: threaded with it,
+  // so that the lone sentence before a credit is found whichever of the two the labeller called it.
+  const threadable = (l: ClassifiedLine): boolean => l.role === 'body' || (l.role === 'caption' && !photoCredit.test(l.text));
+  const lines = zone.flatMap((d) => d.body.filter(threadable));
   const hostEnd = host?.body.at(-1);
   const pool = hostEnd && !hostEnd.endsSentence && !isNarrow(hostEnd) ? [hostEnd, ...lines] : lines;
   const next = link(pool, narrow, isNarrow);
@@ -72,7 +95,7 @@ export function threadColumns(drafts: ArticleDraft[], layout: PageLayout): Artic
     ],
   } : null;
   // Lines of the zone that are no body line (section heads) stay with the column's article.
-  threaded.body.push(...zone.flatMap((d) => d.body.filter((l) => l.role !== 'body' && !credits.includes(l))));
+  threaded.body.push(...zone.flatMap((d) => d.body.filter((l) => !threadable(l) && !credits.includes(l))));
   // Drafts left with no headline (a credit that moved to its caption) are gone.
   const kept = rest.filter((d) => d.headline.length).map((d) => ({ headline: d.headline, body: [] }));
   const result = [

@@ -1,4 +1,4 @@
-// `npm run corpus -- [--split dev|sealed] [--seed N]`: lays the corpus articles (articles/<split>.yaml)
+// `npm run corpus -- [--split dev|sealed|train] [--seed N[,M…]]`: lays the corpus articles (articles/<split>.yaml)
 // into pages, prints each page to PDF with two real engines (headless Chromium, WeasyPrint), flattens each
 // PDF with real extractors (poppler's pdftotext in three modes, mupdf, pdfminer) and writes, per split:
 //   <split>/seeds/<split>-NNNN.txt  one page × engine × extractor (flat names: no identity in the path)
@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { parse } from 'yaml';
 import { seededRandom, type Random } from '../../bench/random.ts';
-import { layPage, type FontFiles, type IndexEntry } from './layouts.ts';
+import { DEFAULT_STYLE, layPage, variedStyle, type FontFiles, type IndexEntry, type Style } from './layouts.ts';
 import type { Article, ArticleFile, Engine, Extractor, Family, GoldEdition, Issue, LaidPage, PageSpec, Placed } from './model.ts';
 
 const HERE = resolve(import.meta.dirname);
@@ -24,18 +24,45 @@ const WORK = join(ROOT, '.tmp', 'corpus');
  * The two splits. The sealed split adds one layout family (photo pages) and one extractor (pdfminer)
  * that the development split never shows, and is laid with another seed from other articles.
  */
-export const SPLITS = {
+interface SplitConfig {
+  /** The layout seed numbers: one pass over the articles per seed. */
+  seeds: readonly number[];
+  /** Which articles file (articles/<name>.yaml) the split lays out. */
+  articles: 'dev' | 'sealed';
+  families: readonly Family[];
+  extractors: readonly Extractor[];
+  /**
+   * Training pages: each page's family is drawn from `families` (not the issue's), its style varied
+   * (layouts.ts `variedStyle`), and the PDFs are not kept (seeds and gold are what training reads).
+   */
+  varied: boolean;
+}
+export const SPLITS: Record<'dev' | 'sealed' | 'train', SplitConfig> = {
   dev: {
-    seed: 1,
-    families: ['broadsheet', 'tabloid', 'columns'] as Family[],
-    extractors: ['pdftotext-raw', 'pdftotext', 'pdftotext-layout', 'mutool'] as Extractor[],
+    seeds: [1],
+    articles: 'dev',
+    families: ['broadsheet', 'tabloid', 'columns'],
+    extractors: ['pdftotext-raw', 'pdftotext', 'pdftotext-layout', 'mutool'],
+    varied: false,
   },
   sealed: {
-    seed: 2,
-    families: ['broadsheet', 'tabloid', 'columns', 'photo'] as Family[],
-    extractors: ['pdftotext-raw', 'pdftotext', 'pdftotext-layout', 'mutool', 'pdfminer'] as Extractor[],
+    seeds: [2],
+    articles: 'sealed',
+    families: ['broadsheet', 'tabloid', 'columns', 'photo'],
+    extractors: ['pdftotext-raw', 'pdftotext', 'pdftotext-layout', 'mutool', 'pdfminer'],
+    varied: false,
   },
-} as const;
+  // The labeller's training pages: the dev articles laid again with other seeds, families and styles.
+  // Never the sealed articles; no photo pages and no pdfminer, so that the sealed split's photo family
+  // and pdfminer stay unseen by the labeller.
+  train: {
+    seeds: [11, 12, 13, 14, 15, 16, 17, 18],
+    articles: 'dev',
+    families: ['broadsheet', 'tabloid', 'columns'],
+    extractors: ['pdftotext-raw', 'pdftotext', 'pdftotext-layout', 'mutool'],
+    varied: true,
+  },
+};
 export type Split = keyof typeof SPLITS;
 const ENGINES: Engine[] = ['chromium', 'weasyprint'];
 
@@ -219,20 +246,30 @@ interface SeedEntry {
   family: Family;
   engine: Engine;
   extractor: Extractor;
+  /** Train split: which of its layout seeds laid the page. */
+  layoutSeed?: number;
 }
 
-export async function generate(split: Split, seed: number): Promise<void> {
+export async function generate(split: Split, seeds: readonly number[]): Promise<void> {
   const config = SPLITS[split];
-  const data = parse(readFileSync(join(HERE, 'articles', `${split}.yaml`), 'utf8')) as ArticleFile;
-  const rng = seededRandom(seed);
-  const pages: { issue: Issue; spec: PageSpec; items: Placed[]; index: IndexEntry[]; seed: number }[] = [];
-  for (const issue of data.issues) {
-    const articles = data.articles.filter((a) => a.issue === issue.id);
-    for (const spec of issue.pages)
-      if (!(config.families as readonly Family[]).includes(spec.family)) throw new Error(`${split}: family ${spec.family} is not in this split`);
-    const placed = placeArticles(issue, articles, rng);
-    const index = indexEntries(issue, placed);
-    for (const spec of issue.pages) pages.push({ issue, spec, items: placed.get(spec.number)!, index: spec === issue.pages[0] ? index : [], seed: rng.int(1, 2 ** 31) });
+  const data = parse(readFileSync(join(HERE, 'articles', `${config.articles}.yaml`), 'utf8')) as ArticleFile;
+  const pages: { issue: Issue; spec: PageSpec; items: Placed[]; index: IndexEntry[]; seed: number; style: Style; layoutSeed: number }[] = [];
+  let rng = seededRandom(seeds[0]!);
+  for (const seed of seeds) {
+    rng = seededRandom(seed);
+    for (const original of data.issues) {
+      // Training pages: each page in a family drawn for it (the issue's own on the other splits).
+      const issue = config.varied ? { ...original, pages: original.pages.map((p) => ({ ...p, family: rng.pick(config.families) })) } : original;
+      const articles = data.articles.filter((a) => a.issue === issue.id);
+      for (const spec of issue.pages)
+        if (!config.families.includes(spec.family)) throw new Error(`${split}: family ${spec.family} is not in this split`);
+      const placed = placeArticles(issue, articles, rng);
+      const index = indexEntries(issue, placed);
+      for (const spec of issue.pages) {
+        const pageSeed = rng.int(1, 2 ** 31);
+        pages.push({ issue, spec, items: placed.get(spec.number)!, index: spec === issue.pages[0] ? index : [], seed: pageSeed, style: config.varied ? variedStyle(pageSeed) : DEFAULT_STYLE, layoutSeed: seed });
+      }
+    }
   }
   const unused = data.articles.filter((a) => !data.issues.some((i) => i.id === a.issue));
   if (unused.length) throw new Error(`${split}: articles of no issue: ${unused.map((a) => a.id).join(' ')}`);
@@ -241,7 +278,7 @@ export async function generate(split: Split, seed: number): Promise<void> {
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const placeholder: FontFiles = { serif: '', serifBold: '', sans: '' };
-  const { files: fonts, shared } = makeFonts(join(work, 'fonts'), pages.map((p) => htmlText(layPage(p.issue, p.spec, p.items, p.index, placeholder, p.seed).html)).join(''));
+  const { files: fonts, shared } = makeFonts(join(work, 'fonts'), pages.map((p) => htmlText(layPage(p.issue, p.spec, p.items, p.index, placeholder, p.seed, 0, p.style).html)).join(''));
 
   const out = join(HERE, split);
   for (const d of ['seeds', 'gold', 'pdf']) {
@@ -250,13 +287,13 @@ export async function generate(split: Split, seed: number): Promise<void> {
   }
   // Print every page with both engines, growing the sheet until it fits on one PDF page.
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
-  const printed: { laid: LaidPage; engine: Engine; pdf: string }[] = [];
+  const printed: { laid: LaidPage; engine: Engine; pdf: string; layoutSeed: number }[] = [];
   try {
     const tab = await browser.newPage();
     for (const [i, p] of pages.entries()) {
       for (const engine of ENGINES) {
         for (let extra = 0; ; extra += 40) {
-          const laid = layPage(p.issue, p.spec, p.items, p.index, fonts, p.seed, extra);
+          const laid = layPage(p.issue, p.spec, p.items, p.index, fonts, p.seed, extra, p.style);
           const base = join(work, `page-${pad(i + 1, 3)}-${engine}`);
           writeFileSync(`${base}.html`, laid.html);
           if (engine === 'chromium') {
@@ -266,7 +303,7 @@ export async function generate(split: Split, seed: number): Promise<void> {
             execFileSync('weasyprint', ['-q', `${base}.html`, `${base}.pdf`], { stdio: ['ignore', 'ignore', 'inherit'] });
           }
           if (pageCount(`${base}.pdf`) === 1) {
-            printed.push({ laid, engine, pdf: `${base}.pdf` });
+            printed.push({ laid, engine, pdf: `${base}.pdf`, layoutSeed: p.layoutSeed });
             break;
           }
           if (extra > 400) throw new Error(`${base}.html does not fit on one page`);
@@ -293,15 +330,17 @@ export async function generate(split: Split, seed: number): Promise<void> {
     index[`${name}.txt`] = {
       pdf: `${pdfName.get(i)}.pdf`, issue: p.laid.issue.id, paper: p.laid.issue.paper, date: p.laid.issue.date,
       page: p.laid.spec.number, family: p.laid.spec.family, engine: p.engine, extractor,
+      ...(config.varied ? { layoutSeed: p.layoutSeed } : {}),
     };
   }
-  for (const [i, p] of printed.entries()) {
+  if (config.varied) rmSync(join(out, 'pdf'), { recursive: true, force: true });
+  else for (const [i, p] of printed.entries()) {
     const name = pdfName.get(i)!;
     writeFileSync(join(out, 'pdf', `${name}.pdf`), readFileSync(p.pdf));
     writeFileSync(join(out, 'pdf', `${name}.json`), json(pdfGold(`${name}.pdf`, p.laid)));
   }
   const sorted = Object.fromEntries(Object.entries(index).sort(([a], [b]) => a.localeCompare(b)));
-  writeFileSync(join(out, 'index.json'), json({ split, seed, articles: data.articles.length, pages: pages.length, seeds: sorted }));
+  writeFileSync(join(out, 'index.json'), json({ split, seed: seeds.length === 1 ? seeds[0] : seeds, articles: data.articles.length, pages: pages.length, seeds: sorted }));
 
   const checker = join(ROOT, '..', 'shared', 'tools', 'check-gold.mjs');
   if (existsSync(checker)) {
@@ -318,6 +357,6 @@ if (import.meta.filename === process.argv[1]) {
   const splits = values.split ? [values.split as Split] : (Object.keys(SPLITS) as Split[]);
   for (const split of splits) {
     if (!(split in SPLITS)) throw new Error(`unknown split ${split}`);
-    await generate(split, values.seed ? Number(values.seed) : SPLITS[split].seed);
+    await generate(split, values.seed ? values.seed.split(',').map(Number) : SPLITS[split].seeds);
   }
 }

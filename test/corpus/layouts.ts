@@ -49,8 +49,10 @@ const MARKERS: Markers[] = [
 ];
 
 /** The gold reading of the part of an article a page prints, and the paragraphs as printed. */
-function readingOf(p: Placed, page: number, headPage: number, markers: Markers): { gold: GoldArticle; printed: { text: string; subhead: boolean }[] } {
+function readingOf(p: Placed, page: number, headPage: number, markers: Markers, bylineMark: string | null = null): { gold: GoldArticle; printed: { text: string; subhead: boolean }[] } {
   const a = p.article;
+  // Another byline mark (□, ●) or none, where the style says so: ■ 本报记者 … → 本报记者 ….
+  const byline = a.byline && bylineMark !== null ? a.byline.replace(/^■\s*/u, bylineMark ? `${bylineMark} ` : '') : a.byline;
   let paras = a.paragraphs.map((text) => ({ text: text.replace(/^§/u, ''), subhead: text.startsWith('§') }));
   let continuedTo: number | null = null;
   let title = a.title;
@@ -72,7 +74,7 @@ function readingOf(p: Placed, page: number, headPage: number, markers: Markers):
       kicker: tail ? null : a.kicker,
       title,
       subtitles: tail ? [] : a.subtitles,
-      byline: tail ? null : a.byline,
+      byline: tail ? null : byline,
       paragraphs: paras.map((x) => x.text),
       continued_to: continuedTo,
     },
@@ -86,11 +88,14 @@ interface Context {
   markers: Markers;
   /** Page 1 of the issue, where heads of jumps run. */
   headPage: number;
+  style: Style;
+  /** Draws of the varied style (train split) that the page's own stream must not see; null for the default style. */
+  vary: Random | null;
 }
 
 /** One article's HTML, body set in `cols` columns; records its gold. */
 function articleHtml(p: Placed, ctx: Context, cols: number, size: 'lead' | 'normal' = 'normal'): string {
-  const { gold, printed } = readingOf(p, ctx.sheet.page, ctx.headPage, ctx.markers);
+  const { gold, printed } = readingOf(p, ctx.sheet.page, ctx.headPage, ctx.markers, ctx.style.bylineMark);
   ctx.sheet.articles.push(gold);
   if (gold.kind === 'photo') return photoHtml(gold, ctx, 40 + ctx.rng.int(0, 30));
   const heads = [
@@ -118,7 +123,7 @@ function briefsHtml(briefs: Placed[], ctx: Context): string {
   const label = ctx.rng.pick(['简讯', '本地简讯', '新闻速览', '快讯']);
   const runIn = ctx.rng.next() < 0.4;
   const items = briefs.map((p) => {
-    const { gold } = readingOf(p, ctx.sheet.page, ctx.headPage, ctx.markers);
+    const { gold } = readingOf(p, ctx.sheet.page, ctx.headPage, ctx.markers, ctx.style.bylineMark);
     ctx.sheet.articles.push(gold);
     const title = gold.title ? escape(gold.title) : '';
     const text = gold.paragraphs.map(escape);
@@ -185,6 +190,100 @@ function indexHtml(entries: IndexEntry[], ctx: Context): string {
   return `<div class="index">${ctx.sheet.furnish('index', ctx.rng.pick(['导读', '今日导读', '本期导读']), 'div', 'box-label')}<ul>${rows.join('')}</ul></div>`;
 }
 
+/**
+ * Page-making choices a paper's designer makes: type sizes, leading, gaps, margins, grid and column
+ * counts, box rules, byline marks. `DEFAULT_STYLE` is what the dev and sealed splits were laid with
+ * (their pages stay the same on regeneration); `variedStyle` draws one per page for the train split, from
+ * ranges seen on ordinary Chinese newspapers (body 8.5–10 pt, headlines 13–30 pt, 3–7 columns), from its
+ * own random stream so the page's other choices (spans, order, masthead form) are drawn as before.
+ */
+export interface Style {
+  bodyPt: number;
+  leading: number;
+  leadPt: number;
+  titlePt: number;
+  kickerPt: number;
+  subtitlePt: number;
+  briefTitlePt: number;
+  gapMm: number;
+  marginMm: number;
+  /** Broadsheet grid columns (the lead spans four, or all but one on a five-column grid). */
+  gridColumns: number;
+  /** Columns of the flowing (columns family) page: a range drawn per page. */
+  flowColumns: [number, number];
+  /** Tabloid: columns of the lead's body, of the main column's bodies, and the main column's share. */
+  tabloidLeadColumns: number;
+  tabloidMainColumns: number;
+  tabloidMainPercent: number;
+  /** Page size, mm (width; height before growing to fit), per family group. */
+  wideSize: [number, number];
+  tabloidSize: [number, number];
+  /** Box frame: a rule all round, rules above and below only, or a tinted ground. */
+  box: 'frame' | 'rules' | 'tint';
+  labelRule: boolean;
+  headAlign: 'left' | 'center';
+  /** The mark before a byline (■ as written in the articles, or another, or none). */
+  bylineMark: string | null;
+  columnRule: boolean;
+}
+
+export const DEFAULT_STYLE: Style = {
+  bodyPt: 9, leading: 1.55, leadPt: 24, titlePt: 15, kickerPt: 11, subtitlePt: 11, briefTitlePt: 10.5, gapMm: 4, marginMm: 10,
+  gridColumns: 6, flowColumns: [4, 5], tabloidLeadColumns: 3, tabloidMainColumns: 2, tabloidMainPercent: 64,
+  wideSize: [300, 420], tabloidSize: [260, 370], box: 'frame', labelRule: true, headAlign: 'left', bylineMark: null, columnRule: true,
+};
+
+export function variedStyle(seed: number): Style {
+  const r = seededRandom(seed ^ 0x5f3759df);
+  const between = (lo: number, hi: number, step = 0.5) => lo + step * r.int(0, Math.round((hi - lo) / step));
+  const bodyPt = between(8.5, 10);
+  const flowLow = r.int(3, 5);
+  const wide = r.int(270, 330);
+  const tabloid = r.int(230, 280);
+  return {
+    bodyPt,
+    leading: between(1.4, 1.75, 0.05),
+    leadPt: between(19, 30, 1),
+    titlePt: between(13, 18),
+    kickerPt: between(9.5, 12),
+    subtitlePt: between(10, 12.5),
+    briefTitlePt: between(bodyPt + 0.5, bodyPt + 2.5),
+    gapMm: between(3, 6),
+    marginMm: between(8, 14, 1),
+    gridColumns: r.int(5, 7),
+    flowColumns: [flowLow, flowLow + r.int(0, 1)],
+    tabloidLeadColumns: r.int(2, 4),
+    tabloidMainColumns: r.int(1, 3),
+    tabloidMainPercent: r.int(55, 70),
+    wideSize: [wide, Math.round(wide * 1.4)],
+    tabloidSize: [tabloid, Math.round(tabloid * 1.42)],
+    box: r.pick(['frame', 'rules', 'tint'] as const),
+    labelRule: r.next() < 0.6,
+    headAlign: r.next() < 0.3 ? 'center' : 'left',
+    bylineMark: r.pick([null, '', '□', '●', '◆']),
+    columnRule: r.next() < 0.6,
+  };
+}
+
+/** The style's CSS over CSS_BASE (nothing for the default style, whose values CSS_BASE holds). */
+function styleCss(s: Style): string {
+  if (s === DEFAULT_STYLE) return '';
+  const box = s.box === 'frame' ? 'border: 0.8pt solid #333;' : s.box === 'rules' ? 'border: none; border-top: 1.5pt solid #333; border-bottom: 0.8pt solid #333;' : 'border: none; background: #e8e8e8;';
+  return `
+@page { margin: ${s.marginMm}mm; }
+html { font-size: ${s.bodyPt}pt; line-height: ${s.leading}; }
+h2.lead { font-size: ${s.leadPt}pt; } h2.normal { font-size: ${s.titlePt}pt; }
+h2, .kicker, .subtitle { text-align: ${s.headAlign}; }
+h3 { font-size: ${s.briefTitlePt}pt; }
+.kicker { font-size: ${s.kickerPt}pt; }
+.subtitle { font-size: ${s.subtitlePt}pt; }
+.body, .flow { column-gap: ${s.gapMm}mm; column-rule: ${s.columnRule ? '0.3pt solid #999' : 'none'}; }
+.briefs, .index { ${box} }
+.box-label { border-bottom: ${s.labelRule ? '0.6pt solid #333' : 'none'}; }
+table.grid td { padding: 0 ${s.gapMm / 2}mm; border-left: ${s.columnRule ? '0.3pt solid #999' : 'none'}; }
+`;
+}
+
 // No synthetic bold (`font-synthesis: none`, bold text in the bold faces): Chromium draws synthesised
 // bold glyphs as Type3 fonts, which doubles a PDF's size.
 const CSS_BASE = `
@@ -240,18 +339,21 @@ function broadsheet(items: Placed[], ctx: Context): Laid {
   const briefs = items.filter((p) => p.article.kind === 'brief');
   const rest = items.filter((p) => p.article.kind !== 'brief');
   type Cell = { html: () => string; span: number };
+  const grid = ctx.style.gridColumns;
   const cells: Cell[] = rest.map((p, i) => {
     const long = p.article.paragraphs.join('').length > 500;
-    const span = i === 0 ? 4 : p.article.kind === 'photo' ? ctx.rng.int(2, 3) : long ? ctx.rng.int(2, 3) : 2;
-    return { span, html: () => articleHtml(p, ctx, span === 4 ? 4 : span, i === 0 ? 'lead' : 'normal') };
+    const span = i === 0 ? Math.min(4, grid - 1) : p.article.kind === 'photo' ? ctx.rng.int(2, 3) : long ? ctx.rng.int(2, 3) : 2;
+    // Varied style: a cell's body in as many columns as it spans, or one fewer.
+    const cols = Math.max(1, span - (ctx.vary && ctx.vary.next() < 0.35 ? 1 : 0));
+    return { span, html: () => articleHtml(p, ctx, cols, i === 0 ? 'lead' : 'normal') };
   });
   if (briefs.length) cells.splice(Math.min(cells.length, 1 + ctx.rng.int(0, 2)), 0, { span: 2, html: () => briefsHtml(briefs, ctx) });
   const rows: Cell[][] = [];
   let row: Cell[] = [];
   let used = 0;
   for (const cell of cells) {
-    if (used + cell.span > 6) {
-      row.at(-1)!.span += 6 - used;
+    if (used + cell.span > grid) {
+      row.at(-1)!.span += grid - used;
       rows.push(row);
       row = [];
       used = 0;
@@ -260,11 +362,11 @@ function broadsheet(items: Placed[], ctx: Context): Laid {
     used += cell.span;
   }
   if (row.length) {
-    row.at(-1)!.span += 6 - used;
+    row.at(-1)!.span += grid - used;
     rows.push(row);
   }
   const html = rows.map((r) => `<tr>${r.map((c) => `<td colspan="${c.span}">${c.html()}</td>`).join('')}</tr>`).join('');
-  return { body: `<table class="grid"><colgroup>${'<col>'.repeat(6)}</colgroup>${html}</table>`, size: [300, 420] };
+  return { body: `<table class="grid"><colgroup>${'<col>'.repeat(grid)}</colgroup>${html}</table>`, size: ctx.style.wideSize };
 }
 
 /** Tabloid: a lead across the page, then a main column beside a sidebar of boxed briefs and comment. */
@@ -273,16 +375,16 @@ function tabloid(items: Placed[], ctx: Context): Laid {
   const comments = items.filter((p) => p.article.kind === 'commentary');
   const rest = items.filter((p) => p.article.kind !== 'brief' && p.article.kind !== 'commentary');
   const [lead, ...others] = rest;
-  const leadHtml = lead ? articleHtml(lead, ctx, 3, 'lead') : '';
-  const main = others.map((p) => articleHtml(p, ctx, 2)).join('');
+  const leadHtml = lead ? articleHtml(lead, ctx, ctx.style.tabloidLeadColumns, 'lead') : '';
+  const main = others.map((p) => articleHtml(p, ctx, ctx.style.tabloidMainColumns)).join('');
   const side = [
     briefs.length ? briefsHtml(briefs, ctx) : '',
     ...comments.map((p) => `<section class="briefs">${ctx.sheet.furnish('section', ctx.rng.pick(['评论', '短评', '今日观点', '街谈']), 'div', 'box-label')}${articleHtml(p, ctx, 1)}</section>`),
   ].join('');
   const leftSide = ctx.rng.next() < 0.5;
-  const cells = [`<td style="width:64%">${main}</td>`, `<td>${side}</td>`];
+  const cells = [`<td style="width:${ctx.style.tabloidMainPercent}%">${main}</td>`, `<td>${side}</td>`];
   if (leftSide) cells.reverse();
-  return { body: `${leadHtml}<table class="grid">${`<tr>${cells.join('')}</tr>`}</table>`, size: [260, 370] };
+  return { body: `${leadHtml}<table class="grid">${`<tr>${cells.join('')}</tr>`}</table>`, size: ctx.style.tabloidSize };
 }
 
 /** Flowing columns: every body runs through five CSS columns; the lead's headline spans them all. */
@@ -296,7 +398,7 @@ function columns(items: Placed[], ctx: Context): Laid {
     return html.replace(/^<article class="([^"]+)">(.*?)<div class="body"/su, '<article class="$1"><div class="lead-head">$2</div><div class="body"');
   });
   if (briefs.length) parts.push(briefsHtml(briefs, ctx));
-  return { body: `<div class="flow" style="column-count:${ctx.rng.int(4, 5)}">${parts.join('')}</div>`, size: [300, 420] };
+  return { body: `<div class="flow" style="column-count:${ctx.rng.int(...ctx.style.flowColumns)}">${parts.join('')}</div>`, size: ctx.style.wideSize };
 }
 
 /** Photo page: photos two by two with captions and credits, then the page's text in four columns. */
@@ -306,14 +408,14 @@ function photoPage(items: Placed[], ctx: Context): Laid {
   const rows: string[] = [];
   for (let i = 0; i < photos.length; i += 2) {
     const pair = photos.slice(i, i + 2).map((p) => {
-      const { gold } = readingOf(p, ctx.sheet.page, ctx.headPage, ctx.markers);
+      const { gold } = readingOf(p, ctx.sheet.page, ctx.headPage, ctx.markers, ctx.style.bylineMark);
       ctx.sheet.articles.push(gold);
       return `<td${photos.length - i === 1 ? ' colspan="2"' : ''}>${photoHtml(gold, ctx, 60 + ctx.rng.int(0, 40))}</td>`;
     });
     rows.push(`<tr>${pair.join('')}</tr>`);
   }
   const text = rest.map((p) => articleHtml(p, ctx, 4)).join('');
-  return { body: `<table class="grid"><colgroup><col><col></colgroup>${rows.join('')}</table>${text}`, size: [300, 420] };
+  return { body: `<table class="grid"><colgroup><col><col></colgroup>${rows.join('')}</table>${text}`, size: ctx.style.wideSize };
 }
 
 const FAMILIES: Record<Family, (items: Placed[], ctx: Context) => Laid> = { broadsheet, tabloid, columns, photo: photoPage };
@@ -325,10 +427,11 @@ export interface FontFiles {
 }
 
 /** Lays one page; `heightExtra` (mm) grows the sheet when a first try ran onto a second page. */
-export function layPage(issue: Issue, spec: PageSpec, items: Placed[], index: IndexEntry[], fonts: FontFiles, seed: number, heightExtra = 0): LaidPage {
+export function layPage(issue: Issue, spec: PageSpec, items: Placed[], index: IndexEntry[], fonts: FontFiles, seed: number, heightExtra = 0, style: Style = DEFAULT_STYLE): LaidPage {
   const rng = seededRandom(seed);
   const sheet = new Sheet(spec.number);
-  const ctx: Context = { rng, sheet, markers: rng.pick(MARKERS), headPage: issue.pages[0]!.number };
+  const vary = style === DEFAULT_STYLE ? null : seededRandom(seed ^ 0x2545f491);
+  const ctx: Context = { rng, sheet, markers: rng.pick(MARKERS), headPage: issue.pages[0]!.number, style, vary };
   const top = spec.number === issue.pages[0]!.number
     ? mastheadHtml(issue, ctx, index.length && (spec.family === 'tabloid' || rng.next() < 0.5) ? indexHtml(index, ctx) : '')
     : pageHeaderHtml(issue, spec, ctx);
@@ -338,7 +441,7 @@ export function layPage(issue: Issue, spec: PageSpec, items: Placed[], index: In
   const css = `@font-face { font-family: "CorpusSerif"; src: url("${fonts.serif}"); }
 @font-face { font-family: "CorpusSerifBold"; src: url("${fonts.serifBold}"); font-weight: bold; }
 @font-face { font-family: "CorpusSans"; src: url("${fonts.sans}"); font-weight: bold; }
-${CSS_BASE.replace('var(--w) var(--h)', `${w}mm ${h + heightExtra}mm`)}`;
+${CSS_BASE.replace('var(--w) var(--h)', `${w}mm ${h + heightExtra}mm`)}${styleCss(style)}`;
   const html = `<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(issue.paper)}</title><style>${css}</style></head><body>${top}${laid.body}${foot}</body></html>\n`;
   const first = spec.number === issue.pages[0]!.number;
   return {

@@ -1,4 +1,4 @@
-// `npm run corpus:score -- [--split dev|sealed] [--verbose]`: ingests a corpus split with the project's ingest and
+// `npm run corpus:score -- [--split dev|sealed|train] [--verbose]`: ingests a corpus split with the project's ingest and
 // prints article F1 / titles / kept by engine × extractor and by layout family, as the shared scorer
 // (../shared/tools/score-edition.mjs) measures them: the scorer runs once per group, on a folder holding
 // links to that group's gold files. `--split dev --verbose` also prints the scorer's per-file misses.
@@ -12,7 +12,9 @@ import { parseArgs } from 'node:util';
 const HERE = resolve(import.meta.dirname);
 const ROOT = resolve(HERE, '../..');
 export const SCORER = join(ROOT, '..', 'shared', 'tools', 'score-edition.mjs');
-export const SPLIT_NAMES = ['dev', 'sealed'] as const;
+export const SPLIT_NAMES = ['dev', 'sealed', 'train'] as const;
+/** The splits the quality gate (test/extract-corpus.test.ts) holds bars for; train is what the labeller learns from. */
+export const GATED_SPLITS = ['dev', 'sealed'] as const;
 export type SplitName = (typeof SPLIT_NAMES)[number];
 
 export interface SeedInfo {
@@ -133,8 +135,8 @@ function ingestSplit(split: SplitName, tmp: string, seedsDir = join(splitDir(spl
 
 if (import.meta.filename === process.argv[1]) {
   const { values } = parseArgs({ options: { split: { type: 'string' }, verbose: { type: 'boolean' } } });
-  // Per-file misses are for the development split only: the sealed split is scored, never read.
-  if (values.verbose && values.split !== 'dev') throw new Error('--verbose lists per-file misses of the dev split only (add --split dev)');
+  // Per-file misses are for the development and training splits only: the sealed split is scored, never read.
+  if (values.verbose && values.split !== 'dev' && values.split !== 'train') throw new Error('--verbose lists per-file misses of the dev or train split only (add --split dev)');
   if (!existsSync(SCORER)) throw new Error(`${SCORER} not found: the corpus is scored with ../shared/tools`);
   const splits = values.split ? [values.split as SplitName] : SPLIT_NAMES.filter((s) => existsSync(join(splitDir(s), 'index.json')));
   for (const split of splits) {
@@ -149,6 +151,8 @@ if (import.meta.filename === process.argv[1]) {
       console.log(`${formatTable('engine', s.byEngine)}\n`);
       console.log(`${formatTable('extractor', s.byExtractor)}\n`);
       console.log(`${formatTable('layout family', s.byFamily)}\n`);
+      // The train split keeps no PDFs (its pages are for the text labeller).
+      if (!existsSync(join(splitDir(split), 'pdf'))) continue;
       const p = scorePdfSplit(split, tmp);
       const f = (x: number) => `${x.toFixed(1)}%`;
       console.log(`| PDF read directly (issue 18) | files | article F1 | titles | order | meta |\n|---|---|---|---|---|---|\n| pdfjs-dist, positions and type | ${p.files} | ${f(p.f1)} | ${f(p.titles)} | ${f(p.order)} | ${f(p.meta)} |\n`);
