@@ -1,5 +1,7 @@
-// One seed page, start to finish: fold radicals → split lines → normalise spacing → split columns →
+// One seed page, start to finish: fold radicals → split lines → cut layout page → normalise spacing →
+// split columns →
 // identify page → extract articles → Edition.
+import { cutLayoutPage } from './cut-layout-page.ts';
 import { diagnostic } from './diagnostics.ts';
 import { extractArticles, type ExtractResult } from './extract-articles.ts';
 import { foldRadicals } from './fold-radicals.ts';
@@ -17,7 +19,7 @@ export interface EditionResult {
 
 export function extractEdition(decoded: DecodedSeed, manifest: Manifest): EditionResult {
   const { seed, diagnostics: folding } = foldRadicals(decoded);
-  const lines = splitRunInTitles(splitColumns(normaliseSpacing(splitLines(seed))));
+  const lines = splitRunInTitles(splitColumns(normaliseSpacing(cutLayoutPage(splitLines(seed)))));
   const identified = identifyPage(lines, seed.file, manifest);
   const masthead = new Set(identified.mastheadLines);
   const firstPage = identified.identity.pages[0]?.number ?? 1;

@@ -40,6 +40,22 @@ export interface SourceLine {
   position: SourcePosition;
 }
 
+/**
+ * A piece of a page printed at its place (pdftotext -layout, stage: cut layout page): text between runs
+ * of two or more spaces, with the character cells it covers. The extractor gives every character one
+ * cell, CJK or not, and pads with spaces so each piece starts at its horizontal position on the page.
+ */
+export interface CellRun {
+  /** Its line's index among the page's lines: the row of the grid. */
+  row: number;
+  /** The first cell it covers and the cell after its last (code points from the line's start). */
+  from: number;
+  to: number;
+  /** Where its text starts and ends in the line (code units). */
+  start: number;
+  end: number;
+}
+
 /** Publications and per-file overrides from `seeds/manifest.yaml` (stage: read manifest). */
 export interface Manifest {
   /** slug → publication. */
