@@ -35,7 +35,7 @@ export interface BenchResult {
   peakRssMb: number;
   peakRssMbByStage: Record<StageName, number | null>;
   /** Wall seconds of the site stage's parts, as scripts/build-site.ts reports them. */
-  siteSeconds: { astro: number; search: number; merge: number } | null;
+  siteSeconds: SiteSeconds | null;
   /** With --add-day: the incremental build after one more day (identical: null with --skip-identical). */
   addDay: AddDay | null;
   stopped: { stage: string; reason: string } | null;
@@ -51,6 +51,15 @@ export interface BenchResult {
   options: { papers: number; seed: number; start: string };
 }
 
+/** Wall seconds of a build's parts (`build: seconds` line); ingest and plan since issue 17's write-content reuse (0 with --skip-ingest). */
+export interface SiteSeconds {
+  ingest?: number;
+  plan?: number;
+  astro: number;
+  search: number;
+  merge: number;
+}
+
 export interface AddDay {
   articles: number;
   seconds: number;
@@ -58,7 +67,7 @@ export interface AddDay {
   peakRssMb: number;
   partitionsRebuilt: number;
   partitions: number;
-  siteSeconds: { astro: number; search: number; merge: number } | null;
+  siteSeconds: SiteSeconds | null;
   identical: boolean | null;
   /** The clean full build of the same seeds that `identical` compares with. */
   cleanSeconds: number | null;
@@ -129,7 +138,7 @@ const guard = {
 const specs: Record<StageName, Omit<StageOptions, 'name' | 'logFile'>> = {
   ingest: {
     args: [...profile('ingest'), 'scripts/build-content.ts', '--seeds', dirs.seeds, '--out', dirs.content],
-    show: (line) => line.startsWith('ingest:') && (/→/u.test(line) || /^ingest: \d+000\//u.test(line)),
+    show: (line) => line.startsWith('ingest:') && (/→/u.test(line) || /^ingest: \d+000\//u.test(line) || line.startsWith('ingest: seconds')),
   },
   site: {
     args: [...profile('site'), 'scripts/build-site.ts', '--skip-ingest'],
@@ -220,7 +229,7 @@ function gitCommit(): string | null {
 
 /** Astro's phases and the build driver's progress, not a line per page. */
 function showBuildLine(line: string): boolean {
-  return /^build:|^search: indexed|\[content\]|error/iu.test(line) && !/^search: .* \d+\/\d+$/u.test(line);
+  return /^build:|^ingest: seconds|^search: indexed|\[content\]|error/iu.test(line) && !/^search: .* \d+\/\d+$/u.test(line);
 }
 
 function logLines(file: string): string[] {

@@ -120,8 +120,8 @@ export async function planArchive(options: PartitionedBuildOptions): Promise<Arc
   return { partitions: planned, partitionOfIssue: partOfIssue, bundles: bundles.map((b) => b.path), articles: articleIds.length };
 }
 
-/** Wall-clock seconds spent in `astro build` jobs and in Pagefind, over a build. */
-export const timings = { astro: 0, search: 0, merge: 0 };
+/** Wall-clock seconds spent in ingest, planning, `astro build` jobs, Pagefind and the merge, over a build. */
+export const timings = { ingest: 0, plan: 0, astro: 0, search: 0, merge: 0 };
 const since = (start: number): number => (performance.now() - start) / 1000;
 
 /**
