@@ -1,5 +1,5 @@
 // `npm run bench -- --articles N [--add-day] [--skip-identical] [--json FILE] [--keep] [--papers P]
-//   [--seed S] [--start YYYY-MM-DD] [--out DIR] [--profile] [--max-rss-mb MB] [--min-free-mb MB]`
+//   [--seed S] [--start YYYY-MM-DD] [--out DIR] [--profile] [--profile-add-day] [--max-rss-mb MB] [--min-free-mb MB]`
 // Generates a synthetic archive of N articles (bench/generate.ts), then runs the project's own build
 // stages on it — ingest (scripts/build-content.ts), then the partitioned site build (scripts/build-site.ts
 // --skip-ingest: `astro build` jobs, Pagefind, merge; its astro/search/merge seconds are reported apart) —
@@ -35,7 +35,7 @@ export interface BenchResult {
   peakRssMb: number;
   peakRssMbByStage: Record<StageName, number | null>;
   /** Wall seconds of the site stage's parts, as scripts/build-site.ts reports them. */
-  siteSeconds: { astro: number; search: number; merge: number } | null;
+  siteSeconds: SiteSeconds | null;
   /** With --add-day: the incremental build after one more day (identical: null with --skip-identical). */
   addDay: AddDay | null;
   stopped: { stage: string; reason: string } | null;
@@ -51,6 +51,15 @@ export interface BenchResult {
   options: { papers: number; seed: number; start: string };
 }
 
+/** Wall seconds of a build's parts (`build: seconds` line); ingest and plan since issue 17's write-content reuse (0 with --skip-ingest). */
+export interface SiteSeconds {
+  ingest?: number;
+  plan?: number;
+  astro: number;
+  search: number;
+  merge: number;
+}
+
 export interface AddDay {
   articles: number;
   seconds: number;
@@ -58,7 +67,7 @@ export interface AddDay {
   peakRssMb: number;
   partitionsRebuilt: number;
   partitions: number;
-  siteSeconds: { astro: number; search: number; merge: number } | null;
+  siteSeconds: SiteSeconds | null;
   identical: boolean | null;
   /** The clean full build of the same seeds that `identical` compares with. */
   cleanSeconds: number | null;
@@ -74,6 +83,7 @@ const { values } = parseArgs({
     start: { type: 'string', default: defaultGenerateOptions.start },
     out: { type: 'string', default: 'bench/out' },
     profile: { type: 'boolean', default: false },
+    'profile-add-day': { type: 'boolean', default: false },
     'max-rss-mb': { type: 'string' },
     'add-day': { type: 'boolean', default: false },
     'skip-identical': { type: 'boolean', default: false },
@@ -129,7 +139,7 @@ const guard = {
 const specs: Record<StageName, Omit<StageOptions, 'name' | 'logFile'>> = {
   ingest: {
     args: [...profile('ingest'), 'scripts/build-content.ts', '--seeds', dirs.seeds, '--out', dirs.content],
-    show: (line) => line.startsWith('ingest:') && (/→/u.test(line) || /^ingest: \d+000\//u.test(line)),
+    show: (line) => line.startsWith('ingest:') && (/→/u.test(line) || /^ingest: \d+000\//u.test(line) || line.startsWith('ingest: seconds')),
   },
   site: {
     args: [...profile('site'), 'scripts/build-site.ts', '--skip-ingest'],
@@ -195,7 +205,7 @@ if (!values.keep) await cleanBuildFolders();
 
 /** The generated seeds, content, site and cache (logs and profiles stay). */
 async function cleanBuildFolders(): Promise<void> {
-  for (const dir of [dirs.seeds, dirs.content, dirs.dist, dirs.cache, dirs.cleanContent, dirs.cleanDist, dirs.cleanCache, dirs.ingestCache, dirs.cleanIngestCache, ...(values.profile ? [dirs.profiles] : [])]) {
+  for (const dir of [dirs.seeds, dirs.content, dirs.dist, dirs.cache, dirs.cleanContent, dirs.cleanDist, dirs.cleanCache, dirs.ingestCache, dirs.cleanIngestCache, ...(values.profile || values['profile-add-day'] ? [dirs.profiles] : [])]) {
     await rm(dir, { recursive: true, force: true });
   }
 }
@@ -220,7 +230,7 @@ function gitCommit(): string | null {
 
 /** Astro's phases and the build driver's progress, not a line per page. */
 function showBuildLine(line: string): boolean {
-  return /^build:|^search: indexed|\[content\]|error/iu.test(line) && !/^search: .* \d+\/\d+$/u.test(line);
+  return /^build:|^ingest: seconds|^search: indexed|\[content\]|error/iu.test(line) && !/^search: .* \d+\/\d+$/u.test(line);
 }
 
 function logLines(file: string): string[] {
@@ -237,7 +247,10 @@ async function runAddDay(): Promise<AddDay> {
   const last = lastDateOf(corpus, options);
   const day = await writeSeeds(dirs.seeds, nextDayPages(corpus, options, last));
   say(`bench: add day: ${day.pages} pages, ${day.articles} articles after ${last}; npm run build (incremental)`);
-  const build = await runStage({ name: 'add-day', args: ['scripts/build-site.ts'], env, show: showBuildLine, memoryGuard: guard, logFile: join(dirs.logs, 'add-day.log') });
+  // With --profile-add-day, every Node process of the added day's build (the driver, each `astro build`)
+  // writes a CPU profile under <out>/profiles/add-day/ (the full build is not profiled).
+  const profiled = values['profile-add-day'] ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${join(dirs.profiles, 'add-day')}`.trim() } : {};
+  const build = await runStage({ name: 'add-day', args: ['scripts/build-site.ts'], env: { ...env, ...profiled }, show: showBuildLine, memoryGuard: guard, logFile: join(dirs.logs, 'add-day.log') });
   const rebuilt = /build: (\d+) of (\d+) partitions rebuilt/u.exec(logLines(join(dirs.logs, 'add-day.log')).findLast((l) => /partitions rebuilt/u.test(l)) ?? '');
   let identical: boolean | null = null;
   let cleanSeconds: number | null = null;

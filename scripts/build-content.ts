@@ -88,6 +88,7 @@ async function ingestLocked(options: IngestOptions, log: (line: string) => void)
   const manifest = root ? await loadManifest(root, new Set(files), diagnostics) : emptyManifest();
 
   const editions: Edition[] = [];
+  const started = performance.now();
   const cache = root ? await IngestCache.open(manifest) : null;
   const readOne = async (file: string): Promise<Extracted> => {
     const found: Diagnostic[] = [];
@@ -123,8 +124,10 @@ async function ingestLocked(options: IngestOptions, log: (line: string) => void)
     if (edition) editions.push(edition);
   }
 
+  const extracted = performance.now();
   if (options.json) await writeScoringJson(options.json, editions, diagnostics);
   const built = buildIssues(editions);
+  const builtAt = performance.now();
   diagnostics.push(...built.diagnostics);
 
   const { archive } = built;
@@ -148,13 +151,15 @@ async function ingestLocked(options: IngestOptions, log: (line: string) => void)
     written = await writeContent(options.out, archive, report, async (dir) => {
       late.push(...(await validated.check(dir)));
       return late.length === 0;
-    });
+    }, { reuse: process.env.INGEST_CACHE !== '0' }); // Unchanged issues are moved from the live archive, not written again.
     if (written) await validated.remember();
     if (!written) late.push(diagnostic(fileStart(options.out), 'error', 'the new archive cannot be read by the site (see above): the previous archive is kept', 'validate/refused'));
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     late.push(diagnostic(fileStart(options.out), 'error', `the archive cannot be written (${e.code ?? e.message}${e.path ? ` at ${e.path}` : ''}): the previous archive is kept`, 'write/failed'));
   }
+  const seconds = (from: number, to: number): string => ((to - from) / 1000).toFixed(1);
+  log(`ingest: seconds: read and extract ${seconds(started, extracted)}, build issues ${seconds(extracted, builtAt)}, write and validate ${seconds(builtAt, performance.now())}`);
   if (late.length) {
     diagnostics.push(...late);
     report.diagnostics = foldDiagnostics(diagnostics.sort(compareDiagnostics));

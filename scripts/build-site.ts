@@ -69,12 +69,16 @@ if (values.merge) {
 }
 
 async function build(): Promise<void> {
+  const ingestStart = performance.now();
   if (!values['skip-ingest']) {
     const report = await ingest({ seeds, out: content, locked: true });
     if (!report.written) fail(`the archive in ${content} was not replaced (see the errors above); site not built`);
   }
+  const planStart = performance.now();
+  timings.ingest += (planStart - ingestStart) / 1000;
   const options = { content, cache, full: values.full, log };
   const plan = await planArchive(options);
+  timings.plan += (performance.now() - planStart) / 1000;
   if (values.plan) {
     const partitions = plan.partitions.map((p) => ({ id: p.id, issues: p.issues.length, articles: p.articles, fingerprint: p.fingerprint }));
     process.stdout.write(`${JSON.stringify({ partitions }, null, 2)}\n`);

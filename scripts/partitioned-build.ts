@@ -120,8 +120,8 @@ export async function planArchive(options: PartitionedBuildOptions): Promise<Arc
   return { partitions: planned, partitionOfIssue: partOfIssue, bundles: bundles.map((b) => b.path), articles: articleIds.length };
 }
 
-/** Wall-clock seconds spent in `astro build` jobs and in Pagefind, over a build. */
-export const timings = { astro: 0, search: 0, merge: 0 };
+/** Wall-clock seconds spent in ingest, planning, `astro build` jobs, Pagefind and the merge, over a build. */
+export const timings = { ingest: 0, plan: 0, astro: 0, search: 0, merge: 0 };
 const since = (start: number): number => (performance.now() - start) / 1000;
 
 /**
@@ -287,10 +287,18 @@ export async function mergeParts(dist: string, partDirs: readonly string[], log:
     }
     next.parts[dir] = { stamp, files };
   }
+  // The year exports to write again: with a record, those of a year one of whose issue exports was in
+  // a changed or vanished part (at 100k a year export is ~750 issue exports read and written; an added
+  // day touches one year), else all.
+  let years: Set<string> | null = null;
   if (previous) {
     // Unlink what the changed and the vanished parts put there, and what the last merge wrote itself.
-    const stale = [...previous.written];
-    for (const [dir, part] of Object.entries(previous.parts)) if (next.parts[dir]?.stamp !== part.stamp) stale.push(...part.files);
+    const gone: string[] = [];
+    for (const [dir, part] of Object.entries(previous.parts)) if (next.parts[dir]?.stamp !== part.stamp) gone.push(...part.files);
+    years = new Set([...gone, ...changed.flatMap((dir) => next.parts[dir]!.files)].flatMap((f) => yearExportOf(f) ?? []));
+    const kept = new Set(previous.written.filter((f) => YEAR_EXPORT.test(f) && !years!.has(f)));
+    next.written.push(...kept);
+    const stale = [...previous.written.filter((f) => !kept.has(f)), ...gone];
     for (const file of stale) await rm(join(dist, file), { force: true });
     await removeEmptyFolders(dist, stale);
   }
@@ -308,7 +316,7 @@ export async function mergeParts(dist: string, partDirs: readonly string[], log:
   });
   const linked = toLink.length;
   const files = [...owner.keys()];
-  next.written.push(...(await writeYearExports(dist, files)));
+  next.written.push(...(await writeYearExports(dist, files, years)));
   const entries = files.filter((f) => f.startsWith('pagefind/') && f.endsWith('/pagefind-entry.json'));
   const bundles = entries.map((f) => f.slice(0, -'pagefind-entry.json'.length)).sort((a, b) => (a < b ? 1 : -1));
   const days = files.flatMap((f) => ARTICLE_PAGE.exec(f)?.[1] ?? []).sort();
@@ -369,6 +377,12 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
 /** An article page's path; its date. */
 const ARTICLE_PAGE = /^[^/]+\/(\d{4}-\d{2}-\d{2})\/\d+\/[^/]+\/index\.html$/u;
 const ISSUE_EXPORT = /^([^/]+)\/(\d{4})-\d{2}-\d{2}\/articles\.(txt|jsonl)$/u;
+const YEAR_EXPORT = /^[^/]+\/\d{4}\/articles\.(txt|jsonl)$/u;
+/** The year export an issue export goes into (`<paper>/<YYYY>/articles.<format>`), else null. */
+function yearExportOf(file: string): string | null {
+  const m = ISSUE_EXPORT.exec(file);
+  return m ? `${m[1]}/${m[2]}/articles.${m[3]}` : null;
+}
 
 /**
  * A year's bulk export (`/<paper>/<YYYY>/articles.txt|jsonl`) holds every article of the year: no
@@ -376,12 +390,11 @@ const ISSUE_EXPORT = /^([^/]+)\/(\d{4})-\d{2}-\d{2}\/articles\.(txt|jsonl)$/u;
  * JSON Lines end to end, plain text with a blank line between issues (src/lib/export-text.ts), as
  * one `astro build` of the whole archive writes it (test/partitioned-build.test.ts compares the two).
  */
-async function writeYearExports(dist: string, files: readonly string[]): Promise<string[]> {
+async function writeYearExports(dist: string, files: readonly string[], only: ReadonlySet<string> | null = null): Promise<string[]> {
   const years = new Map<string, string[]>();
   for (const file of [...files].sort()) {
-    const m = ISSUE_EXPORT.exec(file);
-    if (!m) continue;
-    const key = `${m[1]}/${m[2]}/articles.${m[3]}`;
+    const key = yearExportOf(file);
+    if (!key || (only && !only.has(key))) continue;
     years.set(key, [...(years.get(key) ?? []), file]);
   }
   for (const [target, issues] of years) {

@@ -2,7 +2,7 @@
 // changed since the last merge and ends with the files a fresh merge gives (no file of a vanished or
 // rebuilt part left, no empty folder); a re-ingest validates only the archive files that are new or
 // changed against the live archive, all of them when there is no record of the live one's validation.
-import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,41 @@ describe('mergeParts with a merge record', () => {
     await writeFile(join(dist, 'stray.txt'), 'left by hand');
     await mergeParts(dist, [p1, p3, p4], (l) => lines.push(l), record);
     expect(await listFiles(dist)).toEqual(await listFiles(fresh));
+    await rm(root, { recursive: true, force: true });
+  });
+});
+
+describe('mergeParts: year exports', () => {
+  it('writes again only the year exports of years whose issue exports changed, and ends as a fresh merge does', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'merge-years-'));
+    const [p1, p2, p3] = ['p1', 'p2', 'p3'].map((p) => join(root, 'parts', p)) as [string, string, string];
+    await writeTree(p1, { 'a/2020-01-01/articles.txt': 'jan\n', 'a/2020-01-01/articles.jsonl': '{"m":1}\n' });
+    await writeTree(p2, { 'a/2020-02-01/articles.txt': 'feb\n', 'a/2020-02-01/articles.jsonl': '{"m":2}\n' });
+    await writeTree(p3, { 'a/2021-01-01/articles.txt': 'next year\n', 'b/2021-01-01/articles.txt': 'paper b\n' });
+    const dist = join(root, 'dist');
+    const record = join(root, 'merged.json');
+    await mergeParts(dist, [p1, p2, p3], () => {}, record);
+    expect(await readFile(join(dist, 'a/2020/articles.txt'), 'utf8')).toBe('jan\n\nfeb\n');
+    expect(await readFile(join(dist, 'a/2020/articles.jsonl'), 'utf8')).toBe('{"m":1}\n{"m":2}\n');
+    const year2021 = (await stat(join(dist, 'a/2021/articles.txt'))).ino;
+
+    // p2 rebuilt (February changed): the 2020 exports are written again, 2021's stay the same files.
+    await rm(p2, { recursive: true });
+    await writeTree(p2, { 'a/2020-02-01/articles.txt': 'feb, corrected\n', 'a/2020-02-01/articles.jsonl': '{"m":2,"c":1}\n' });
+    await mergeParts(dist, [p1, p2, p3], () => {}, record);
+    expect(await readFile(join(dist, 'a/2020/articles.txt'), 'utf8')).toBe('jan\n\nfeb, corrected\n');
+    expect(await readFile(join(dist, 'a/2020/articles.jsonl'), 'utf8')).toBe('{"m":1}\n{"m":2,"c":1}\n');
+    expect((await stat(join(dist, 'a/2021/articles.txt'))).ino).toBe(year2021);
+    const fresh = join(root, 'fresh');
+    await mergeParts(fresh, [p1, p2, p3]);
+    const read = async (dir: string) => Promise.all((await listFiles(dir)).map(async (f) => [f, await readFile(join(dir, f), 'utf8')]));
+    expect(await read(dist)).toEqual(await read(fresh));
+
+    // p3 gone: its years' exports go with it; then p3 back as it was: they come back.
+    await mergeParts(dist, [p1, p2], () => {}, record);
+    expect((await listFiles(dist)).filter((f) => f.includes('2021'))).toEqual([]);
+    await mergeParts(dist, [p1, p2, p3], () => {}, record);
+    expect(await read(dist)).toEqual(await read(fresh));
     await rm(root, { recursive: true, force: true });
   });
 });
