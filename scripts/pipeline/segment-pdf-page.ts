@@ -41,6 +41,8 @@ interface Draft {
 
 /** Type this much smaller than the body's is a caption's (8.5 pt under 9 pt body type). */
 const CAPTION_RATIO = 0.97;
+/** White between two lines of one caption is under this many ems (line spacing 1.3–1.8 leaves 0.3–0.8 em). */
+const CAPTION_GAP_EM = 1;
 
 /**
  * `boxes` are the shapes the page draws (read-pdf.ts graphics: a box's frame or tint, a photo): a label
@@ -75,8 +77,11 @@ export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, p
       // A second dateline opens a report of its own (an untitled brief after another in a 简讯 box).
       drafts.push((current = { headline: [], byline: null, body: [line] }));
     } else if (isCaption) {
-      // A caption stands apart: the article around it goes on after it.
-      if (!caption) drafts.push((caption = { headline: [], byline: null, body: [], caption: true }));
+      // A caption stands apart: the article around it goes on after it. Another photo's caption starts
+      // in another column or under white wider than a line's (the photo between them).
+      const last = caption && [...caption.headline, ...caption.body].at(-1);
+      if (!caption || !last || last.column !== line.column || line.gapAbove === null || line.gapAbove > CAPTION_GAP_EM * line.size)
+        drafts.push((caption = { headline: [], byline: null, body: [], caption: true }));
       // Its first line set bold over regular lines is the photo's title (图片标题).
       const [first] = caption.body;
       if (first && caption.body.length === 1 && !caption.headline.length && first.bold && !line.bold && !endsSentence(first.text)) caption.headline.push(caption.body.pop()!);
