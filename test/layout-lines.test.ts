@@ -58,4 +58,18 @@ describe('layout-lines', () => {
     const lines = read([run('标题甲', 40, 60, 14, true), ...leg('甲', 40, 82, 3), run('标题乙', 152, 60, 14, true), ...leg('乙', 152, 82, 3)]);
     expect(lines.map((l) => l.text.slice(0, 3))).toEqual(['标题甲', '甲一文', '甲二文', '甲三文', '标题乙', '乙一文', '乙二文', '乙三文']);
   });
+
+  it('joins a headline across its ideographic space when only a ragged subtitle under it ends in line with the first words', () => {
+    // 湖畔课堂里的暑假　惠及全市十万居民   (15 pt, the space 1 em)
+    // ——来自基层一线的报道                (12 pt, ending where 暑假 ends)
+    // |甲一……|  |乙一……|                  body legs
+    const lines = read([
+      run('湖畔课堂里的暑假', 40, 60, 15, true),
+      run('惠及全市十万居民', 40 + 8 * 15 + 15, 60, 15, true),
+      run('——来自基层一线的', 40, 82, 15),
+      ...leg('甲', 40, 110, 3, 18),
+      ...leg('乙', 232, 110, 3, 18),
+    ].map((r) => (r.text.startsWith('——') ? { ...r, text: '——来自基层一线的报道', size: 12, box: { ...r.box, y: 82, width: 120, height: 12 } } : r)));
+    expect(lines[0]!.text).toBe('湖畔课堂里的暑假 惠及全市十万居民');
+  });
 });

@@ -145,8 +145,11 @@ function joinRunIns(drafts: Draft[]): Draft[] {
     const height = left.bottom - left.top;
     // Lines just above or below, and over or under the two pieces (text elsewhere on the page says nothing of this gap).
     const neighbours = pieces.filter((o) => (o.top >= left.bottom - 0.1 * height || o.bottom <= left.top + 0.1 * height) && Math.abs(o.top - left.top) <= NEIGHBOUR_LINES * height && o.left < right.right && left.left < o.right);
-    // Justified columns: the left piece ends, or the right one starts, in line with a neighbour.
-    if (neighbours.some((o) => Math.abs(o.right - left.right) <= EDGE_TOLERANCE || Math.abs(o.left - right.left) <= EDGE_TOLERANCE)) return true;
+    // Justified columns: the left piece ends, or the right one starts, in line with a neighbour set in
+    // the pieces' type or the body's (justified text). A subtitle or kicker is set ragged: one under a
+    // headline that happens to end where the headline's first words do makes no column.
+    const justified = (o: { top: number; bottom: number }) => sameSize(o.bottom - o.top, height) || sameSize(o.bottom - o.top, bodyHeight);
+    if (neighbours.some((o) => justified(o) && (Math.abs(o.right - left.right) <= EDGE_TOLERANCE || Math.abs(o.left - right.left) <= EDGE_TOLERANCE))) return true;
     // The right piece starts where a column of the page starts: lines under it (within its story) begin there too.
     if (columnStart(right)) return true;
     // Ragged columns: just before the right piece the neighbours are white (inside a box's text for a
