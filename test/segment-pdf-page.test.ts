@@ -52,4 +52,28 @@ describe('segment-pdf-page', () => {
     ]);
     expect(articles.filter((a) => a.kind !== 'photo').map((a) => a.paragraphs.join(''))).toEqual([`本报讯 春季植树活动昨日启动，全市市民踊跃参加，${'共栽下树苗一万株，各区还将陆续组织义务植树活动'.repeat(8)}到月底。`]);
   });
+
+  it('keeps a 小标题 set a little larger than the body in its story, and opens a brief at a title over a letter-spaced dateline', () => {
+    // 守山人                                  (16 pt bold)
+    // 凌晨五点……  (8.5 pt body, 6 lines)
+    // 一双脚量遍万亩林                        (10 pt bold: 1.18 × body)
+    // 鹰嘴岩林场……  (body, 6 lines)
+    // 市博物馆举办古代农具展                  (10 pt bold)
+    // 本 报 讯 “耕读传家”……  (a short line set letter-spaced)
+    const body = (top: number, n: number, text: string) => Array.from({ length: n }, (_, i) => run(i === 0 ? `　　${text}` : text, 40, top + 13 * i, 8.5)).map((r, i) => (i === 0 ? { ...r, text: r.text.trim(), box: { ...r.box, x: 57, width: r.box.width - 17 } } : r));
+    const spaced = [...'本报讯“耕读传家”农具展开幕。'].map((c, i) => run(c, 57 + 12 * i, 296, 8.5));
+    const runs = [
+      run('守山人', 40, 40, 16, true),
+      ...body(64, 6, '凌晨五点天还没亮他已背上水壶出门了'),
+      run('一双脚量遍万亩林', 40, 146, 10, true),
+      ...body(162, 6, '鹰嘴岩林场有林地一万一千多亩他负责'),
+      run('市博物馆举办古代农具展', 40, 276, 10, true),
+      ...spaced,
+    ];
+    const { articles } = segment(runs, []);
+    expect(articles.map((a) => ({ title: a.title, subheads: a.subheads, first: a.paragraphs.map((p) => p.slice(0, 6)) }))).toEqual([
+      { title: '守山人', subheads: [1], first: ['凌晨五点天还', '一双脚量遍万', '鹰嘴岩林场有'] },
+      { title: '市博物馆举办古代农具展', subheads: [], first: ['本 报 讯 '] },
+    ]);
+  });
 });
