@@ -30,11 +30,13 @@ const BARS = {
  * scored against their gold, measured 2026-12-02 after the geometry of the PDF issue (modules under
  * headline type, one-line legs, run-in titles on their own line, datelines opening briefs, caption
  * titles): dev article F1 100.0%, titles 100.0%, order 99.9%; sealed totals F1 90.4%, titles 91.5%,
- * order 88.5% (before: dev 91.2 / 93.5 / 96.4, sealed 66.2 / 84.1 / 75.7).
+ * order 88.5% (before: dev 91.2 / 93.5 / 96.4, sealed 66.2 / 84.1 / 75.7). With each photo's caption
+ * parted from the next one's (its own column, or the photo's white between them), sealed totals F1 99.1%,
+ * titles 98.8%, order 99.1% (dev unchanged).
  */
 const PDF_BARS = {
   dev: { f1: 99.5, titles: 99.5, order: 99.5 },
-  sealed: { f1: 91.5, titles: 90, order: 88 },
+  sealed: { f1: 98.5, titles: 98.5, order: 98.5 },
 } as const;
 
 const present = existsSync(SCORER);

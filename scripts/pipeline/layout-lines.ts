@@ -7,10 +7,12 @@
 import type { GlyphRun, LaidLine, PageBox, PdfPage } from './types.ts';
 
 /**
- * A run joins a line when the white space before it is under this many ems of its type: wider than a
- * word space or two (0.25–0.5 em) and narrower than a column gutter (1 em and up in print).
+ * A run joins a line when the white space before it is under this many ems of its type: a word space
+ * (0.22–0.33 em) and narrower than any column gutter (a 3 mm gutter under 10 pt type is 0.85 em). Wider
+ * white inside a line (an ideographic space, a run-in title's gap) is joined by joinRunIns, which tells
+ * it from a gutter.
  */
-const JOIN_GAP_EM = 0.9;
+const JOIN_GAP_EM = 0.5;
 /**
  * A space goes between two runs of a line when the white space between them is at least this (ems): a
  * word space is 0.22–0.33 em (0.224 in Noto CJK); justified CJK text is spread by 0.1–0.15 em between characters.
@@ -43,8 +45,13 @@ const WIDE_GAP_EM = 1.5;
  * and more.
  */
 const HEAD_GAP_EM = 0.9;
-/** A headline opening a module is set flush with the module's left edge, within this many ems of type. */
+/**
+ * A headline opening a module is set flush with the module's left edge, or centred over the module (its
+ * middle at the module's middle), within this many ems of type.
+ */
 const HEAD_INDENT_EM = 2;
+/** A line starting this close (ems) to a column's left starts at that column (a paragraph indents 2 em). */
+const COLUMN_EDGE_EM = 0.5;
 /** Type this many times the region's (box heights) is headline type: 10.5 pt body → 12 pt is 1.14. */
 const HEAD_RATIO = 1.12;
 /** The narrowest white band taken for a column gutter, in ems of the region's median type size. */
@@ -138,8 +145,11 @@ function joinRunIns(drafts: Draft[]): Draft[] {
     const height = left.bottom - left.top;
     // Lines just above or below, and over or under the two pieces (text elsewhere on the page says nothing of this gap).
     const neighbours = pieces.filter((o) => (o.top >= left.bottom - 0.1 * height || o.bottom <= left.top + 0.1 * height) && Math.abs(o.top - left.top) <= NEIGHBOUR_LINES * height && o.left < right.right && left.left < o.right);
-    // Justified columns: the left piece ends, or the right one starts, in line with a neighbour.
-    if (neighbours.some((o) => Math.abs(o.right - left.right) <= EDGE_TOLERANCE || Math.abs(o.left - right.left) <= EDGE_TOLERANCE)) return true;
+    // Justified columns: the left piece ends, or the right one starts, in line with a neighbour set in
+    // the pieces' type or the body's (justified text). A subtitle or kicker is set ragged: one under a
+    // headline that happens to end where the headline's first words do makes no column.
+    const justified = (o: { top: number; bottom: number }) => sameSize(o.bottom - o.top, height) || sameSize(o.bottom - o.top, bodyHeight);
+    if (neighbours.some((o) => justified(o) && (Math.abs(o.right - left.right) <= EDGE_TOLERANCE || Math.abs(o.left - right.left) <= EDGE_TOLERANCE))) return true;
     // The right piece starts where a column of the page starts: lines under it (within its story) begin there too.
     if (columnStart(right)) return true;
     // Ragged columns: just before the right piece the neighbours are white (inside a box's text for a
@@ -191,6 +201,8 @@ function readingOrder(lines: Draft[], column: number, next: { column: number }):
   const across = bands(lines);
   const wide = splitWide(across);
   if (wide) return wide.flatMap((part) => readingOrder(part, column, next));
+  const head = splitHeadline(across);
+  if (head) return head.flatMap((part) => readingOrder(part, column, next));
   const columns = splitColumns(lines);
   const regions = columns && groupModules(columns);
   if (regions && regions.length > 1) return regions.flatMap((part) => readingOrder(part, ++next.column, next));
@@ -209,14 +221,36 @@ function readingOrder(lines: Draft[], column: number, next: { column: number }):
 function splitWide(across: Draft[][]): Draft[][] | null {
   if (across.length < 2) return null;
   const em = typeSize(across.flat());
-  const left = Math.min(...across.flat().map((l) => l.left));
   const parts: Draft[][] = [[...across[0]!]];
   for (let i = 1; i < across.length; i++) {
     const gap = Math.min(...across[i]!.map((l) => l.top)) - Math.max(...across[i - 1]!.map((l) => l.bottom));
-    if (gap >= WIDE_GAP_EM * em || (gap >= HEAD_GAP_EM * em && opensModule(across[i]!, em, left) && closesModule(across[i - 1]!, em))) parts.push([]);
+    if (gap >= WIDE_GAP_EM * em || (gap >= HEAD_GAP_EM * em && opensModule(across[i]!, across.flat(), em) && closesModule(across[i - 1]!, em))) parts.push([]);
     parts.at(-1)!.push(...across[i]!);
   }
   return parts.length > 1 ? parts : null;
+}
+
+/**
+ * A region that opens with a headline group (bands all in headline type) over columns of text, the
+ * headline running across a gutter of those columns (a title spanning the legs of its story, set flush
+ * left or centred): the headline first, then the columns. Headlines level in two legs (two flowing
+ * columns' stories) each stand within their own leg and cross no gutter; headlines side by side (a
+ * lead's title level with a story's in the next column) are no one group.
+ */
+function splitHeadline(across: Draft[][]): Draft[][] | null {
+  const em = typeSize(across.flat());
+  let n = 0;
+  while (n < across.length && across[n]!.every((l) => l.runs.length && size(l) >= HEAD_RATIO * em)) n++;
+  if (n === 0 || n === across.length) return null;
+  const head = across.slice(0, n).flat();
+  // One headline group: its lines stand one over another (headlines side by side are two stories').
+  if (!head.every((a) => head.every((b) => a.left < b.right && b.left < a.right))) return null;
+  const rest = across.slice(n).flat();
+  const columns = splitColumns(rest);
+  if (!columns) return null;
+  const edges = columns.map((c) => [Math.min(...c.map((l) => l.left)), Math.max(...c.map((l) => l.right))] as const);
+  const crosses = edges.slice(1).some(([left], i) => head.some((h) => h.left < edges[i]![1] && h.right > left));
+  return crosses ? [head, rest] : null;
 }
 
 /**
@@ -226,10 +260,17 @@ function splitWide(across: Draft[][]): Draft[][] | null {
  * whole region above it and the headline stands at the region's left (closesModule: the band above holds
  * no headline type). Beside a column of text going on, no white band crosses the region.
  */
-function opensModule(band: Draft[], em: number, left: number): boolean {
+function opensModule(band: Draft[], region: Draft[], em: number): boolean {
+  const left = Math.min(...region.map((l) => l.left));
+  const right = Math.max(...region.map((l) => l.right));
   const heads = band.filter((l) => l.runs.length && size(l) >= HEAD_RATIO * em);
-  // All of them at the left: headlines level in two legs are two flowing columns' stories.
-  return heads.length > 0 && heads.every((l) => l.left - left <= HEAD_INDENT_EM * em);
+  // All of them at the left, or all centred over the region (a page that centres its headlines): headlines
+  // level in two legs are two flowing columns' stories. A headline set at a column's left (body lines start
+  // there too) is a leg's, whatever its middle.
+  const atLeft = (l: Draft) => l.left - left <= HEAD_INDENT_EM * em;
+  const atColumn = (l: Draft) => region.some((o) => o.runs.length && size(o) < HEAD_RATIO * em && Math.abs(o.left - l.left) <= COLUMN_EDGE_EM * em);
+  const centred = (l: Draft) => Math.abs(l.left + l.right - left - right) / 2 <= HEAD_INDENT_EM * em && !atColumn(l);
+  return heads.length > 0 && (heads.every(atLeft) || heads.every(centred));
 }
 
 /**
@@ -266,11 +307,10 @@ function stacksModules(lines: Draft[], leg: Draft[]): boolean {
   const legLeft = Math.min(...leg.map((l) => l.left));
   const across = bands(lines);
   const em = typeSize(lines);
-  const left = Math.min(...lines.map((l) => l.left));
   for (let i = 1; i < across.length; i++) {
     const band = across[i]!;
     const gap = Math.min(...band.map((l) => l.top)) - Math.max(...across[i - 1]!.map((l) => l.bottom));
-    if (gap < HEAD_GAP_EM * em || !opensModule(band, em, left) || !closesModule(across[i - 1]!, em) || !band.every((l) => l.left < legLeft)) continue;
+    if (gap < HEAD_GAP_EM * em || !opensModule(band, lines, em) || !closesModule(across[i - 1]!, em) || !band.every((l) => l.left < legLeft)) continue;
     // The leg goes on under the headline, and was there above it: a story's legs, not a column ending short.
     const top = Math.min(...band.map((l) => l.top));
     if (leg.some((l) => l.top > top) && leg.some((l) => l.bottom < top)) return true;

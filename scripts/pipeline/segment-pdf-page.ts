@@ -41,6 +41,8 @@ interface Draft {
 
 /** Type this much smaller than the body's is a caption's (8.5 pt under 9 pt body type). */
 const CAPTION_RATIO = 0.97;
+/** White between two lines of one caption is under this many ems (line spacing 1.3–1.8 leaves 0.3–0.8 em). */
+const CAPTION_GAP_EM = 1;
 
 /**
  * `boxes` are the shapes the page draws (read-pdf.ts graphics: a box's frame or tint, a photo): a label
@@ -75,12 +77,18 @@ export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, p
       // A second dateline opens a report of its own (an untitled brief after another in a 简讯 box).
       drafts.push((current = { headline: [], byline: null, body: [line] }));
     } else if (isCaption) {
-      // A caption stands apart: the article around it goes on after it.
-      if (!caption) drafts.push((caption = { headline: [], byline: null, body: [], caption: true }));
+      // A caption stands apart: the article around it goes on after it. Another photo's caption starts
+      // in another column or under white wider than a line's (the photo between them).
+      const last = caption && [...caption.headline, ...caption.body].at(-1);
+      if (!caption || !last || last.column !== line.column || line.gapAbove === null || line.gapAbove > CAPTION_GAP_EM * line.size)
+        drafts.push((caption = { headline: [], byline: null, body: [], caption: true }));
       // Its first line set bold over regular lines is the photo's title (图片标题).
       const [first] = caption.body;
       if (first && caption.body.length === 1 && !caption.headline.length && first.bold && !line.bold && !endsSentence(first.text)) caption.headline.push(caption.body.pop()!);
       caption.body.push(line);
+    } else if (current?.body.length && !current.caption && current.body.at(-1) === text[i - 1] && isSubhead(line, text[i + 1], body, isHeadline)) {
+      // A 小标题 inside the story: it stays in the body, a paragraph of its own in the headline face.
+      current.body.push(line);
     } else if (isHeadline(line)) {
       if (!current || current.body.length || current.byline) drafts.push((current = { headline: [], byline: null, body: [] }));
       current.headline.push(line);
@@ -126,7 +134,25 @@ function isOwnLineRunIn(line: LaidLine, body: { size: number; font: string }, co
   return line.bold && line.font !== body.font && sameSize(line.size, body.size) && isIndented(line, columns) && !line.runIn && !endsSentence(line.text) && !/[，。；：！？,;:!?]/u.test(line.text) && !isDateline(line) && !bylineStart.test(line.text);
 }
 
-const isDateline = (line: LaidLine): boolean => datelineStart.some((p) => p.test(line.text));
+/**
+ * Type under this many times the body's, in headline type inside a story, is a 小标题 (subhead): 10 pt over
+ * 8.5–9 pt body is 1.11–1.18; a story's title is 13 pt and up over 9–10 pt (1.3+).
+ */
+const SUBHEAD_RATIO = 1.25;
+
+/**
+ * A subhead (小标题): a bold line a little larger than the body, right after a line of a story's body and
+ * followed by body type that opens no report (a brief's title is followed by its dateline).
+ */
+function isSubhead(line: LaidLine, next: LaidLine | undefined, body: { size: number }, isHeadline: (l: LaidLine) => boolean): boolean {
+  return line.bold && line.size < SUBHEAD_RATIO * body.size && !line.runIn && next !== undefined && !isHeadline(next) && next.size >= CAPTION_RATIO * body.size && !isDateline(next) && !endsSentence(line.text);
+}
+
+/** A line opening with a dateline (本报讯 …), also where the line is set letter-spaced (本 报 讯 “ 耕 读 …). */
+const isDateline = (line: LaidLine): boolean => {
+  const squeezed = line.text.replace(/\s+/gu, '');
+  return datelineStart.some((p) => p.test(line.text) || p.test(squeezed));
+};
 /** Whether a paragraph of these lines opens with a dateline. */
 const hasDateline = (lines: LaidLine[]): boolean => lines.some(isDateline);
 
