@@ -173,7 +173,8 @@ function measure(source: SourceLine, index: number, gapBefore: boolean, gapAfter
     gapAfter,
     block: blockPosition(gapBefore, gapAfter),
     marked: /^#{1,6}\s/u.test(trimmed),
-    dateline: datelineStart.some((p) => p.test(text)),
+    // A short dateline the engine letter-spaced to the column's width (新 华 社 湄 川 1 月 16 日 电) is read with its spaces out.
+    dateline: datelineStart.some((p) => p.test(text) || p.test(flat)),
     byline: bylineStart.test(text),
     closingCredit: closingCredit.test(text),
     captionEnd,
