@@ -17,8 +17,8 @@ const show = (lines: SourceLine[]): string => lines.map((l) => `${l.position.lin
 const chars = (lines: SourceLine[]): string => [...lines.map((l) => l.text).join('').replace(/\s/gu, '')].sort().join('');
 
 describe('stage cut-layout-page', () => {
-  it('has fixtures for a masthead beside an index box, rows another block took, columns past blank rows and stacked articles', () => {
-    expect(cases).toEqual(['columns-past-blank-rows', 'masthead-beside-index', 'rows-another-block-took', 'stacked-articles']);
+  it('has fixtures for a masthead beside an index box, rows another block took, columns past blank rows, stacked articles and a wider block below', () => {
+    expect(cases).toEqual(['columns-past-blank-rows', 'masthead-beside-index', 'rows-another-block-took', 'stacked-articles', 'wider-block-below']);
   });
   for (const name of cases) {
     const input = readFileSync(join(dir, name, 'input.txt'), 'utf8');

@@ -53,4 +53,10 @@ export const layoutGrid = {
    * beside a masthead stands off the columns under it (dev-0086: cell 67 against 54).
    */
   sameEdge: 2,
+  /**
+   * … and only where none of the first `nextRows` text rows below them runs across the start of a
+   * column above (a block below set in wider columns is not the columns going on: train-0199, a
+   * two-column story under two stories of narrower columns).
+   */
+  nextRows: 4,
 };

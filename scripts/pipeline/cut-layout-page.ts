@@ -118,7 +118,20 @@ function runsPast(runs: CellRun[], gutter: { left: number; right: number }, at: 
   const least = (above: boolean): number => (above ? G.minSideRows : 1);
   if (![true, false].every((above) => count(above, true) >= least(above) && count(above, false) >= least(above))) return false;
   const edge = (above: boolean): number => Math.min(...runs.filter((r) => r.row <= at === above && r.from >= gutter.right).map((r) => r.from));
-  return Math.abs(edge(true) - edge(false)) <= G.sameEdge;
+  if (Math.abs(edge(true) - edge(false)) > G.sameEdge) return false;
+  // The columns above go on below: the first rows below start no piece left of a column's start above
+  // (white before it, `minSideRows` rows starting there) and run on across it (a block below set wider
+  // is not those columns going on).
+  const above = runs.filter((r) => r.row <= at).sort((a, b) => a.from - b.from);
+  const starts: number[] = [];
+  let reach = above[0]!.to;
+  for (const r of above) {
+    const aligned = () => new Set(above.filter((x) => Math.abs(x.from - r.from) <= G.sameEdge).map((x) => x.row)).size;
+    if (r.from - reach >= G.minGutter && aligned() >= G.minSideRows) starts.push(r.from);
+    reach = Math.max(reach, r.to);
+  }
+  const next = [...new Set(runs.filter((r) => r.row > at).map((r) => r.row))].sort((a, b) => a - b).slice(0, G.nextRows);
+  return !runs.some((r) => next.includes(r.row) && starts.some((s) => r.from < s - G.sameEdge && r.to > s));
 }
 
 /**
