@@ -59,4 +59,6 @@ export const layoutGrid = {
    * two-column story under two stories of narrower columns).
    */
   nextRows: 4,
+  /** A paragraph's first-line indent, in cells: two ems print as 2–4 cells on the dev pages (dev-0020, dev-0027). */
+  indent: 4,
 };

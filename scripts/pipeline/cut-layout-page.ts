@@ -138,7 +138,8 @@ function runsPast(runs: CellRun[], gutter: { left: number; right: number }, at: 
  * Under row `at`, one blank row, a column goes on: above it stand columns side by side (a gutter with
  * `minSideRows` rows of text each side, but for at most `maxCrossingRows` rows that cross it, a
  * headline or a footer), the row just above is not one of those, and the first text below keeps to the
- * side of that gutter the row just above has text on.
+ * side of that gutter the row just above has text on, under text of `minSideRows` of the last rows,
+ * starting at that column's edge or a paragraph's indent in from it (`indent`).
  */
 function columnGoesOn(runs: CellRun[], at: number): boolean {
   const above = runs.filter((r) => r.row <= at);
@@ -152,8 +153,12 @@ function columnGoesOn(runs: CellRun[], at: number): boolean {
     const crossing = new Set(above.filter((r) => r.from < end && r.to > c).map((r) => r.row));
     if (crossing.size > G.maxCrossingRows || crossing.has(at)) continue;
     const onLeft = below.every((r) => r.to <= c);
-    const column = new Set(above.filter((r) => r.row > at - 2 * G.minSideRows && (onLeft ? r.to <= c : r.from >= end)).map((r) => r.row));
+    const first = below.filter((r) => (onLeft ? r.to <= c : r.from >= end)).sort((a, b) => a.from - b.from)[0]!;
+    const inColumn = above.filter((r) => r.row > at - 2 * G.minSideRows && (onLeft ? r.to <= c : r.from >= end) && r.from < first.to && r.to > first.from);
+    const column = new Set(inColumn.map((r) => r.row));
     if (!column.has(at) || column.size < G.minSideRows) continue;
+    const indent = first.from - Math.min(...inColumn.map((r) => r.from));
+    if (indent < -G.sameEdge || indent > G.indent) continue;
     const side = (left: boolean) => new Set(above.filter((r) => !crossing.has(r.row) && (left ? r.to <= c : r.from >= end)).map((r) => r.row)).size;
     if (side(true) >= G.minSideRows && side(false) >= G.minSideRows) return true;
   }
