@@ -61,4 +61,6 @@ export const layoutGrid = {
   nextRows: 4,
   /** A paragraph's first-line indent, in cells: two ems print as 2–4 cells on the dev pages (dev-0020, dev-0027). */
   indent: 4,
+  /** … and is a full line of it: at least this share of the column's widest line (a footer's short pieces under a column are not it going on: train-0115). */
+  goesOnShare: 0.5,
 };

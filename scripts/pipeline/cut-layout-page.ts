@@ -159,6 +159,7 @@ function columnGoesOn(runs: CellRun[], at: number): boolean {
     if (!column.has(at) || column.size < G.minSideRows) continue;
     const indent = first.from - Math.min(...inColumn.map((r) => r.from));
     if (indent < -G.sameEdge || indent > G.indent) continue;
+    if (first.to - first.from < G.goesOnShare * Math.max(...inColumn.map((r) => r.to - r.from))) continue;
     const side = (left: boolean) => new Set(above.filter((r) => !crossing.has(r.row) && (left ? r.to <= c : r.from >= end)).map((r) => r.row)).size;
     if (side(true) >= G.minSideRows && side(false) >= G.minSideRows) return true;
   }
