@@ -29,10 +29,13 @@ export const layoutGrid = {
   /**
    * What blank rows are worth against cells of gutter when choosing where to cut a region. The rows of
    * blocks set side by side interleave, so one blank row inside a column is often nothing but a row the
-   * next block used (dev pages: single blank rows inside columns beside 3–5 cell gutters): it weighs
-   * `singleRow`, less than the narrowest gutter's 2 cells. Two or more blank rows part blocks (the white
-   * between two articles), each worth `blockRow` (a row is about twice a cell's height, and more: it
-   * outweighs a 5-cell gutter that runs on past the gap through the blocks above and below).
+   * next block used (dev pages: single blank rows inside columns beside 3–5 cell gutters). So one blank
+   * row counts only where the whole page is blank on it (a row some block beside has text on is a row
+   * that block's pitch took: dev-0020 and the columns pages) and no column goes on through it
+   * (cut-layout-page.ts `columnGoesOn`); then it weighs `singleRow`, less than the narrowest gutter's 2
+   * cells. Two or more blank rows part blocks (the white between two articles), each worth `blockRow`
+   * (a row is about twice a cell's height, and more: it outweighs a 5-cell gutter that runs on past the
+   * gap through the blocks above and below), unless they lie inside columns (`sameEdge`).
    */
   singleRow: 1.5,
   blockRow: 3,
@@ -44,4 +47,20 @@ export const layoutGrid = {
   maxCrossingShare: 0.34,
   /** Rows with text on each side of such a gutter before it counts (a column is more than a line). */
   minSideRows: 2,
+  /**
+   * Blank rows lie inside columns only where the column right of a gutter starts at the same cell above
+   * and below them, give or take this many cells (a first-line indent is two): an index box (导读)
+   * beside a masthead stands off the columns under it (dev-0086: cell 67 against 54).
+   */
+  sameEdge: 2,
+  /**
+   * … and only where none of the first `nextRows` text rows below them runs across the start of a
+   * column above (a block below set in wider columns is not the columns going on: train-0199, a
+   * two-column story under two stories of narrower columns).
+   */
+  nextRows: 4,
+  /** A paragraph's first-line indent, in cells: two ems print as 2–4 cells on the dev pages (dev-0020, dev-0027). */
+  indent: 4,
+  /** … and is a full line of it: at least this share of the column's widest line (a footer's short pieces under a column are not it going on: train-0115). */
+  goesOnShare: 0.5,
 };

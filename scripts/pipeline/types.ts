@@ -54,6 +54,8 @@ export interface CellRun {
   /** Where its text starts and ends in the line (code units). */
   start: number;
   end: number;
+  /** The piece as printed. */
+  text: string;
 }
 
 /** Publications and per-file overrides from `seeds/manifest.yaml` (stage: read manifest). */
