@@ -1,5 +1,5 @@
 // One seed page, start to finish: fold radicals → split lines → cut layout page → normalise spacing →
-// split columns →
+// split columns → order fragments → split run-in titles →
 // identify page → extract articles → Edition.
 import { cutLayoutPage } from './cut-layout-page.ts';
 import { diagnostic } from './diagnostics.ts';
@@ -7,6 +7,7 @@ import { extractArticles, type ExtractResult } from './extract-articles.ts';
 import { foldRadicals } from './fold-radicals.ts';
 import { identifyPage } from './identify-page.ts';
 import { normaliseSpacing } from './normalise-spacing.ts';
+import { orderFragments } from './order-fragments.ts';
 import { splitColumns } from './split-columns.ts';
 import { splitRunInTitles } from './split-run-in-titles.ts';
 import { splitLines } from './split-lines.ts';
@@ -19,7 +20,7 @@ export interface EditionResult {
 
 export function extractEdition(decoded: DecodedSeed, manifest: Manifest): EditionResult {
   const { seed, diagnostics: folding } = foldRadicals(decoded);
-  const lines = splitRunInTitles(splitColumns(normaliseSpacing(cutLayoutPage(splitLines(seed)))));
+  const lines = splitRunInTitles(orderFragments(splitColumns(normaliseSpacing(cutLayoutPage(splitLines(seed))))));
   const identified = identifyPage(lines, seed.file, manifest);
   const masthead = new Set(identified.mastheadLines);
   const firstPage = identified.identity.pages[0]?.number ?? 1;

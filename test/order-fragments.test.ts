@@ -1,0 +1,47 @@
+// Stage order-fragments: test/fixtures/order-fragments/<case>/input.txt (lines as poppler's pdftotext
+// prints a CJK page in its default mode: every column line a block of its own, a blank line after it)
+// and expected.txt (written by hand from the article's reading order: every non-blank produced line as
+// `line:column text`). Regenerate only on purpose with UPDATE_FIXTURES=1, and check the result by hand.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { orderFragments } from '../scripts/pipeline/order-fragments.ts';
+import { splitLines } from '../scripts/pipeline/split-lines.ts';
+import type { SourceLine } from '../scripts/pipeline/types.ts';
+
+const dir = join('test', 'fixtures', 'order-fragments');
+const cases = readdirSync(dir).sort();
+const read = (text: string): SourceLine[] => splitLines({ file: 'input.txt', text, encoding: 'utf-8' });
+const show = (lines: SourceLine[]): string =>
+  lines
+    .filter((l) => l.text.trim())
+    .map((l) => `${l.position.line}:${l.position.column} ${l.text}\n`)
+    .join('');
+const key = (l: SourceLine): string => `${l.position.line}:${l.position.column}:${l.text}`;
+
+describe('stage order-fragments', () => {
+  it('has fixtures for two columns printed row by row, and the same page in reading order', () => {
+    expect(cases).toEqual(['in-reading-order', 'two-columns']);
+  });
+  for (const name of cases) {
+    const lines = read(readFileSync(join(dir, name, 'input.txt'), 'utf8'));
+    const out = orderFragments(lines);
+    it(`${name}: lines in reading order`, () => {
+      const file = join(dir, name, 'expected.txt');
+      if (process.env.UPDATE_FIXTURES) writeFileSync(file, show(out));
+      expect(show(out)).toBe(readFileSync(file, 'utf8'));
+    });
+    it(`${name}: moves lines whole, blank ones too: every line once, with its own position`, () => {
+      expect(out.map(key).sort()).toEqual(lines.map(key).sort());
+      for (const l of out) expect(lines[l.position.line - 1]!.text).toBe(l.text);
+    });
+  }
+  it('leaves a page already in reading order as it is (the same array)', () => {
+    const lines = read(readFileSync(join(dir, 'in-reading-order', 'input.txt'), 'utf8'));
+    expect(orderFragments(lines)).toBe(lines);
+  });
+  it('leaves a page of few blocks as it is', () => {
+    const lines = read('湄川晚报\n\n今年春运从一月十四日开始，\n\n为期四十天。\n');
+    expect(orderFragments(lines)).toBe(lines);
+  });
+});
