@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { orderFragments } from '../scripts/pipeline/order-fragments.ts';
 import { splitLines } from '../scripts/pipeline/split-lines.ts';
 import type { SourceLine } from '../scripts/pipeline/types.ts';
+import { joinGain } from '../scripts/pipeline/word-model.ts';
 
 const dir = join('test', 'fixtures', 'order-fragments');
 const cases = readdirSync(dir).sort();
@@ -43,5 +44,13 @@ describe('stage order-fragments', () => {
   it('leaves a page of few blocks as it is', () => {
     const lines = read('湄川晚报\n\n今年春运从一月十四日开始，\n\n为期四十天。\n');
     expect(orderFragments(lines)).toBe(lines);
+  });
+  it('reads a dictionary word running across a join as evidence, a join between words as none (word-model.ts)', () => {
+    // 交通运|输局 splits 运输局 / 交通运输局; 交通运|汽车站 joins two words; 。| ends a sentence.
+    expect(joinGain('交通运', '输局获悉')).toBeGreaterThan(5);
+    expect(joinGain('交通运', '汽车站增')).toBe(0);
+    expect(joinGain('百分之八。', '湄川站开')).toBe(0);
+    // 春运拉|开帷幕 (拉开帷幕) reads better than 春运拉|车区 (a stray 拉车).
+    expect(joinGain('春运拉', '开帷幕')).toBeGreaterThan(joinGain('春运拉', '车区，') + 3);
   });
 });

@@ -68,5 +68,7 @@ export function joinGain(left: string, right: string, reach = 4): number {
   const l = [...left].slice(-reach).join('');
   const r = [...right].slice(0, reach).join('');
   if (!l || !r) return 0;
-  return Math.max(0, segmentationLogP(l + r) - segmentationLogP(l) - segmentationLogP(r));
+  const gain = segmentationLogP(l + r) - segmentationLogP(l) - segmentationLogP(r);
+  // Sums of the same word probabilities in another order differ in the last bits: that is no gain.
+  return gain > 1e-9 ? gain : 0;
 }
