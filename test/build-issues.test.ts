@@ -42,3 +42,15 @@ describe('buildIssues fixtures', () => {
     });
   }
 });
+
+describe('article chars', () => {
+  it('counts code points: an astral character once, a lone surrogate once', () => {
+    const name = readdirSync(root).sort()[0]!;
+    const editions: Edition[] = JSON.parse(readFileSync(join(root, name, 'editions.json'), 'utf8'));
+    const first = editions.find((e) => e.articles.length)!;
+    first.articles[0]!.paragraphs = ['𠮷野家', 'a\uD800b', '一二三'];
+    const { archive } = buildIssues(editions);
+    const article = archive.articles.find((a) => a.paragraphs[0] === '𠮷野家')!;
+    expect(article.chars).toBe(9);
+  });
+});
