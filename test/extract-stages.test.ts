@@ -59,10 +59,6 @@ const root = join('test', 'fixtures');
  * turns red when a fix lands (then drop the name). See the labeller notes in README.md.
  */
 const KNOWN_FAILURES = new Set([
-  // A body line at the column's width read as a headline on a page of headlines after their bodies.
-  'classify-lines/block-headline-after',
-  // A headline over a photo caption on a page without blank lines read as body.
-  'classify-lines/headline-before-caption-no-blanks',
   // The index entries after a first box of five (main turned them into headlines and `other`: the
   // splice inside forEach) are index now; the five-line entry itself is still read as body lines.
   'segment-articles/index-box-five-entries',
