@@ -108,18 +108,23 @@ async function readPage(page: PDFPageProxy): Promise<PdfPage> {
   return { page: page.pageNumber, width: viewport.width, height: viewport.height, runs, graphics };
 }
 
-/** A space run between two runs on its baseline, touching both (within SPACE_TOUCH_EM of their type), no wider than MAX_SPACE_EM. */
-function bridges(before: GlyphRun, space: GlyphRun, after: GlyphRun): boolean {
+/** A space run between two runs on its baseline, touching both (within SPACE_TOUCH_EM of their type), from MIN_BRIDGE_EM to MAX_SPACE_EM wide. */
+export function bridges(before: GlyphRun, space: GlyphRun, after: GlyphRun): boolean {
   const em = Math.min(before.size, after.size);
   const baseline = (r: GlyphRun) => r.box.y + r.box.height;
   const level = Math.abs(baseline(before) - baseline(space)) <= 0.2 * em && Math.abs(baseline(after) - baseline(space)) <= 0.2 * em;
   const spaceEnd = space.box.x + space.box.width;
   // Chromium also draws one "space" from a line's end to text in the next column: no word space is that wide.
-  return level && space.box.width <= MAX_SPACE_EM * em && Math.abs(space.box.x - (before.box.x + before.box.width)) <= SPACE_TOUCH_EM * em && after.box.x - spaceEnd <= SPACE_TOUCH_EM * em && after.box.x >= space.box.x;
+  return level && space.box.width >= MIN_BRIDGE_EM * em && space.box.width <= MAX_SPACE_EM * em && Math.abs(space.box.x - (before.box.x + before.box.width)) <= SPACE_TOUCH_EM * em && after.box.x - spaceEnd <= SPACE_TOUCH_EM * em && after.box.x >= space.box.x;
 }
 const SPACE_TOUCH_EM = 0.3;
 /** A word space stretched to justify a line (one space in the line takes all the slack) stays under this (ems). */
 const MAX_SPACE_EM = 3;
+/**
+ * Narrower spaces are left as they were (dropped): the spaces Chromium writes between the characters of
+ * justified CJK text, and word spaces, whose white layout-lines.ts joins across anyway (JOIN_GAP_EM 0.5).
+ */
+const MIN_BRIDGE_EM = 0.5;
 
 /** Paint operators that fill a path. */
 const fills = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
