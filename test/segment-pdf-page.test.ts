@@ -76,4 +76,26 @@ describe('segment-pdf-page', () => {
       { title: '市博物馆举办古代农具展', subheads: [], first: ['本 报 讯 '] },
     ]);
   });
+
+  it('reads the lines right under a picture as its caption where captions are set in the body size, up to the credit', () => {
+    // ┌photo 250 × 150┐
+    // 晨练 (bold)
+    // 市民在江边晨练……   (9 pt, the body's size)
+    // 本报记者 米乐 摄
+    // 春季植树活动昨日启动   (15 pt title) and its story in 9 pt
+    const runs = [
+      run('晨练', 40, 196, 9, true),
+      run('市民在江边晨练，太极拳、广场舞各有一片天地，', 40, 210, 9),
+      run('本报记者 米乐 摄', 40, 224, 9),
+      run('春季植树活动昨日启动', 40, 250, 15, true),
+      run('本报讯 全市市民踊跃参加植树活动，', 58, 272, 9),
+      ...Array.from({ length: 6 }, (_, i) => run('共栽下树苗一万株，各区还将陆续组织活动', 40, 286 + 14 * i, 9)),
+    ];
+    const { articles } = segment(runs, [picture(40, 40, 250, 150)]);
+    expect(articles.map((a) => ({ kind: a.kind, title: a.title, paragraphs: a.paragraphs.length }))).toEqual([
+      { kind: 'photo', title: '晨练', paragraphs: 1 },
+      { kind: 'news', title: '春季植树活动昨日启动', paragraphs: 1 },
+    ]);
+    expect(articles[0]!.paragraphs.join('')).toBe('市民在江边晨练，太极拳、广场舞各有一片天地，本报记者 米乐 摄');
+  });
 });
