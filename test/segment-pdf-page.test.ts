@@ -98,4 +98,23 @@ describe('segment-pdf-page', () => {
     ]);
     expect(articles[0]!.paragraphs.join('')).toBe('市民在江边晨练，太极拳、广场舞各有一片天地，本报记者 米乐 摄');
   });
+
+  it('opens a brief at a bold title set at about the body size (10.5 pt over 10 pt) over its dateline', () => {
+    // 金砂湾海滩救生站增至五处      (10.5 pt bold sans)
+    // 　　本报讯 进入暑期，……       (10 pt body, 3 lines)
+    // 鹿鸣乡开通城乡公交专线        (10.5 pt bold sans)
+    // 　　本报讯 7月20日起，……
+    const brief = (title: string, top: number, first: string) => [
+      run(title, 40, top, 10.5, true),
+      run(first, 60, top + 18, 10),
+      run('站，救生员增至三十二名，并配备无人机巡查，每天', 40, top + 34, 10),
+      run('上午八点至晚上八点轮班值守。', 40, top + 50, 10),
+    ];
+    const runs = [...brief('金砂湾海滩救生站增至五处', 40, '本报讯 进入暑期，金砂湾海滩新增两处救生'), ...brief('鹿鸣乡开通城乡公交专线', 110, '本报讯 7月20日起，鹿鸣乡至市客运中心的城乡')];
+    const { articles } = segment(runs, []);
+    expect(articles.map((a) => [a.title, a.paragraphs[0]!.slice(0, 6)])).toEqual([
+      ['金砂湾海滩救生站增至五处', '本报讯 进入'],
+      ['鹿鸣乡开通城乡公交专线', '本报讯 7月'],
+    ]);
+  });
 });

@@ -107,6 +107,9 @@ export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, p
     } else if (!body.bold && (!current || current.body.length) && isOwnLineRunIn(line, body, columns)) {
       // A run-in title that filled its line: its item's text goes on on the next line.
       drafts.push((current = { headline: [line], byline: null, body: [] }));
+    } else if (!body.bold && (!current || current.body.length) && !isHeadline(line) && isTitleOverDateline(line, text[i + 1], body)) {
+      // A brief's title set bold at about the body's size (10.5 pt over 10 pt), its report opening under it.
+      drafts.push((current = { headline: [line], byline: null, body: [] }));
     } else if (current?.body.length && !current.caption && isDateline(line) && isIndented(line, columns) && hasDateline(current.body)) {
       // A second dateline opens a report of its own (an untitled brief after another in a 简讯 box).
       drafts.push((current = { headline: [], byline: null, body: [line] }));
@@ -183,6 +186,11 @@ function isSubhead(line: LaidLine, next: LaidLine | undefined, body: { size: num
 }
 
 /** A line opening with a dateline (本报讯 …), also where the line is set letter-spaced (本 报 讯 “ 耕 读 …). */
+/** A line in another face than the body's, bold, no sentence, with a dateline opening the next line: a title. */
+function isTitleOverDateline(line: LaidLine, next: LaidLine | undefined, body: { size: number; font: string }): boolean {
+  return line.bold && line.font !== body.font && line.size >= CAPTION_RATIO * body.size && !line.runIn && next !== undefined && isDateline(next) && !isDateline(line) && !endsSentence(line.text) && !/[，。；！？,;!?]/u.test(line.text) && !bylineStart.test(line.text);
+}
+
 const isDateline = (line: LaidLine): boolean => {
   const squeezed = line.text.replace(/\s+/gu, '');
   return datelineStart.some((p) => p.test(line.text) || p.test(squeezed));
