@@ -186,9 +186,14 @@ function isSubhead(line: LaidLine, next: LaidLine | undefined, body: { size: num
 }
 
 /** A line opening with a dateline (本报讯 …), also where the line is set letter-spaced (本 报 讯 “ 耕 读 …). */
+/** A title's white over its text is under this many ems of the title's type. */
+const TITLE_GAP_EM = 1.5;
+
 /** A line in another face than the body's, bold, no sentence, with a dateline opening the next line: a title. */
 function isTitleOverDateline(line: LaidLine, next: LaidLine | undefined, body: { size: number; font: string }): boolean {
-  return line.bold && line.font !== body.font && line.size >= CAPTION_RATIO * body.size && !line.runIn && next !== undefined && isDateline(next) && !isDateline(line) && !endsSentence(line.text) && !/[，。；！？,;!?]/u.test(line.text) && !bylineStart.test(line.text);
+  // The dateline close under it in its column (a 小标题 ending a leg has the next story's report far under it).
+  const under = next !== undefined && next.column === line.column && next.gapAbove !== null && next.gapAbove <= TITLE_GAP_EM * line.size;
+  return line.bold && line.font !== body.font && line.size >= CAPTION_RATIO * body.size && !line.runIn && under && isDateline(next) && !isDateline(line) && !endsSentence(line.text) && !/[，。；！？,;!?]/u.test(line.text) && !bylineStart.test(line.text);
 }
 
 const isDateline = (line: LaidLine): boolean => {
