@@ -72,4 +72,16 @@ describe('layout-lines', () => {
     ].map((r) => (r.text.startsWith('——') ? { ...r, text: '——来自基层一线的报道', size: 12, box: { ...r.box, y: 82, width: 120, height: 12 } } : r)));
     expect(lines[0]!.text).toBe('湖畔课堂里的暑假 惠及全市十万居民');
   });
+
+  it('parts two short legs at their gutter where the next leg opens a paragraph indented (the lines under it start further left)', () => {
+    // |甲一文文文文文文文文文文| |　　乙一文文文文文文|     legs 120 pt wide, 9 pt apart, 10 pt type
+    // |甲二文文文|               |乙二文文文文文文文文文文|
+    const lines = read([
+      run('甲一文文文文文文文文文文', 40, 100, 10),
+      run('甲二文文文', 40, 115, 10),
+      run('乙一文文文文文文文文', 169 + 20, 100, 10),
+      run('乙二文文文文文文文文文文', 169, 115, 10),
+    ]);
+    expect(lines.map((l) => l.text)).toEqual(['甲一文文文文文文文文文文', '甲二文文文', '乙一文文文文文文文文', '乙二文文文文文文文文文文']);
+  });
 });

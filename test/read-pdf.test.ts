@@ -9,8 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { ingest } from '../scripts/build-content.ts';
 import { extractPdfEdition } from '../scripts/pipeline/extract-pdf-edition.ts';
 import { layoutLines } from '../scripts/pipeline/layout-lines.ts';
-import { readPdf } from '../scripts/pipeline/read-pdf.ts';
-import type { Edition, PdfPage } from '../scripts/pipeline/types.ts';
+import { bridges, readPdf } from '../scripts/pipeline/read-pdf.ts';
+import type { Edition, GlyphRun, PdfPage } from '../scripts/pipeline/types.ts';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'read-pdf');
 const CORPUS_PDFS = join(import.meta.dirname, 'corpus', 'dev', 'pdf');
@@ -47,6 +47,16 @@ describe('read-pdf fixtures', () => {
 });
 
 describe('read-pdf', () => {
+  it('takes a word space drawn between two runs of a line as white inside the line, not a justifying space nor a jump into the next column', () => {
+    // Boxes as Chromium writes a justified caption line: 合理安排出行时间。[space 13.9 pt]本报记者 (8.5 pt type).
+    const at = (x: number, width: number): GlyphRun => ({ text: 'x', box: { page: 1, x, y: 100, width, height: 8.5 }, size: 8.5, font: 'NotoSerifCJKsc-Regular', bold: false });
+    expect(bridges(at(267.6, 391), at(658.6, 13.9), at(669, 34))).toBe(true);
+    // A space between two characters of justified CJK text (0.15 em): nothing to bridge.
+    expect(bridges(at(267.6, 8.5), at(276.1, 1.3), at(277.4, 8.5))).toBe(false);
+    // Chromium's "space" from the end of a credit line to a caption title in the next column (433 pt).
+    expect(bridges(at(34.2, 72.3), at(106.5, 433.6), at(431.7, 8.5))).toBe(false);
+  });
+
   it('reads radical code points as the ideographs they stand for', async () => {
     // Chromium maps shared glyphs to Kangxi radicals and the Radicals Supplement (⽉ ⻓ ⼾ …).
     const { pages } = await readPdf(readFileSync(join(FIXTURES, 'three-columns', 'input.pdf')), 'input.pdf');

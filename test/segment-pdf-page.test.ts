@@ -76,4 +76,45 @@ describe('segment-pdf-page', () => {
       { title: '市博物馆举办古代农具展', subheads: [], first: ['本 报 讯 '] },
     ]);
   });
+
+  it('reads the lines right under a picture as its caption where captions are set in the body size, up to the credit', () => {
+    // ┌photo 250 × 150┐
+    // 晨练 (bold)
+    // 市民在江边晨练……   (9 pt, the body's size)
+    // 本报记者 米乐 摄
+    // 春季植树活动昨日启动   (15 pt title) and its story in 9 pt
+    const runs = [
+      run('晨练', 40, 196, 9, true),
+      run('市民在江边晨练，太极拳、广场舞各有一片天地，', 40, 210, 9),
+      run('本报记者 米乐 摄', 40, 224, 9),
+      run('春季植树活动昨日启动', 40, 250, 15, true),
+      run('本报讯 全市市民踊跃参加植树活动，', 58, 272, 9),
+      ...Array.from({ length: 6 }, (_, i) => run('共栽下树苗一万株，各区还将陆续组织活动', 40, 286 + 14 * i, 9)),
+    ];
+    const { articles } = segment(runs, [picture(40, 40, 250, 150)]);
+    expect(articles.map((a) => ({ kind: a.kind, title: a.title, paragraphs: a.paragraphs.length }))).toEqual([
+      { kind: 'photo', title: '晨练', paragraphs: 1 },
+      { kind: 'news', title: '春季植树活动昨日启动', paragraphs: 1 },
+    ]);
+    expect(articles[0]!.paragraphs.join('')).toBe('市民在江边晨练，太极拳、广场舞各有一片天地，本报记者 米乐 摄');
+  });
+
+  it('opens a brief at a bold title set at about the body size (10.5 pt over 10 pt) over its dateline', () => {
+    // 金砂湾海滩救生站增至五处      (10.5 pt bold sans)
+    // 　　本报讯 进入暑期，……       (10 pt body, 3 lines)
+    // 鹿鸣乡开通城乡公交专线        (10.5 pt bold sans)
+    // 　　本报讯 7月20日起，……
+    const brief = (title: string, top: number, first: string) => [
+      run(title, 40, top, 10.5, true),
+      run(first, 60, top + 18, 10),
+      run('站，救生员增至三十二名，并配备无人机巡查，每天', 40, top + 34, 10),
+      run('上午八点至晚上八点轮班值守。', 40, top + 50, 10),
+    ];
+    const runs = [...brief('金砂湾海滩救生站增至五处', 40, '本报讯 进入暑期，金砂湾海滩新增两处救生'), ...brief('鹿鸣乡开通城乡公交专线', 110, '本报讯 7月20日起，鹿鸣乡至市客运中心的城乡')];
+    const { articles } = segment(runs, []);
+    expect(articles.map((a) => [a.title, a.paragraphs[0]!.slice(0, 6)])).toEqual([
+      ['金砂湾海滩救生站增至五处', '本报讯 进入'],
+      ['鹿鸣乡开通城乡公交专线', '本报讯 7月'],
+    ]);
+  });
 });

@@ -156,8 +156,10 @@ function joinRunIns(drafts: Draft[]): Draft[] {
     // run-in title). Not in headline type: a headline's second line, shorter than its first, says nothing
     // of a space inside the first (青岚启动防汛四级应急响应　惠及全…); a headline in the next column starts one.
     if (height >= HEAD_RATIO * bodyHeight) return false;
+    // A line covering the white must reach over from the left piece's side: one starting after the left
+    // piece ends is the next column's (its first line indented, the lines under it further left).
     const probe = right.left - 0.5 * (right.bottom - right.top);
-    return neighbours.length > 0 && !neighbours.some((o) => o.left < probe && probe < o.right);
+    return neighbours.length > 0 && !neighbours.some((o) => o.left < probe && probe < o.right && o.left < left.right);
   };
   const sorted = [...drafts].sort((a, b) => a.left - b.left);
   const kept: Draft[] = [];

@@ -91,13 +91,40 @@ async function readPage(page: PDFPageProxy): Promise<PdfPage> {
     return found;
   };
   const runs: GlyphRun[] = [];
-  for (const item of content.items) {
-    if (!('str' in item) || !item.str.trim()) continue;
-    runs.push(toRun(item, viewport.transform, page.pageNumber, fontOf(item.fontName)));
-  }
+  const items = content.items.filter((item): item is TextItem => 'str' in item);
+  items.forEach((item, i) => {
+    if (item.str.trim()) runs.push(toRun(item, viewport.transform, page.pageNumber, fontOf(item.fontName)));
+    else if (/^ +$/u.test(item.str) && runs.length) {
+      // A word space drawn between two runs of one line (the stretched space of a justified line: 合理安排出行时间。     本报记者)
+      // is white inside the line, no gutter: the run before it reaches over it.
+      const next = items[i + 1];
+      const before = runs.at(-1)!;
+      const space = toRun(item, viewport.transform, page.pageNumber, fontOf(item.fontName));
+      const after = next?.str.trim() ? toRun(next, viewport.transform, page.pageNumber, fontOf(next.fontName)) : null;
+      if (after && bridges(before, space, after)) runs[runs.length - 1] = { ...before, text: `${before.text} `, box: { ...before.box, width: space.box.x + space.box.width - before.box.x } };
+    }
+  });
   const graphics = readGraphics(operators, viewport.transform, page.pageNumber, viewport.width, viewport.height);
   return { page: page.pageNumber, width: viewport.width, height: viewport.height, runs, graphics };
 }
+
+/** A space run between two runs on its baseline, touching both (within SPACE_TOUCH_EM of their type), from MIN_BRIDGE_EM to MAX_SPACE_EM wide. */
+export function bridges(before: GlyphRun, space: GlyphRun, after: GlyphRun): boolean {
+  const em = Math.min(before.size, after.size);
+  const baseline = (r: GlyphRun) => r.box.y + r.box.height;
+  const level = Math.abs(baseline(before) - baseline(space)) <= 0.2 * em && Math.abs(baseline(after) - baseline(space)) <= 0.2 * em;
+  const spaceEnd = space.box.x + space.box.width;
+  // Chromium also draws one "space" from a line's end to text in the next column: no word space is that wide.
+  return level && space.box.width >= MIN_BRIDGE_EM * em && space.box.width <= MAX_SPACE_EM * em && Math.abs(space.box.x - (before.box.x + before.box.width)) <= SPACE_TOUCH_EM * em && after.box.x - spaceEnd <= SPACE_TOUCH_EM * em && after.box.x >= space.box.x;
+}
+const SPACE_TOUCH_EM = 0.3;
+/** A word space stretched to justify a line (one space in the line takes all the slack) stays under this (ems). */
+const MAX_SPACE_EM = 3;
+/**
+ * Narrower spaces are left as they were (dropped): the spaces Chromium writes between the characters of
+ * justified CJK text, and word spaces, whose white layout-lines.ts joins across anyway (JOIN_GAP_EM 0.5).
+ */
+const MIN_BRIDGE_EM = 0.5;
 
 /** Paint operators that fill a path. */
 const fills = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);

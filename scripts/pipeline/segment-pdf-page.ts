@@ -7,7 +7,7 @@
 // Integration point: the line labeller of the extraction issue (line-features.ts, when it lands) can take
 // each LaidLine's size, weight, indentation and gap as features; this stage is the geometry-only labeller
 // for PDF pages until then, with the same output as extract-articles.ts.
-import { bylineStart, dashSubtitle, datelineStart } from '../data/article-lines.ts';
+import { bylineStart, dashSubtitle, datelineStart, shotCredit } from '../data/article-lines.ts';
 import { boxLabel, furniturePatterns } from '../data/furniture.ts';
 import { endsSentence } from './classify-lines.ts';
 import { kindOf, type ExtractResult } from './extract-articles.ts';
@@ -39,6 +39,35 @@ interface Draft {
   caption?: true;
 }
 
+/** A caption's first line stands within this many ems of its type under its picture, inside the picture's width. */
+const CAPTION_BELOW_EM = 1.5;
+
+/** The line starts right under a picture, within its width. */
+function underPicture(line: LaidLine, pictures: readonly PageBox[]): boolean {
+  return pictures.some((p) => {
+    if (p.height < PICTURE_EM * line.size || p.width < PICTURE_EM * line.size) return false;
+    const below = line.box.y - (p.y + p.height);
+    return below >= -1 && below <= CAPTION_BELOW_EM * line.size && line.box.x >= p.x - EDGE && line.box.x + line.box.width <= p.x + p.width + EDGE;
+  });
+}
+const EDGE = 2;
+/** A picture that takes a caption is at least this many ems of the caption's type high and wide (a photo is 20 mm and up; a rule or a tinted strip is thinner). */
+const PICTURE_EM = 5;
+
+/**
+ * The line goes on a caption begun under a picture: in its column, close under its last line, in its
+ * type, and the caption not ended yet (by a credit, 本报记者 米乐 摄, or a sentence ending a short line,
+ * unless the credit stands on the next line).
+ */
+function continuesCaption(caption: Draft | null, line: LaidLine, columns: Map<number, ColumnMeasure>): boolean {
+  const last = caption && [...caption.headline, ...caption.body].at(-1);
+  if (!caption || !last || last.column !== line.column || line.gapAbove === null || line.gapAbove > CAPTION_GAP_EM * line.size || !sameSize(last.size, line.size)) return false;
+  if (shotCredit.test(last.text)) return false;
+  const right = columns.get(last.column)?.right ?? last.box.x + last.box.width;
+  const short = last.box.x + last.box.width <= right - SHORT_LINE_EM * last.size;
+  return !(short && endsSentence(last.text)) || shotCredit.test(line.text);
+}
+
 /** Type this much smaller than the body's is a caption's (8.5 pt under 9 pt body type). */
 const CAPTION_RATIO = 0.97;
 /** White between two lines of one caption is under this many ems (line spacing 1.3–1.8 leaves 0.3–0.8 em). */
@@ -54,6 +83,8 @@ export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, p
   const body = bodyType(text);
   const isHeadline = (l: LaidLine) => l.size >= HEADLINE_RATIO * body.size;
   const columns = columnMeasures(text, body.size);
+  // Pictures: drawn shapes no line of the page overlaps (a box's frame or tint, a masthead's band, has its text inside).
+  const pictures = boxes.filter((b) => !lines.some((l) => l.box.x < b.x + b.width && b.x < l.box.x + l.box.width && l.box.y < b.y + b.height && b.y < l.box.y + l.box.height));
   const furniture: Furniture[] = [];
   const drafts: Draft[] = [];
   let current: Draft | null = null;
@@ -61,7 +92,10 @@ export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, p
   for (const [i, line] of text.entries()) {
     let kind = furnitureKind(line.text) ?? (isHeadline(line) && boxLabel.test(line.text.replace(/\s+/gu, '')) ? 'section' : null);
     if (kind === 'section' && isHeadline(line) && isKicker(line, text[i + 1], boxes)) kind = null;
-    const isCaption = !kind && line.size < CAPTION_RATIO * body.size && !(current && !current.body.length && !current.byline && current.headline.length);
+    const afterHeadline = current && !current.body.length && !current.byline && current.headline.length;
+    // A caption: type smaller than the body's, or (captions set in the body's size) the lines right under
+    // a picture, going on until the credit (…摄) or the end of its sentence.
+    const isCaption = !kind && !afterHeadline && (line.size < CAPTION_RATIO * body.size || (!isHeadline(line) && (underPicture(line, pictures) || continuesCaption(caption, line, columns))));
     if (!isCaption) caption = null;
     if (kind) {
       furniture.push({ kind, text: line.text, position: line.position });
@@ -72,6 +106,9 @@ export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, p
       drafts.push((current = { headline: [{ ...line, text: line.runIn.title }], byline: null, body: [{ ...line, text: line.runIn.rest, runIn: null, font: body.font, bold: body.bold }] }));
     } else if (!body.bold && (!current || current.body.length) && isOwnLineRunIn(line, body, columns)) {
       // A run-in title that filled its line: its item's text goes on on the next line.
+      drafts.push((current = { headline: [line], byline: null, body: [] }));
+    } else if (!body.bold && (!current || current.body.length) && !isHeadline(line) && isTitleOverDateline(line, text[i + 1], body)) {
+      // A brief's title set bold at about the body's size (10.5 pt over 10 pt), its report opening under it.
       drafts.push((current = { headline: [line], byline: null, body: [] }));
     } else if (current?.body.length && !current.caption && isDateline(line) && isIndented(line, columns) && hasDateline(current.body)) {
       // A second dateline opens a report of its own (an untitled brief after another in a 简讯 box).
@@ -149,6 +186,16 @@ function isSubhead(line: LaidLine, next: LaidLine | undefined, body: { size: num
 }
 
 /** A line opening with a dateline (本报讯 …), also where the line is set letter-spaced (本 报 讯 “ 耕 读 …). */
+/** A title's white over its text is under this many ems of the title's type. */
+const TITLE_GAP_EM = 1.5;
+
+/** A line in another face than the body's, bold, no sentence, with a dateline opening the next line: a title. */
+function isTitleOverDateline(line: LaidLine, next: LaidLine | undefined, body: { size: number; font: string }): boolean {
+  // The dateline close under it in its column (a 小标题 ending a leg has the next story's report far under it).
+  const under = next !== undefined && next.column === line.column && next.gapAbove !== null && next.gapAbove <= TITLE_GAP_EM * line.size;
+  return line.bold && line.font !== body.font && line.size >= CAPTION_RATIO * body.size && !line.runIn && under && isDateline(next) && !isDateline(line) && !endsSentence(line.text) && !/[，。；！？,;!?]/u.test(line.text) && !bylineStart.test(line.text);
+}
+
 const isDateline = (line: LaidLine): boolean => {
   const squeezed = line.text.replace(/\s+/gu, '');
   return datelineStart.some((p) => p.test(line.text) || p.test(squeezed));
