@@ -62,8 +62,15 @@ export async function indexBundles(options: IndexBundlesOptions, plans: readonly
   return total;
 }
 
+/** What the index keeps of an article: its sort key, title span and card (its text once). */
 interface Doc {
-  article: ArchiveArticle;
+  date: string;
+  paper: string;
+  page: number;
+  kind: string;
+  /** The title's span in the folded text, in code points (searchText puts the kicker, then the title, first). */
+  titleStart: number;
+  titleEnd: number;
   card: IndexCard;
 }
 
@@ -81,54 +88,87 @@ async function writeIndex(options: IndexBundlesOptions, ids: readonly string[]):
   for (let i = 0; i < ids.length; i += READ_BATCH) {
     const batch = ids.slice(i, i + READ_BATCH);
     for (const doc of await Promise.all(batch.map((id) => readDoc(options.site, archive, issues, id, log)))) if (doc) docs.push(doc);
+    if (ids.length >= 20_000 && (i / READ_BATCH) % 300 === 0) log(`search: read ${i}/${ids.length} articles`);
   }
   // Index order: newest first, then paper, page and id (front-page articles first within an issue).
-  docs.sort((a, b) => cmp(b.article.date, a.article.date) || cmp(a.article.paper, b.article.paper) || a.article.page - b.article.page || cmp(a.article.id, b.article.id));
+  docs.sort((a, b) => cmp(b.date, a.date) || cmp(a.paper, b.paper) || a.page - b.page || cmp(a.card.id, b.card.id));
 
   const root = join(options.out, INDEX_DIR);
   await rm(root, { recursive: true, force: true });
-  const files: Array<{ path: string; bytes: Uint8Array }> = [];
-  const put = (path: string, bytes: Uint8Array): void => void files.push({ path, bytes: gzipSync(bytes, { level: 9 }) });
+  const out = new IndexWriter(root);
 
-  const papers = [...new Set(docs.map((d) => d.article.paper))].sort();
+  const papers = [...new Set(docs.map((d) => d.paper))].sort();
   const kinds = Object.keys(KIND_LABELS).sort();
   const rows: IssueRow[] = [];
-  for (const { article } of docs) {
+  for (const doc of docs) {
     const last = rows.at(-1);
-    const paper = papers.indexOf(article.paper);
-    const row = last && last.date === article.date && last.paper === paper ? last : (rows.push({ date: article.date, paper, docs: 0, front: 0 }), rows.at(-1)!);
+    const paper = papers.indexOf(doc.paper);
+    const row = last && last.date === doc.date && last.paper === paper ? last : (rows.push({ date: doc.date, paper, docs: 0, front: 0 }), rows.at(-1)!);
     row.docs++;
-    if (article.page === 1) row.front++;
+    if (doc.page === 1) row.front++;
   }
-  put(ISSUES_PATH, writeIssues(rows));
+  await out.put(ISSUES_PATH, writeIssues(rows));
   for (let s = 0; s * layout.segmentDocs < docs.length; s++) {
-    put(kindsPath(s), Uint8Array.from(docs.slice(s * layout.segmentDocs, (s + 1) * layout.segmentDocs), (d) => kinds.indexOf(d.article.kind)));
+    await out.put(kindsPath(s), Uint8Array.from(docs.slice(s * layout.segmentDocs, (s + 1) * layout.segmentDocs), (d) => kinds.indexOf(d.kind)));
   }
   const encoder = new TextEncoder();
-  for (const [n, doc] of docs.entries()) put(cardPath(n), encoder.encode(JSON.stringify(doc.card)));
-
-  for (const [path, bytes] of postings(docs, layout)) files.push({ path, bytes });
-
-  const hash = createHash('sha256');
-  for (const f of files) hash.update(`${f.path}\n`).update(f.bytes);
+  for (const [n, doc] of docs.entries()) await out.put(cardPath(n), encoder.encode(JSON.stringify(doc.card)));
+  let dictShards = 0;
+  for (const [path, bytes] of postings(docs, layout)) {
+    if (path.startsWith('dict/')) dictShards++;
+    await out.put(path, bytes);
+  }
+  const { files, bytes, tag } = await out.close();
   const manifest: IndexManifest = {
     version: 1,
-    tag: hash.digest('hex').slice(0, 12),
+    tag,
     docs: docs.length,
     papers,
-    first: docs.at(-1)?.article.date ?? '0000-00-00',
-    last: docs[0]?.article.date ?? '0000-00-00',
+    first: docs.at(-1)?.date ?? '0000-00-00',
+    last: docs[0]?.date ?? '0000-00-00',
     kinds,
     segmentDocs: layout.segmentDocs,
-    dictShards: Number(files.filter((f) => f.path.startsWith('dict/')).length),
+    dictShards,
   };
-  for (const folder of [...new Set(files.map((f) => dirname(join(root, f.path))))].sort()) await mkdir(folder, { recursive: true });
-  for (let i = 0; i < files.length; i += PARALLEL) {
-    await Promise.all(files.slice(i, i + PARALLEL).map((f) => writeFile(join(root, f.path), f.bytes)));
-  }
   await writeFile(join(root, MANIFEST_PATH), `${JSON.stringify(manifest)}\n`);
-  log(`search: indexed ${docs.length} articles into ${INDEX_DIR} (${files.length + 1} files, ${(files.reduce((n, f) => n + f.bytes.length, 0) / 1e6).toFixed(1)} MB)`);
+  log(`search: indexed ${docs.length} articles into ${INDEX_DIR} (${files + 1} files, ${(bytes / 1e6).toFixed(1)} MB)`);
   return { manifest, indexed: docs.length };
+}
+
+/** Writes gzipped index files a few at a time, hashing them (path and bytes, in the order put) for the tag. */
+class IndexWriter {
+  readonly #root: string;
+  readonly #hash = createHash('sha256');
+  readonly #folders = new Set<string>();
+  #pending: Array<{ path: string; bytes: Uint8Array }> = [];
+  files = 0;
+  bytes = 0;
+  constructor(root: string) {
+    this.#root = root;
+  }
+  async put(path: string, raw: Uint8Array): Promise<void> {
+    const bytes = gzipSync(raw, { level: 9 });
+    this.#hash.update(`${path}\n`).update(bytes);
+    this.#pending.push({ path, bytes });
+    this.files++;
+    this.bytes += bytes.length;
+    if (this.#pending.length >= PARALLEL) await this.#flush();
+  }
+  async #flush(): Promise<void> {
+    const batch = this.#pending;
+    this.#pending = [];
+    for (const folder of new Set(batch.map((f) => dirname(join(this.#root, f.path))))) {
+      if (this.#folders.has(folder)) continue;
+      await mkdir(folder, { recursive: true });
+      this.#folders.add(folder);
+    }
+    await Promise.all(batch.map((f) => writeFile(join(this.#root, f.path), f.bytes)));
+  }
+  async close(): Promise<{ files: number; bytes: number; tag: string }> {
+    await this.#flush();
+    await mkdir(this.#root, { recursive: true });
+    return { files: this.files, bytes: this.bytes, tag: this.#hash.digest('hex').slice(0, 12) };
+  }
 }
 
 /** A key's postings as they are appended: blocks of varints, the last one open. */
@@ -138,7 +178,7 @@ interface KeyPostings {
   blocks: Array<{ first: number; last: number; w: ByteWriter }>;
 }
 
-/** The dictionary shards and posting blocks (gzipped), as [path, bytes]. */
+/** The posting blocks and dictionary shards, as [path, bytes]. */
 function* postings(docs: readonly Doc[], layout: IndexLayout): Generator<[string, Uint8Array]> {
   const keys = new Map<number, KeyPostings>();
   const append = (key: number, doc: number, count: number, inTitle: boolean, positions: readonly number[] | null): void => {
@@ -164,11 +204,8 @@ function* postings(docs: readonly Doc[], layout: IndexLayout): Generator<[string
     k.docs++;
   };
 
-  for (const [n, { article }] of docs.entries()) {
-    const codes = Array.from(fold(searchText(article)), (ch) => ch.codePointAt(0)!);
-    // The title's folded span (searchText puts the kicker, then the title first).
-    const titleStart = Array.from(fold(article.kicker ?? '')).length;
-    const titleEnd = titleStart + Array.from(fold(article.title ?? '')).length;
+  for (const [n, { card, titleStart, titleEnd }] of docs.entries()) {
+    const codes = Array.from(fold(card.text), (ch) => ch.codePointAt(0)!);
     const bigrams = new Map<number, { positions: number[]; inTitle: boolean }>();
     const chars = new Map<number, { count: number; inTitle: boolean }>();
     for (let i = 0; i < codes.length; i++) {
@@ -203,7 +240,7 @@ function* postings(docs: readonly Doc[], layout: IndexLayout): Generator<[string
     }
     const blocks: DictEntry['blocks'] = [];
     for (const b of k.blocks) {
-      yield [postPath(file), gzipSync(b.w.result(), { level: 9 })];
+      yield [postPath(file), b.w.result()];
       blocks.push({ file: file++, first: b.first, last: b.last });
     }
     entries.push({ key, docs: k.docs, bytes, inline: null, blocks });
@@ -213,7 +250,7 @@ function* postings(docs: readonly Doc[], layout: IndexLayout): Generator<[string
   const shards = Math.max(1, Math.ceil(total / layout.dictBytes));
   const byShard = Array.from({ length: shards }, () => [] as DictEntry[]);
   for (const e of entries) byShard[keyShard(e.key, shards)]!.push(e);
-  for (const [h, list] of byShard.entries()) yield [dictPath(h), gzipSync(writeDictShard(list), { level: 9 })];
+  for (const [h, list] of byShard.entries()) yield [dictPath(h), writeDictShard(list)];
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -231,7 +268,16 @@ async function readDoc(site: string | undefined, archive: string, issues: IssueC
   }
   const page = issue && findPage(issue, article.page);
   const { meta } = searchRecord(article, issue?.paperName ?? article.paper, page?.name ?? null);
-  return { article, card: { id: article.id, title: meta.title, paper: meta.paper, date: meta.date, page: meta.page, text: searchText(article) } };
+  const titleStart = Array.from(fold(article.kicker ?? '')).length;
+  return {
+    date: article.date,
+    paper: article.paper,
+    page: article.page,
+    kind: article.kind,
+    titleStart,
+    titleEnd: titleStart + Array.from(fold(article.title ?? '')).length,
+    card: { id: article.id, title: meta.title, paper: meta.paper, date: meta.date, page: meta.page, text: searchText(article) },
+  };
 }
 
 /** Issues read once each (many articles share one). */
