@@ -1,4 +1,4 @@
-// `npx node bench/search-bytes.ts --articles N [--site .tmp/site/root] [--queries 10] [--seed 1] [--keep] [--reuse]`
+// `npx node bench/search-bytes.ts --articles N [--site .tmp/site/root] [--queries 10] [--seed 1] [--query Q]… [--keep] [--reuse]`
 // What a reader's first search downloads on an archive of N articles (issue 15: ≤ 250 KB at 100k).
 // The cheapest honest archive: the benchmark's generated seed pages (generate.ts, the sample pages'
 // sentences), read by the real ingest, indexed by the real scripts/index-search.ts (the one index a
@@ -30,6 +30,8 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     out: { type: 'string', default: 'bench/out/search-bytes' },
     keep: { type: 'boolean', default: false },
+    /** Queries to measure besides the random ones (repeatable), e.g. a string of common bigrams that seldom stand together. */
+    query: { type: 'string', multiple: true, default: [] },
     /** Measure again on the archive and index a --keep run left. */
     reuse: { type: 'boolean', default: false },
   },
@@ -75,6 +77,7 @@ for (let tries = 0; queries.length < Number(values.queries) && tries < 1000; tri
   if (/^\p{Script=Han}+$/u.test(q) && !queries.includes(q)) queries.push(q);
 }
 
+queries.push(...(values.query ?? []));
 const server = await serveStatic(site, '/');
 const browser = await launchBrowser();
 const rows: string[] = [];
