@@ -31,8 +31,6 @@ export interface PartitionedBuildOptions {
   full?: boolean;
   /** Build only these partitions (default: all that are stale). */
   only?: string[];
-  /** Articles above which the search index is sharded (env SEARCH_SHARD_PAGES, default 15000). */
-  shardAbove?: number;
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
 }
@@ -64,7 +62,7 @@ interface PartManifest {
 }
 
 /** The settings that change what the site looks like; anything else in the environment does not. */
-const OUTPUT_ENV = ['BASE_PATH', 'SITE_URL', 'SEARCH_SHARD_PAGES'] as const;
+const OUTPUT_ENV = ['BASE_PATH', 'SITE_URL'] as const;
 /** What the built site is made from besides the archive (paths from the project root). */
 const CODE = ['src', 'scripts', 'content/pages', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
 
