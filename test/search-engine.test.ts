@@ -9,11 +9,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCorpus } from '../bench/corpus.ts';
+import { defaultGenerateOptions, generatePages, writeSeeds } from '../bench/generate.ts';
 import { seededRandom } from '../bench/random.ts';
+import { ingest } from '../scripts/build-content.ts';
 import { articleFile, indexBundles, listArticleIds, readArticle } from '../scripts/index-search.ts';
 import { normalize } from '../scripts/search-quality.ts';
 import { planBundles } from '../src/lib/search/bundles.ts';
-import { SearchEngine } from '../src/lib/search/engine.ts';
+import { EXACT_UP_TO, SearchEngine } from '../src/lib/search/engine.ts';
 import { parseTerms, readState, type SearchState } from '../src/lib/search/query.ts';
 import { searchText } from '../src/lib/search/record.ts';
 import { serveStatic, type StaticSite } from './support/static-server.ts';
@@ -125,4 +128,60 @@ describe('search engine against the articles', () => {
       expect(dates, query).toEqual([...dates].sort().reverse());
     }
   });
+});
+
+describe('search engine on a generated archive of 600 articles', () => {
+  let work: string;
+  let site: StaticSite;
+  let texts: Array<{ id: string; text: string }>;
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'engine-gen-'));
+    await writeSeeds(join(work, 'seeds'), generatePages(await readCorpus('seeds'), { ...defaultGenerateOptions, articles: 600 }));
+    const content = join(work, 'content');
+    await ingest({ seeds: join(work, 'seeds'), out: content, log: () => {} });
+    const ids = await listArticleIds(join(content, 'archive', 'articles'));
+    texts = await Promise.all(ids.map(async (id) => ({ id, text: normalize(searchText(await readArticle(articleFile(join(content, 'archive'), id)))) })));
+    await indexBundles({ out: join(work, 'site'), content, log: () => {}, layout: { segmentDocs: 16 } }, planBundles(ids));
+    site = await serveStatic(join(work, 'site'), '/');
+  }, 120_000);
+  afterAll(async () => {
+    await site?.close();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('stops once it has EXACT_UP_TO results, newest first, and reads on to the exact total', async () => {
+    const engine = new SearchEngine(site.url);
+    // A string in more than EXACT_UP_TO articles, and one in fewer.
+    const count = (s: string): number => texts.filter((t) => t.text.includes(s)).length;
+    const frequent = ['的', '本报', '工作', '发展'].find((s) => count(s) > EXACT_UP_TO + 50)!;
+    expect(frequent).toBeDefined();
+    for (const sort of ['newest', 'relevance'] as const) {
+      const state = readState(new URLSearchParams({ q: frequent, sort }));
+      const run = await engine.search(state, parseTerms(frequent), 20);
+      expect(run.complete()).toBe(false);
+      expect(run.total).toBeGreaterThanOrEqual(EXACT_UP_TO);
+      // Whole segments of 16: at most one segment past the bar.
+      expect(run.total).toBeLessThan(EXACT_UP_TO + 16);
+      if (sort === 'newest') {
+        // The first screen: the 20 newest articles holding it (ties by paper, page, id: the index's order).
+        const key = (id: string): [string, string, number, string] => [id.split('/')[1]!, id.split('/')[0]!, Number(id.split('/')[2]), id];
+        const order = (a: string, b: string): number => {
+          const [da, pa, ga, ia] = key(a);
+          const [db, pb, gb, ib] = key(b);
+          return da !== db ? (da < db ? 1 : -1) : pa !== pb ? (pa < pb ? -1 : 1) : ga !== gb ? ga - gb : ia < ib ? -1 : ia > ib ? 1 : 0;
+        };
+        const newest = texts.filter((t) => t.text.includes(frequent)).map((t) => t.id).sort(order).slice(0, 20);
+        expect(run.hits.map((h) => h.url.slice(site.url.length, -1))).toEqual(newest);
+      }
+      while (!run.done()) await run.more(50);
+      expect(run.complete()).toBe(true);
+      expect(run.total).toBe(count(frequent));
+      expect(new Set(run.hits.map((h) => h.url)).size).toBe(count(frequent));
+    }
+    const rare = texts.map((t) => t.text.replace(/\s/gu, '').slice(40, 45)).find((s) => /^\p{Script=Han}{5}$/u.test(s) && count(s) < 20)!;
+    expect(rare).toBeDefined();
+    const run = await engine.search(readState(new URLSearchParams({ q: rare })), parseTerms(rare), 20);
+    expect(run.complete()).toBe(true);
+    expect(run.total).toBe(count(rare));
+  }, 60_000);
 });
