@@ -1,24 +1,19 @@
-// `npx node bench/search-bytes.ts --articles N [--site .tmp/site/root] [--queries 6] [--seed 1] [--keep]
-//   [--newest-bundle-only] [--reuse]`
+// `npx node bench/search-bytes.ts --articles N [--site .tmp/site/root] [--queries 10] [--seed 1] [--query Q]… [--keep] [--reuse]`
 // What a reader's first search downloads on an archive of N articles (issue 15: ≤ 250 KB at 100k).
 // The cheapest honest archive: the benchmark's generated seed pages (generate.ts, the sample pages'
-// sentences), read by the real ingest, indexed by the real scripts/index-search.ts (bundles as in a
-// build), and searched on the real search page in Chromium. Only `astro build` of the N article pages
-// is skipped: the search page and its assets are copied from a site built from the samples (`--site`,
-// built at `/`), since a search downloads nothing from the article pages. Prints the index size and,
-// for each query (random strings of 2–6 characters copied from the articles, on a fresh browser
-// context), requests, bytes, bytes from pagefind/ and the count the page shows.
-// --newest-bundle-only: for an archive above SEARCH_SHARD_PAGES, index only the newest bundle (the
-// others are listed in bundles.json but not written), since a search opens older bundles only while
-// it has fewer than 200 results: the queries that find 200 in the newest bundle download exactly
-// what they would from the whole index; a query that needs an older bundle shows an error, reported
-// as such. Each bundle's metadata size is printed as measured on the newest one.
+// sentences), read by the real ingest, indexed by the real scripts/index-search.ts (the one index a
+// build writes), and searched on the real search page in Chromium. Only `astro build` of the N article
+// pages is skipped: the search page and its assets are copied from a site built from the samples
+// (`--site`, built at `/`), since a search downloads nothing from the article pages. Prints the index
+// size and, for each query (random strings of 2–6 characters copied from the articles, on a fresh
+// browser context), requests, bytes, bytes from pagefind/ (the index folder) and the count the page shows.
 import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingest } from '../scripts/build-content.ts';
-import { articleFile, indexBundles, listArticleIds, readArticle, writeBundleList } from '../scripts/index-search.ts';
-import { archiveSpan, planBundles, type SearchBundles } from '../src/lib/search/bundles.ts';
+import { articleFile, indexBundles, listArticleIds, readArticle } from '../scripts/index-search.ts';
+import { planBundles } from '../src/lib/search/bundles.ts';
+import type { IndexManifest } from '../src/lib/search/index-format.ts';
 import { measureFirstQuery } from '../scripts/search-quality.ts';
 import { searchText } from '../src/lib/search/record.ts';
 import { launchBrowser } from '../test/support/browser.ts';
@@ -31,11 +26,12 @@ const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '1000' },
     site: { type: 'string', default: '.tmp/site/root' },
-    queries: { type: 'string', default: '6' },
+    queries: { type: 'string', default: '10' },
     seed: { type: 'string', default: '1' },
     out: { type: 'string', default: 'bench/out/search-bytes' },
     keep: { type: 'boolean', default: false },
-    'newest-bundle-only': { type: 'boolean', default: false },
+    /** Queries to measure besides the random ones (repeatable), e.g. a string of common bigrams that seldom stand together. */
+    query: { type: 'string', multiple: true, default: [] },
     /** Measure again on the archive and index a --keep run left. */
     reuse: { type: 'boolean', default: false },
   },
@@ -47,11 +43,8 @@ const content = join(dir, 'content');
 const site = join(dir, 'site');
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
-let bundles: SearchBundles;
 let indexSeconds = 0;
-if (values.reuse) {
-  bundles = JSON.parse(await readFile(join(site, 'pagefind', 'bundles.json'), 'utf8')) as SearchBundles;
-} else {
+if (!values.reuse) {
   await rm(dir, { recursive: true, force: true });
   const corpus = await readCorpus('seeds');
   await writeSeeds(seeds, generatePages(corpus, { ...defaultGenerateOptions, articles: n }));
@@ -61,26 +54,15 @@ if (values.reuse) {
     if (entry !== 'pagefind') await cp(join(values.site, entry), join(site, entry), { recursive: true });
   }
   const started = Date.now();
-  const quiet = (l: string): void => (l.includes('indexed') ? log(l) : undefined);
   const ids = await listArticleIds(join(content, 'archive', 'articles'));
-  const plans = planBundles(ids, Number(process.env.SEARCH_SHARD_PAGES) || 15_000);
   // Without `site`, an article counts as built when its issue is in the archive (no article pages here).
-  const written = values['newest-bundle-only'] ? plans.slice(0, 1) : plans;
-  await indexBundles({ out: site, content, log: quiet }, written);
-  bundles = await writeBundleList(site, written.map((p) => p.path), archiveSpan(ids));
-  if (written.length < plans.length) {
-    // The older bundles are listed, not written: a search that needs one shows an error.
-    bundles = { ...bundles, bundles: plans.map((p) => p.path) };
-    await writeFile(join(site, 'pagefind', 'bundles.json'), `${JSON.stringify(bundles)}\n`);
-    log(`${plans.length} bundles planned, the newest (${plans[0]!.path}, ${plans[0]!.ids.length} articles) written`);
-  }
+  await indexBundles({ out: site, content, log }, planBundles(ids));
   indexSeconds = (Date.now() - started) / 1000;
 }
+const manifest = JSON.parse(await readFile(join(site, 'pagefind', 'index.json'), 'utf8')) as IndexManifest;
 const sizes = await folderBytes(join(site, 'pagefind'));
-// Query strings from the articles of the bundles written (read in batches: 100k files at once exhaust file handles).
-const written = new Set((await readdir(join(site, 'pagefind'), { recursive: true })).filter((f) => f.endsWith('pagefind-entry.json')).map((f) => `pagefind/${f.replace(/pagefind-entry\.json$/, '')}`));
-const allIds = await listArticleIds(join(content, 'archive', 'articles'));
-const ids = written.has('pagefind/') ? allIds : planBundles(allIds, Number(process.env.SEARCH_SHARD_PAGES) || 15_000).filter((p) => written.has(p.path)).flatMap((p) => p.ids);
+// Query strings from the articles (read in batches: 100k files at once exhaust file handles).
+const ids = await listArticleIds(join(content, 'archive', 'articles'));
 const articles: Array<{ text: string }> = [];
 for (let i = 0; i < ids.length; i += 256) {
   articles.push(...(await Promise.all(ids.slice(i, i + 256).map(async (id) => ({ text: searchText(await readArticle(articleFile(join(content, 'archive'), id))) })))));
@@ -95,6 +77,7 @@ for (let tries = 0; queries.length < Number(values.queries) && tries < 1000; tri
   if (/^\p{Script=Han}+$/u.test(q) && !queries.includes(q)) queries.push(q);
 }
 
+queries.push(...(values.query ?? []));
 const server = await serveStatic(site, '/');
 const browser = await launchBrowser();
 const rows: string[] = [];
@@ -111,10 +94,11 @@ try {
   await browser.close();
   await server.close();
 }
+const mb = (b: number): string => (b / 1e6).toFixed(1);
 process.stdout.write(
   [
-    `${n} articles, ${allIds.length} ingested; ${bundles.bundles.length} bundle(s), ${written.size} written (${ids.length} articles); index ${(sizes.total / 1e6).toFixed(1)} MB ` +
-      `(index chunks ${(sizes.index / 1e6).toFixed(1)} MB, fragments ${(sizes.fragment / 1e6).toFixed(1)} MB, metadata ${(sizes.meta / 1e3).toFixed(0)} KB); indexed in ${indexSeconds.toFixed(0)} s`,
+    `${n} articles, ${manifest.docs} indexed; index ${mb(sizes.total)} MB in ${sizes.files} files (postings ${mb(sizes.post)} MB, ` +
+      `dictionary ${mb(sizes.dict)} MB in ${manifest.dictShards} shards, cards ${mb(sizes.card)} MB, issues and kinds ${(sizes.other / 1e3).toFixed(0)} KB); indexed in ${indexSeconds.toFixed(0)} s`,
     '| articles | query | requests | KB | KB from pagefind/ | status |',
     '|---:|---|---:|---:|---:|---|',
     ...rows,
@@ -122,16 +106,19 @@ process.stdout.write(
 );
 if (!values.keep) await rm(dir, { recursive: true, force: true });
 
-/** Bytes under a folder: all, index chunks, fragments, metadata files. */
-async function folderBytes(root: string): Promise<{ total: number; index: number; fragment: number; meta: number }> {
-  const sum = { total: 0, index: 0, fragment: 0, meta: 0 };
+/** Bytes under the index folder: all, postings, dictionary, cards, the rest; and its files. */
+async function folderBytes(root: string): Promise<{ total: number; post: number; dict: number; card: number; other: number; files: number }> {
+  const sum = { total: 0, post: 0, dict: 0, card: 0, other: 0, files: 0 };
   for (const file of await readdir(root, { recursive: true })) {
     const s = await stat(join(root, file));
     if (!s.isFile()) continue;
     sum.total += s.size;
-    if (file.endsWith('.pf_index')) sum.index += s.size;
-    if (file.endsWith('.pf_fragment')) sum.fragment += s.size;
-    if (file.endsWith('.pf_meta')) sum.meta += s.size;
+    sum.files++;
+    const part = file.split(/[\\/]/u)[0];
+    if (part === 'post') sum.post += s.size;
+    else if (part === 'dict') sum.dict += s.size;
+    else if (part === 'card') sum.card += s.size;
+    else sum.other += s.size;
   }
   return sum;
 }

@@ -1,114 +1,263 @@
-// Search index: one Pagefind custom record per article, built from what ingest wrote
+// Search index (issue 15): our own exact-substring index of the archive (the file layout and why it
+// is not Pagefind's: src/lib/search/index-format.ts), built from what ingest wrote
 // (`<content>/archive/articles/<id>.json` and its issue's JSON), not by crawling the built pages.
-// A record's content is only our exact-substring index words (character bigrams, src/lib/search/
-// grams.ts), in text order; the article's readable text travels as the `text` meta field, for result excerpts and
-// the exact-match check in the browser. Metadata, filters and sort key come from searchRecord(),
-// the same function PagefindMeta.astro writes into each article page, so the pages stay
-// self-describing for a stock Pagefind crawl. Measured on 562 benchmark articles: 2.6× faster and
-// 45% smaller than crawling the pages with the bigram words added to them.
-//
-// Scale: one Pagefind index tops out near 60k plain pages on 24 GB (issue 8); with the bigram words an
-// article costs more (5.7k benchmark articles peaked at 6.7 GB). Above SEARCH_SHARD_PAGES articles
-// (default 15000) the index is split per year into `<site>/pagefind/<YYYY>/`, and a year still above
-// it per month (src/lib/search/bundles.ts); the browser searches the bundles it needs (engine.ts).
-// `<site>/pagefind/bundles.json` lists the bundles and carries a tag (hash of the index metadata)
-// for Pagefind's `metaCacheTag`.
+// One pass over the articles in index order (newest first): each article's folded text (fold.ts) gives
+// its character and bigram postings, appended to per-key varint buffers cut into blocks; then the
+// dictionary is hash-sharded, and a result card written per article. Deterministic: the same archive
+// gives byte-identical files (ids sorted, keys written in key order, gzip at a fixed level).
 import { createHash } from 'node:crypto';
-import { access, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
-import { join, sep } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import * as pagefind from 'pagefind';
+import { access, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { articleSchema, issueSchema, type ArchiveArticle, type ArchiveIssue } from '../src/lib/archive-schema.ts';
 import { findPage } from '../src/lib/archive-nav.ts';
-import { archiveSpan, planBundles, type BundlePlan, type SearchBundles } from '../src/lib/search/bundles.ts';
-import { gramTerms } from '../src/lib/search/grams.ts';
-import { searchRecord, searchText } from '../src/lib/search/record.ts';
+import { planBundles, type BundlePlan } from '../src/lib/search/bundles.ts';
+import { fold } from '../src/lib/search/fold.ts';
+import {
+  BLOCK_BYTES, bigramKey, ByteWriter, cardPath, DICT_BYTES, dictPath, INDEX_DIR, INLINE_BYTES, ISSUES_PATH, keyShard, kindsPath,
+  MANIFEST_PATH, postPath, SEGMENT_DOCS, unigramKey, writeDictShard, writeIssues,
+  type DictEntry, type IndexCard, type IndexManifest, type IssueRow,
+} from '../src/lib/search/index-format.ts';
+import { KIND_LABELS, searchRecord, searchText } from '../src/lib/search/record.ts';
 
 export interface IndexSearchOptions {
-  /** The built site folder (dist/). */
+  /** The built site folder (dist/): the index goes to `<site>/pagefind/`, and only articles whose page was built are indexed. */
   site: string;
   /** The content folder ingest wrote (default: env CONTENT_DIR or `content`). */
   content?: string;
-  /** Articles above which the index is split per year (default: env SEARCH_SHARD_PAGES or 15000). */
-  shardAbove?: number;
   log?: (line: string) => void;
+  /** Layout settings (tests make them small to exercise segments, blocks and shards on a small archive). */
+  layout?: Partial<IndexLayout>;
 }
 
-/** Records handed to Pagefind at once. */
-const BATCH = 32;
-/** Extra copies of the title's words, so Pagefind's ranking of large result sets favours title matches. */
-const TITLE_WEIGHT = 2;
+export interface IndexLayout {
+  segmentDocs: number;
+  blockBytes: number;
+  dictBytes: number;
+  inlineBytes: number;
+}
 
-/** The bundles written, and how many articles they hold in all. */
-export async function indexSearch(options: IndexSearchOptions): Promise<SearchBundles & { indexed: number }> {
-  const archive = archiveDir(options);
-  const shardAbove = options.shardAbove ?? (Number(process.env.SEARCH_SHARD_PAGES) || 15_000);
-  const ids = await listArticleIds(join(archive, 'articles'));
-  const plans = planBundles(ids, shardAbove);
-  const indexed = await indexBundles({ ...options, out: options.site }, plans);
-  return { ...(await writeBundleList(options.site, plans.map((b) => b.path), archiveSpan(ids))), indexed };
+const DEFAULT_LAYOUT: IndexLayout = { segmentDocs: SEGMENT_DOCS, blockBytes: BLOCK_BYTES, dictBytes: DICT_BYTES, inlineBytes: INLINE_BYTES };
+
+/** Writes the index of every article of the archive into `<site>/pagefind/`; returns the manifest and the articles indexed. */
+export async function indexSearch(options: IndexSearchOptions): Promise<{ manifest: IndexManifest; indexed: number }> {
+  const ids = await listArticleIds(join(archiveDir(options), 'articles'));
+  return writeIndex({ ...options, out: options.site }, planBundles(ids)[0]!.ids);
 }
 
 export interface IndexBundlesOptions {
-  /** Where the bundles are written (`<out>/<bundle path>`). */
+  /** Where the index is written (`<out>/pagefind/`). */
   out: string;
   /** The built site whose article pages are checked; without it an article counts as built when its issue is in the archive (the article route's rule), as in a partitioned build. */
   site?: string;
   content?: string;
   log?: (line: string) => void;
+  layout?: Partial<IndexLayout>;
 }
 
-/** Writes the Pagefind index of each planned bundle, one after the other (peak memory: one bundle's); returns the articles indexed. */
+/** The partitioned build's entry: writes the planned index (one, bundles.ts); returns the articles indexed. */
 export async function indexBundles(options: IndexBundlesOptions, plans: readonly BundlePlan[]): Promise<number> {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const archive = archiveDir(options);
-  const issues = new IssueCache(join(archive, 'issues'));
   let total = 0;
-  for (const bundle of plans) {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
-    if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-    let indexed = 0;
-    for (let i = 0; i < bundle.ids.length; i += BATCH) {
-      const batch = bundle.ids.slice(i, i + BATCH);
-      // Read in parallel, add in id order: the same content gives a byte-identical index.
-      const records = await Promise.all(batch.map((id) => articleRecord(options.site, archive, issues, id, log)));
-      for (const [k, record] of records.entries()) {
-        if (!record) continue;
-        const added = await index.addCustomRecord(record);
-        if (added.errors.length) throw new Error(`pagefind: ${batch[k]}: ${added.errors.join('; ')}`);
-        indexed++;
-      }
-      if (bundle.ids.length >= 2000 && (i / BATCH) % 100 === 0) log(`search: ${bundle.path} ${i}/${bundle.ids.length}`);
-    }
-    const out = await index.writeFiles({ outputPath: join(options.out, bundle.path) });
-    if (out.errors.length) throw new Error(`pagefind: ${out.errors.join('; ')}`);
-    await index.deleteIndex();
-    await emptyFragmentContent(join(options.out, bundle.path, 'fragment'));
-    total += indexed;
-    log(`search: indexed ${indexed} articles into ${bundle.path}`);
-  }
-  await pagefind.close();
+  for (const plan of plans) total += (await writeIndex(options, plan.ids)).indexed;
   return total;
 }
 
-/** `<site>/pagefind/bundles.json`: the bundles (written under `site`), a tag of their metadata, the archive's first and last day. */
-export async function writeBundleList(site: string, paths: readonly string[], span: { first: string; last: string }): Promise<SearchBundles> {
-  const bundles: SearchBundles = { bundles: [...paths], tag: await metaTag(site, paths), ...span };
-  await mkdir(join(site, 'pagefind'), { recursive: true });
-  await writeFile(join(site, 'pagefind', 'bundles.json'), `${JSON.stringify(bundles)}\n`);
-  return bundles;
+/** What the index keeps of an article: its sort key, title span and card (its text once). */
+interface Doc {
+  date: string;
+  paper: string;
+  page: number;
+  kind: string;
+  /** The title's span in the folded text, in code points (searchText puts the kicker, then the title, first). */
+  titleStart: number;
+  titleEnd: number;
+  card: IndexCard;
 }
 
+/** Files written at once. */
+const PARALLEL = 64;
+/** Articles read at once. */
+const READ_BATCH = 64;
+
+async function writeIndex(options: IndexBundlesOptions, ids: readonly string[]): Promise<{ manifest: IndexManifest; indexed: number }> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const layout = { ...DEFAULT_LAYOUT, ...options.layout };
+  const archive = archiveDir(options);
+  const issues = new IssueCache(join(archive, 'issues'));
+  const docs: Doc[] = [];
+  for (let i = 0; i < ids.length; i += READ_BATCH) {
+    const batch = ids.slice(i, i + READ_BATCH);
+    for (const doc of await Promise.all(batch.map((id) => readDoc(options.site, archive, issues, id, log)))) if (doc) docs.push(doc);
+    if (ids.length >= 20_000 && (i / READ_BATCH) % 300 === 0) log(`search: read ${i}/${ids.length} articles`);
+  }
+  // Index order: newest first, then paper, page and id (front-page articles first within an issue).
+  docs.sort((a, b) => cmp(b.date, a.date) || cmp(a.paper, b.paper) || a.page - b.page || cmp(a.card.id, b.card.id));
+
+  const root = join(options.out, INDEX_DIR);
+  await rm(root, { recursive: true, force: true });
+  const out = new IndexWriter(root);
+
+  const papers = [...new Set(docs.map((d) => d.paper))].sort();
+  const kinds = Object.keys(KIND_LABELS).sort();
+  const rows: IssueRow[] = [];
+  for (const doc of docs) {
+    const last = rows.at(-1);
+    const paper = papers.indexOf(doc.paper);
+    const row = last && last.date === doc.date && last.paper === paper ? last : (rows.push({ date: doc.date, paper, docs: 0, front: 0 }), rows.at(-1)!);
+    row.docs++;
+    if (doc.page === 1) row.front++;
+  }
+  await out.put(ISSUES_PATH, writeIssues(rows));
+  for (let s = 0; s * layout.segmentDocs < docs.length; s++) {
+    await out.put(kindsPath(s), Uint8Array.from(docs.slice(s * layout.segmentDocs, (s + 1) * layout.segmentDocs), (d) => kinds.indexOf(d.kind)));
+  }
+  const encoder = new TextEncoder();
+  for (const [n, doc] of docs.entries()) await out.put(cardPath(n), encoder.encode(JSON.stringify(doc.card)));
+  let dictShards = 0;
+  for (const [path, bytes] of postings(docs, layout)) {
+    if (path.startsWith('dict/')) dictShards++;
+    await out.put(path, bytes);
+  }
+  const { files, bytes, tag } = await out.close();
+  const manifest: IndexManifest = {
+    version: 1,
+    tag,
+    docs: docs.length,
+    papers,
+    first: docs.at(-1)?.date ?? '0000-00-00',
+    last: docs[0]?.date ?? '0000-00-00',
+    kinds,
+    segmentDocs: layout.segmentDocs,
+    dictShards,
+  };
+  await writeFile(join(root, MANIFEST_PATH), `${JSON.stringify(manifest)}\n`);
+  log(`search: indexed ${docs.length} articles into ${INDEX_DIR} (${files + 1} files, ${(bytes / 1e6).toFixed(1)} MB)`);
+  return { manifest, indexed: docs.length };
+}
+
+/** Writes gzipped index files a few at a time, hashing them (path and bytes, in the order put) for the tag. */
+class IndexWriter {
+  readonly #root: string;
+  readonly #hash = createHash('sha256');
+  readonly #folders = new Set<string>();
+  #pending: Array<{ path: string; bytes: Uint8Array }> = [];
+  files = 0;
+  bytes = 0;
+  constructor(root: string) {
+    this.#root = root;
+  }
+  async put(path: string, raw: Uint8Array): Promise<void> {
+    const bytes = gzipSync(raw, { level: 9 });
+    this.#hash.update(`${path}\n`).update(bytes);
+    this.#pending.push({ path, bytes });
+    this.files++;
+    this.bytes += bytes.length;
+    if (this.#pending.length >= PARALLEL) await this.#flush();
+  }
+  async #flush(): Promise<void> {
+    const batch = this.#pending;
+    this.#pending = [];
+    for (const folder of new Set(batch.map((f) => dirname(join(this.#root, f.path))))) {
+      if (this.#folders.has(folder)) continue;
+      await mkdir(folder, { recursive: true });
+      this.#folders.add(folder);
+    }
+    await Promise.all(batch.map((f) => writeFile(join(this.#root, f.path), f.bytes)));
+  }
+  async close(): Promise<{ files: number; bytes: number; tag: string }> {
+    await this.#flush();
+    await mkdir(this.#root, { recursive: true });
+    return { files: this.files, bytes: this.bytes, tag: this.#hash.digest('hex').slice(0, 12) };
+  }
+}
+
+/** A key's postings as they are appended: blocks of varints, the last one open. */
+interface KeyPostings {
+  docs: number;
+  previous: number;
+  blocks: Array<{ first: number; last: number; w: ByteWriter }>;
+}
+
+/** The posting blocks and dictionary shards, as [path, bytes]. */
+function* postings(docs: readonly Doc[], layout: IndexLayout): Generator<[string, Uint8Array]> {
+  const keys = new Map<number, KeyPostings>();
+  const append = (key: number, doc: number, count: number, inTitle: boolean, positions: readonly number[] | null): void => {
+    let k = keys.get(key);
+    if (!k) keys.set(key, (k = { docs: 0, previous: doc, blocks: [] }));
+    let block = k.blocks.at(-1);
+    if (!block || block.w.length >= layout.blockBytes) {
+      block = { first: doc, last: doc, w: new ByteWriter() };
+      k.blocks.push(block);
+      k.previous = 0; // A block starts with its first article's number itself.
+    }
+    block.w.varint(doc - k.previous);
+    block.w.varint(count * 2 + (inTitle ? 1 : 0));
+    if (positions) {
+      let p = 0;
+      for (const q of positions) {
+        block.w.varint(q - p);
+        p = q;
+      }
+    }
+    k.previous = doc;
+    block.last = doc;
+    k.docs++;
+  };
+
+  for (const [n, { card, titleStart, titleEnd }] of docs.entries()) {
+    const codes = Array.from(fold(card.text), (ch) => ch.codePointAt(0)!);
+    const bigrams = new Map<number, { positions: number[]; inTitle: boolean }>();
+    const chars = new Map<number, { count: number; inTitle: boolean }>();
+    for (let i = 0; i < codes.length; i++) {
+      const inTitle = i >= titleStart && i < titleEnd;
+      const c = chars.get(codes[i]!);
+      if (c) {
+        c.count++;
+        c.inTitle ||= inTitle;
+      } else chars.set(codes[i]!, { count: 1, inTitle });
+      if (i + 1 < codes.length) {
+        const key = bigramKey(codes[i]!, codes[i + 1]!);
+        const b = bigrams.get(key);
+        const both = inTitle && i + 1 < titleEnd;
+        if (b) {
+          b.positions.push(i);
+          b.inTitle ||= both;
+        } else bigrams.set(key, { positions: [i], inTitle: both });
+      }
+    }
+    for (const [code, c] of chars) append(unigramKey(code), n, c.count, c.inTitle, null);
+    for (const [key, b] of bigrams) append(key, n, b.positions.length, b.inTitle, b.positions);
+  }
+
+  const entries: DictEntry[] = [];
+  let file = 0;
+  for (const key of [...keys.keys()].sort((a, b) => a - b)) {
+    const k = keys.get(key)!;
+    const bytes = k.blocks.reduce((s, b) => s + b.w.length, 0);
+    if (k.blocks.length === 1 && bytes <= layout.inlineBytes) {
+      entries.push({ key, docs: k.docs, bytes, inline: k.blocks[0]!.w.result(), blocks: [] });
+      continue;
+    }
+    const blocks: DictEntry['blocks'] = [];
+    for (const b of k.blocks) {
+      yield [postPath(file), b.w.result()];
+      blocks.push({ file: file++, first: b.first, last: b.last });
+    }
+    entries.push({ key, docs: k.docs, bytes, inline: null, blocks });
+  }
+  keys.clear();
+  const total = entries.reduce((s, e) => s + writeDictShard([e]).length, 0);
+  const shards = Math.max(1, Math.ceil(total / layout.dictBytes));
+  const byShard = Array.from({ length: shards }, () => [] as DictEntry[]);
+  for (const e of entries) byShard[keyShard(e.key, shards)]!.push(e);
+  for (const [h, list] of byShard.entries()) yield [dictPath(h), writeDictShard(list)];
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const archiveDir = (options: { content?: string | undefined }): string => join(options.content ?? (process.env.CONTENT_DIR || 'content'), 'archive');
 
-/** The Pagefind record of one article, or null (with a warning) when its page was not built. */
-async function articleRecord(
-  site: string | undefined,
-  archive: string,
-  issues: IssueCache,
-  id: string,
-  log: (line: string) => void,
-): Promise<pagefind.CustomRecord | null> {
+/** An article and its card, or null (with a warning) when its page was not built. */
+async function readDoc(site: string | undefined, archive: string, issues: IssueCache, id: string, log: (line: string) => void): Promise<Doc | null> {
   const file = articleFile(archive, id);
   const article = await readArticle(file);
   const issue = await issues.get(`${article.paper}/${article.date}`);
@@ -118,48 +267,17 @@ async function articleRecord(
     return null;
   }
   const page = issue && findPage(issue, article.page);
-  return searchIndexRecord(article, issue?.paperName ?? article.paper, page?.name ?? null);
-}
-
-/** The Pagefind record of an article: our index words as content, the text and result fields as meta. */
-export function searchIndexRecord(article: ArchiveArticle, paperName: string, pageName: string | null): pagefind.CustomRecord {
-  const { meta, filters, sort } = searchRecord(article, paperName, pageName);
-  const text = searchText(article);
-  const title = gramTerms(article.title ?? '').join(' ');
+  const { meta } = searchRecord(article, issue?.paperName ?? article.paper, page?.name ?? null);
+  const titleStart = Array.from(fold(article.kicker ?? '')).length;
   return {
-    url: `/${article.id}/`,
-    // The text's words in order (positions make exact search exact), after TITLE_WEIGHT copies of the
-    // title's: each copy ends with the end word, so no two copies join into a string the title lacks.
-    content: [...Array<string>(TITLE_WEIGHT).fill(title), gramTerms(text).join(' ')].filter(Boolean).join(' '),
-    language: 'zh-cn',
-    meta: { ...meta, text },
-    filters: Object.fromEntries(Object.entries(filters).map(([name, value]) => [name, [value]])),
-    sort,
+    date: article.date,
+    paper: article.paper,
+    page: article.page,
+    kind: article.kind,
+    titleStart,
+    titleEnd: titleStart + Array.from(fold(article.title ?? '')).length,
+    card: { id: article.id, title: meta.title, paper: meta.paper, date: meta.date, page: meta.page, text: searchText(article) },
   };
-}
-
-/** Pagefind's signature at the start of every decompressed file. */
-const PAGEFIND_SIGNATURE = 'pagefind_dcd';
-
-/**
- * A result's fragment (`fragment/<hash>.pf_fragment`, fetched for each result shown) carries the
- * record's content: our index words, about four times the article's text when compressed. The search
- * page never reads it (excerpts come from the `text` meta field, `excerptLength` is 0), so it is
- * emptied, keeping the file's name and everything else: a result shown costs about 1 KB, not 4.5.
- */
-async function emptyFragmentContent(dir: string): Promise<void> {
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.pf_fragment'));
-  for (let i = 0; i < files.length; i += 64) {
-    await Promise.all(
-      files.slice(i, i + 64).map(async (name) => {
-        const raw = gunzipSync(await readFile(join(dir, name))).toString('utf8');
-        if (!raw.startsWith(PAGEFIND_SIGNATURE)) throw new Error(`pagefind: ${name}: not a Pagefind fragment`);
-        const fragment = JSON.parse(raw.slice(PAGEFIND_SIGNATURE.length)) as { content: string };
-        fragment.content = '';
-        await writeFile(join(dir, name), gzipSync(PAGEFIND_SIGNATURE + JSON.stringify(fragment), { level: 9 }));
-      }),
-    );
-  }
 }
 
 /** Issues read once each (many articles share one). */
@@ -206,9 +324,3 @@ export async function readArticle(file: string): Promise<ArchiveArticle> {
   return articleSchema.parse(JSON.parse(await readFile(file, 'utf8')));
 }
 
-/** A short hash of every bundle's entry file: changes whenever any index changes. */
-async function metaTag(site: string, bundles: readonly string[]): Promise<string> {
-  const hash = createHash('sha256');
-  for (const b of bundles) hash.update(await readFile(join(site, b, 'pagefind-entry.json')));
-  return hash.digest('hex').slice(0, 12);
-}

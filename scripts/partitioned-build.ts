@@ -3,8 +3,8 @@
 // articles, the neighbouring issues it links to, the code and the settings that change output); the
 // partitions whose fingerprint changed are built — in `astro build` jobs of up to JOB_ARTICLES
 // articles, each job's output split by owner — with their search bundles, and kept under the build
-// cache (`<cache>/parts/<id>/`). dist/ is then assembled from the parts (hard links), and
-// `pagefind/bundles.json` written over the bundles found. A build of one partition on another machine
+// cache (`<cache>/parts/<id>/`). dist/ is then assembled from the parts (hard links); the search
+// index is one, written by the archive-wide partition (src/lib/search/bundles.ts). A build of one partition on another machine
 // (`--partition`) writes the same part folder; `--merge` assembles such folders the same way.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -17,7 +17,7 @@ import { onThisDay } from '../src/lib/on-this-day.ts';
 import { ownerOf, planPartitions, SITE_PARTITION, type BuildJob, type Partition } from '../src/lib/partitions.ts';
 import { planBundles, type BundlePlan } from '../src/lib/search/bundles.ts';
 import { collectionStorage } from './collection-storage.ts';
-import { indexBundles, writeBundleList } from './index-search.ts';
+import { indexBundles } from './index-search.ts';
 import { DIGESTS } from './pipeline/write-content.ts';
 
 /** Articles an `astro build` job takes at most (well inside the single-string content store). */
@@ -31,8 +31,6 @@ export interface PartitionedBuildOptions {
   full?: boolean;
   /** Build only these partitions (default: all that are stale). */
   only?: string[];
-  /** Articles above which the search index is sharded (env SEARCH_SHARD_PAGES, default 15000). */
-  shardAbove?: number;
   env?: NodeJS.ProcessEnv;
   log?: (line: string) => void;
 }
@@ -64,7 +62,7 @@ interface PartManifest {
 }
 
 /** The settings that change what the site looks like; anything else in the environment does not. */
-const OUTPUT_ENV = ['BASE_PATH', 'SITE_URL', 'SEARCH_SHARD_PAGES'] as const;
+const OUTPUT_ENV = ['BASE_PATH', 'SITE_URL'] as const;
 /** What the built site is made from besides the archive (paths from the project root). */
 const CODE = ['src', 'scripts', 'content/pages', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
 
@@ -82,8 +80,7 @@ export async function planArchive(options: PartitionedBuildOptions): Promise<Arc
   const periods = planPartitions(issues.map((i) => ({ id: i.id, date: i.date, articles: articlesOf.get(i.id)?.length ?? 0 })));
   const partOfIssue = new Map(periods.flatMap((p) => p.issues.map((i) => [i, p.id] as const)));
   const articleIds = [...articlesOf.values()].flat().map(articleIdOf).sort();
-  const shardAbove = options.shardAbove ?? (Number(env.SEARCH_SHARD_PAGES) || 15_000);
-  const bundles = planBundles(articleIds, shardAbove, (id) => partOfIssue.get(issueIdOf(id)) ?? SITE_PARTITION);
+  const bundles = planBundles(articleIds);
   const bundleOwner = (b: BundlePlan) => (b.path === 'pagefind/' ? SITE_PARTITION : b.path.slice('pagefind/'.length, -1));
 
   const nav = buildArchiveNav(papers, issues);
@@ -246,7 +243,7 @@ async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts
  * What the last merge into a dist folder was made of (`<cache>/merged.json`): the dist folder (its
  * path and inode, so a dist removed or replaced since is merged anew), each part folder's stamp (its
  * inode and change time: a rebuilt part is renamed into place, so a new folder) and files, and the files
- * the merge wrote itself (year exports, bundles.json).
+ * the merge wrote itself (year exports).
  */
 interface MergeRecord {
   dist: string;
@@ -261,7 +258,7 @@ const stampOf = async (dir: string): Promise<string | null> => {
 };
 
 /**
- * Assembles part folders into `dist` and writes `pagefind/bundles.json` and the year exports. With a
+ * Assembles part folders into `dist` and writes the year exports. With a
  * `record` file (the build cache's) whose last merge went into this same dist folder, only the parts
  * whose folder changed since are unlinked and linked again (a day added to a 100k archive changes two
  * or three of ~50 parts); otherwise dist is emptied and every part linked. Either way dist ends up
@@ -317,13 +314,6 @@ export async function mergeParts(dist: string, partDirs: readonly string[], log:
   const linked = toLink.length;
   const files = [...owner.keys()];
   next.written.push(...(await writeYearExports(dist, files, years)));
-  const entries = files.filter((f) => f.startsWith('pagefind/') && f.endsWith('/pagefind-entry.json'));
-  const bundles = entries.map((f) => f.slice(0, -'pagefind-entry.json'.length)).sort((a, b) => (a < b ? 1 : -1));
-  const days = files.flatMap((f) => ARTICLE_PAGE.exec(f)?.[1] ?? []).sort();
-  if (bundles.length) {
-    await writeBundleList(dist, bundles, { first: days[0] ?? '0000-00-00', last: days.at(-1) ?? '0000-00-00' });
-    next.written.push('pagefind/bundles.json');
-  }
   if (record) {
     next.distStamp = (await stampOf(dist)) ?? '';
     await writeFile(record, JSON.stringify(next));
@@ -374,8 +364,6 @@ async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-/** An article page's path; its date. */
-const ARTICLE_PAGE = /^[^/]+\/(\d{4}-\d{2}-\d{2})\/\d+\/[^/]+\/index\.html$/u;
 const ISSUE_EXPORT = /^([^/]+)\/(\d{4})-\d{2}-\d{2}\/articles\.(txt|jsonl)$/u;
 const YEAR_EXPORT = /^[^/]+\/\d{4}\/articles\.(txt|jsonl)$/u;
 /** The year export an issue export goes into (`<paper>/<YYYY>/articles.<format>`), else null. */

@@ -39,11 +39,11 @@ describe('npm run bench', () => {
     expect(result.peakRssMbByStage.site).toBeGreaterThan(50);
     expect(result.addDay).toBeNull();
 
-    // The site built is the generated archive: its first article has a page, and Pagefind indexed it.
+    // The site built is the generated archive: its first article has a page, and the search index holds it.
     const first = pages[0]!;
     expect(existsSync(`${out}/dist/${first.paper}/${first.date}/01/1/index.html`)).toBe(true);
     expect(result.htmlFiles).toBeGreaterThanOrEqual(60);
-    expect(readdirSync(`${out}/dist/pagefind`)).toContain('pagefind.js');
+    expect(readdirSync(`${out}/dist/pagefind`)).toContain('index.json');
     expect(existsSync(`${out}/content/archive/papers.json`)).toBe(true);
     // … and the project's own archive was left alone.
     expect(existsSync(projectArchive) ? readFileSync(projectArchive, 'utf8') : null).toBe(before);

@@ -1,8 +1,9 @@
 // Search page state in the URL, query parsing, date ranges, Pagefind filters and suggestions
 // (src/lib/search/query.ts, bundles.ts, suggest.ts).
 import { describe, expect, it } from 'vitest';
-import { archiveSpan, bundleMonths, planBundles } from '../src/lib/search/bundles.ts';
-import { dayRange, daysBetween, hasFilter, parseTerms, readState, toFilters, toSort, writeState } from '../src/lib/search/query.ts';
+import { planBundles } from '../src/lib/search/bundles.ts';
+import { bigramKey, ByteReader, ByteWriter, keyShard, readDictShard, readIssues, readPostings, unigramKey, writeDictShard, writeIssues } from '../src/lib/search/index-format.ts';
+import { dayRange, hasFilter, parseTerms, readState, writeState } from '../src/lib/search/query.ts';
 import { emptyReason, suggestions } from '../src/lib/search/suggest.ts';
 
 describe('URL state', () => {
@@ -47,36 +48,6 @@ describe('date ranges', () => {
     expect(dayRange({ from: '2024-02-03', to: '2024-02' })).toEqual({ first: '2024-02-03', last: '2024-02-29' });
     expect(dayRange({ from: null, to: null })).toEqual({ first: null, last: null });
   });
-  it('lists the calendar days of a range', () => {
-    expect(daysBetween('2022-02-27', '2022-03-02')).toEqual(['2022-02-27', '2022-02-28', '2022-03-01', '2022-03-02']);
-    expect(daysBetween('2022-03-02', '2022-03-01')).toEqual([]);
-  });
-});
-
-describe('filters and sort', () => {
-  const span = { first: '2022-02-07', last: '2022-03-25' };
-  it('turns a from–to range into its days within the archive', () => {
-    const state = readState(new URLSearchParams('q=x&from=2022-03-23&to=2022-03-24'));
-    expect(toFilters(state, span)).toEqual({ date: { any: ['2022-03-23', '2022-03-24'] } });
-    const open = toFilters(readState(new URLSearchParams('from=2022-03-24')), span);
-    expect(open).toEqual({ date: { any: ['2022-03-24', '2022-03-25'] } });
-    const month = toFilters(readState(new URLSearchParams('to=2022-02')), span);
-    expect(month.date).toEqual({ any: daysBetween('2022-02-07', '2022-02-28') });
-  });
-  it('an empty range matches nothing rather than everything', () => {
-    const state = readState(new URLSearchParams('q=x&from=2023-01'));
-    expect(toFilters(state, span)).toEqual({ date: { any: ['0000-00-00'] } });
-  });
-  it('passes paper, page and kind through', () => {
-    const state = readState(new URLSearchParams('q=x&paper=jining-daily&page=inner&kind=brief'));
-    expect(toFilters(state, span)).toEqual({ paper: 'jining-daily', page: 'inner', kind: 'brief' });
-  });
-  it('sorts by date for newest and oldest, by score otherwise, newest first without a query', () => {
-    expect(toSort('newest')).toEqual({ date: 'desc' });
-    expect(toSort('oldest')).toEqual({ date: 'asc' });
-    expect(toSort('relevance')).toEqual({});
-    expect(toSort('relevance', false)).toEqual({ date: 'desc' });
-  });
 });
 
 describe('suggestions when nothing is found', () => {
@@ -99,29 +70,43 @@ describe('suggestions when nothing is found', () => {
 });
 
 describe('planBundles', () => {
-  const ids = ['a/2021-02-25/01/1', 'a/2022-02-07/01/1', 'b/2022-03-25/02/3'];
-  it('keeps one bundle up to the threshold', () => {
-    expect(planBundles(ids, 3)).toEqual([{ path: 'pagefind/', ids }]);
+  it('plans one index of every article', () => {
+    const ids = ['a/2021-02-25/01/1', 'a/2022-02-07/01/1', 'b/2022-03-25/02/3'];
+    expect(planBundles(ids)).toEqual([{ path: 'pagefind/', ids }]);
   });
-  it('splits per year, newest first, above it', () => {
-    expect(planBundles(ids, 2)).toEqual([
-      { path: 'pagefind/2022/', ids: ['a/2022-02-07/01/1', 'b/2022-03-25/02/3'] },
-      { path: 'pagefind/2021/', ids: ['a/2021-02-25/01/1'] },
+});
+
+describe('index file formats', () => {
+  it('varints: 7 bits a byte, low bits first', () => {
+    const w = new ByteWriter();
+    for (const n of [0, 1, 127, 128, 300, 2 ** 40]) w.varint(n);
+    // 300 = 0b10_0101100 → 0xac 0x02 (hand-checked).
+    expect([...w.result()].slice(0, 6)).toEqual([0, 1, 127, 0x80, 0x01, 0xac]);
+    const r = new ByteReader(w.result());
+    expect([0, 1, 2, 3, 4, 5].map(() => r.varint())).toEqual([0, 1, 127, 128, 300, 2 ** 40]);
+    expect(r.done).toBe(true);
+  });
+  it('postings: article differences, count × 2 + title flag, position differences', () => {
+    // Articles 5 and 9 (block from 5): article 5 twice at 3 and 10, in the title; article 9 once at 0.
+    const bytes = Uint8Array.from([0, 2 * 2 + 1, 3, 7, 4, 2 * 1, 0]);
+    expect(readPostings(bytes, 5, true)).toEqual([
+      { doc: 5, count: 2, inTitle: true, positions: [3, 10] },
+      { doc: 9, count: 1, inTitle: false, positions: [0] },
     ]);
+    expect(readPostings(Uint8Array.from([2, 6]), 0, false)).toEqual([{ doc: 2, count: 3, inTitle: false, positions: null }]);
   });
-  it('splits a year that alone is above it per month', () => {
-    expect(planBundles(ids, 1)).toEqual([
-      { path: 'pagefind/2022-03/', ids: ['b/2022-03-25/02/3'] },
-      { path: 'pagefind/2022-02/', ids: ['a/2022-02-07/01/1'] },
-      { path: 'pagefind/2021/', ids: ['a/2021-02-25/01/1'] },
-    ]);
+  it('dictionary shards and the issues table read back what was written', () => {
+    const entries = [
+      { key: unigramKey(0x4e00), docs: 1, bytes: 2, inline: Uint8Array.from([2, 6]), blocks: [] },
+      { key: bigramKey(0x4e00, 0x4e01), docs: 900, bytes: 20_000, inline: null, blocks: [{ file: 3, first: 0, last: 499 }, { file: 4, first: 500, last: 1800 }] },
+    ];
+    expect([...readDictShard(writeDictShard(entries)).values()]).toEqual(entries);
+    const rows = [{ date: '2022-03-25', paper: 1, docs: 9, front: 3 }, { date: '2022-03-25', paper: 0, docs: 5, front: 2 }, { date: '2021-12-31', paper: 0, docs: 1, front: 1 }];
+    expect(readIssues(writeIssues(rows))).toEqual(rows);
   });
-  it('reads the months a bundle holds from its path', () => {
-    expect(bundleMonths('pagefind/')).toBeNull();
-    expect(bundleMonths('pagefind/2021/')).toEqual({ first: '2021-01', last: '2021-12' });
-    expect(bundleMonths('pagefind/2022-03/')).toEqual({ first: '2022-03', last: '2022-03' });
-  });
-  it('gives the first and last day of the archive', () => {
-    expect(archiveSpan([ids[2]!, ids[0]!, ids[1]!])).toEqual({ first: '2021-02-25', last: '2022-03-25' });
+  it('a bigram key is never a character key, and shards spread keys', () => {
+    expect(bigramKey(0, 0)).toBeGreaterThan(unigramKey(0x10ffff));
+    const shards = new Set(Array.from({ length: 200 }, (_, i) => keyShard(bigramKey(0x4e00 + i, 0x4e00), 16)));
+    expect(shards.size).toBe(16);
   });
 });

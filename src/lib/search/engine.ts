@@ -1,49 +1,21 @@
-// Exact-substring search on top of Pagefind, in the browser. Each search term is one Pagefind exact
-// (quoted) search of its bigram words (grams.ts), which lists every article holding the term, and
-// only those; the terms' lists are intersected here. So results are what find-in-page would find
-// across the archive if it ignored whitespace and punctuation styles (fold.ts), and the count is
-// exact without downloading any article: a result's fragment (title, paper, date, page and text for
-// the excerpt) is loaded only when the result is shown. Relevance order comes from a plain Pagefind
-// search of the same words (the same index chunks, so no extra download), which scores articles that
-// repeat the words, and those whose title holds them, higher. Without a query, a filter alone lists
-// its articles (Pagefind's null search), newest first.
-//
-// The index is one Pagefind bundle, or one per year or month (`pagefind/bundles.json`, see bundles.ts).
-// Several bundles are searched each with its own copy of Pagefind's module, and their results
-// combined here, rather than with `mergeIndex` or `createInstance`: a merged search orders results by
-// score even when asked to sort by date, and Pagefind 1.6's instances share one WebAssembly memory and
-// fail ("unreachable", "memory access out of bounds") when several are searched. Doing it ourselves
-// also means a search opens older bundles only while it has fewer than EXACT_UP_TO results (or the
-// reader asks for more), and a from–to range skips the bundles outside it. All files come from the site's own base path.
-import { bundleMonths, type SearchBundles } from './bundles.ts';
-import { gramQuery, queryGrams } from './grams.ts';
+// Exact-substring search in the browser, over our own index (index-format.ts, written by
+// scripts/index-search.ts). A term of one character reads that character's postings; a longer term
+// reads the postings of the cheapest set of its bigrams that covers every character (fewest bytes,
+// from the dictionary) and keeps the articles where they stand at the term's distances, counting the
+// places: so a result holds every term as a contiguous string of its folded text (fold.ts), and
+// nothing that holds the characters apart. Articles are numbered newest first and read segment by
+// segment (SEGMENT_DOCS): a search reads the newest postings first and stops once it has EXACT_UP_TO
+// results, counted exactly; "显示更多" reads on. Within a segment the rarest key is read first, and a
+// segment none of whose articles can match reads nothing more. Cards (title, paper, date, page, text)
+// are fetched only for the results shown. Relevance ranks the results found so far by how often each
+// term occurs (saturating, weighted by rarity) plus a title bonus, as Pagefind's ranking did before;
+// dates sort by article number. Without a query, a filter alone lists its articles, newest first.
+import {
+  bigramKey, cardPath, dictPath, INDEX_DIR, ISSUES_PATH, isBigram, keyShard, kindsPath, MANIFEST_PATH, postPath, readDictShard, readIssues,
+  readPostings, unigramKey, type DictEntry, type IndexCard, type IndexManifest, type Posting,
+} from './index-format.ts';
 import { holdsAll } from './match.ts';
-import { dayRange, toFilters, toSort, type SearchState } from './query.ts';
-
-/** The parts of Pagefind's browser API (pagefind.js) we use. */
-interface PagefindInstance {
-  options(options: Record<string, unknown>): Promise<void>;
-  init(): Promise<void>;
-  search(query: string | null, options: { filters?: unknown; sort?: unknown }): Promise<{ results: Candidate[] }>;
-}
-
-interface Candidate {
-  id: string;
-  score: number;
-  data(): Promise<PagefindFragment>;
-}
-
-/** A record's fragment: its text is the `text` meta field (index-search.ts); content is index words. */
-interface PagefindFragment {
-  url: string;
-  meta: Record<string, string | undefined>;
-}
-
-interface Bundle {
-  /** The months a per-year or per-month bundle holds; null for the single bundle. */
-  months: { first: string; last: string } | null;
-  instance(): Promise<PagefindInstance>;
-}
+import { dayRange, type SearchState } from './query.ts';
 
 export interface Hit {
   url: string;
@@ -55,110 +27,223 @@ export interface Hit {
   text: string;
 }
 
-/** A search in progress: the matching articles found so far, their fragments loaded as results are shown. */
+/** A search in progress: the matching articles found so far, their cards loaded as results are shown. */
 export interface SearchRun {
   terms: string[];
-  /** Articles found so far (exact); more may come from bundles not yet searched. */
+  /** Articles found so far (exact); more may come from segments not yet searched. */
   readonly total: number;
-  /** Results loaded (fragment fetched), in order. */
+  /** Results loaded (card fetched), in order. */
   hits: Hit[];
-  /** Loads `count` more results (searching further bundles if needed). */
+  /** Loads `count` more results (searching further segments if needed). */
   more(count: number): Promise<void>;
-  /** True when every bundle in range has been searched, so `total` is the final count. */
+  /** True when every segment has been searched, so `total` is the final count. */
   complete(): boolean;
   /** True when every result is loaded. */
   done(): boolean;
 }
 
-/** Fragments loaded at once. */
+/** Cards loaded at once. */
 const PARALLEL = 8;
-/** A date-sorted search opens further bundles until it has this many results, so counts are exact up to here. */
+/** A search reads further segments until it has this many results, so counts are exact up to here. */
 export const EXACT_UP_TO = 200;
+/** Ranking: a title holding the term counts as this many more occurrences (as the title's two extra copies did in the Pagefind index). */
+const TITLE_WEIGHT = 2;
+/** Ranking: occurrences saturate (BM25's k1, Pagefind's termSaturation as configured before). */
+const SATURATION = 2;
+
+interface Found {
+  doc: number;
+  score: number;
+}
+
+/** One key a term needs, at its offset in the term. */
+interface TermKey {
+  entry: DictEntry;
+  offset: number;
+}
+
+interface TermPlan {
+  keys: TermKey[];
+  /** Articles holding the rarest key: bounds the term's. */
+  docs: number;
+}
 
 export class SearchEngine {
   readonly #base: string;
-  #index: Promise<{ bundles: Bundle[]; span: { first: string; last: string } }> | null = null;
+  #manifest: Promise<IndexManifest> | null = null;
+  readonly #files = new Map<string, Promise<Uint8Array>>();
+  readonly #blocks = new Map<number, Promise<Posting[]>>();
 
   /** `base` is the site's base URL (import.meta.env.BASE_URL), ending in `/`. */
   constructor(base: string) {
     this.#base = base;
   }
 
-  #load(): Promise<{ bundles: Bundle[]; span: { first: string; last: string } }> {
-    this.#index ??= (async () => {
-      const response = await fetch(`${this.#base}pagefind/bundles.json`, { cache: 'no-cache' });
+  #load(): Promise<IndexManifest> {
+    this.#manifest ??= (async () => {
+      const response = await fetch(`${this.#base}${INDEX_DIR}${MANIFEST_PATH}`, { cache: 'no-cache' });
       if (!response.ok) throw new Error(`搜索索引缺失（${response.status}）`);
-      const { bundles, tag, first, last } = (await response.json()) as SearchBundles;
-      if (!bundles.length) throw new Error('搜索索引为空');
-      return {
-        span: { first, last },
-        bundles: bundles.map((path): Bundle => {
-          let started: Promise<PagefindInstance> | null = null;
-          // Each bundle gets its own copy of Pagefind's script module (and so its own WebAssembly
-          // memory), loaded when first searched.
-          const instance = (): Promise<PagefindInstance> =>
-            (started ??= (async () => {
-              const basePath = `${this.#base}${path}`;
-              const pagefind = (await import(/* @vite-ignore */ `${basePath}pagefind.js?ts=${tag}`)) as PagefindInstance;
-              await pagefind.options({
-                basePath,
-                baseUrl: this.#base,
-                metaCacheTag: tag,
-                excerptLength: 0,
-                // In the page's own thread: Pagefind's worker is another 43 KB to download, and a
-                // search here is a few exact lookups.
-                noWorker: true,
-                // Rank by how often an article repeats the words, not by how short it is.
-                ranking: { pageLength: 0, termSaturation: 2 },
-              });
-              await pagefind.init();
-              return pagefind;
-            })());
-          return { months: bundleMonths(path), instance };
-        }),
-      };
+      return (await response.json()) as IndexManifest;
     })();
-    return this.#index;
+    this.#manifest.catch(() => (this.#manifest = null));
+    return this.#manifest;
+  }
+
+  /** An index file, decompressed (each fetched once). */
+  #file(path: string): Promise<Uint8Array> {
+    let file = this.#files.get(path);
+    if (!file) {
+      file = (async () => {
+        const { tag } = await this.#load();
+        const response = await fetch(`${this.#base}${INDEX_DIR}${path}?v=${tag}`);
+        if (!response.ok || !response.body) throw new Error(`搜索索引缺失（${response.status}）`);
+        return new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+      })();
+      this.#files.set(path, file);
+      file.catch(() => this.#files.delete(path));
+    }
+    return file;
+  }
+
+  async #entry(key: number): Promise<DictEntry | null> {
+    const { dictShards } = await this.#load();
+    return readDictShard(await this.#file(dictPath(keyShard(key, dictShards)))).get(key) ?? null;
+  }
+
+  /** A key's postings for the articles from `lo` to `hi` (exclusive). */
+  async #postings(entry: DictEntry, lo: number, hi: number): Promise<Posting[]> {
+    const positional = isBigram(entry.key);
+    const lists = entry.inline
+      ? [readPostings(entry.inline, 0, positional)]
+      : await Promise.all(
+          entry.blocks
+            .filter((b) => b.first < hi && b.last >= lo)
+            .map((b) => {
+              let block = this.#blocks.get(b.file);
+              if (!block) this.#blocks.set(b.file, (block = this.#file(postPath(b.file)).then((bytes) => readPostings(bytes, 0, positional))));
+              return block;
+            }),
+        );
+    return lists.flat().filter((p) => p.doc >= lo && p.doc < hi);
+  }
+
+  /** The cheapest keys that find a term exactly; null when some bigram of it is nowhere. */
+  async #plan(term: string): Promise<TermPlan | null> {
+    const codes = Array.from(term, (ch) => ch.codePointAt(0)!);
+    if (codes.length === 1) {
+      const entry = await this.#entry(unigramKey(codes[0]!));
+      return entry && { keys: [{ entry, offset: 0 }], docs: entry.docs };
+    }
+    const entries = await Promise.all(codes.slice(1).map((b, i) => this.#entry(bigramKey(codes[i]!, b))));
+    if (entries.some((e) => !e)) return null;
+    // Bigrams at offsets 0 … n−2; a set covers every character when it holds the first and the last
+    // and no two neighbours are more than 2 apart. Fewest bytes, by dynamic programming.
+    const cost = entries.map((e) => e!.bytes);
+    const best: number[] = [];
+    const from: number[] = [];
+    for (let i = 0; i < cost.length; i++) {
+      if (i === 0) {
+        best.push(cost[0]!);
+        from.push(-1);
+        continue;
+      }
+      const prev = i >= 2 && best[i - 2]! < best[i - 1]! ? i - 2 : i - 1;
+      best.push(cost[i]! + best[prev]!);
+      from.push(prev);
+    }
+    const keys: TermKey[] = [];
+    for (let i = cost.length - 1; i >= 0; i = from[i]!) keys.push({ entry: entries[i]!, offset: i });
+    return { keys: keys.reverse(), docs: Math.min(...keys.map((k) => k.entry.docs)) };
+  }
+
+  /** The article ranges the paper, date and page filters allow (null: all), from the issues table. */
+  async #ranges(state: SearchState, manifest: IndexManifest): Promise<Array<[number, number]> | null> {
+    if (!state.paper && !state.from && !state.to && !state.page) return null;
+    const { first, last } = dayRange(state);
+    const ranges: Array<[number, number]> = [];
+    let at = 0;
+    for (const row of readIssues(await this.#file(ISSUES_PATH))) {
+      const start = at;
+      at += row.docs;
+      if (state.paper && manifest.papers[row.paper] !== state.paper) continue;
+      if ((first && row.date < first) || (last && row.date > last)) continue;
+      const [a, b] = state.page === 'front' ? [start, start + row.front] : state.page === 'inner' ? [start + row.front, at] : [start, at];
+      if (a < b) ranges.push([a, b]);
+    }
+    return ranges;
   }
 
   /** Starts a search (terms from parseTerms; none to browse by filters) and loads the first `firstPage` results. */
   async search(state: SearchState, terms: string[], firstPage: number): Promise<SearchRun> {
-    const { bundles: all, span } = await this.#load();
-    const bundles = inRange(all, state);
-    if (state.sort === 'oldest') bundles.reverse();
-    const options = { filters: toFilters(state, span), sort: toSort(state.sort, terms.length > 0) };
+    const manifest = await this.#load();
+    const ranges = await this.#ranges(state, manifest);
+    const kind = state.kind ? manifest.kinds.indexOf(state.kind) : null;
+    const plans = await Promise.all(terms.map((t) => this.#plan(t)));
+    const impossible = plans.some((p) => !p) || kind === -1;
+    const oldest = state.sort === 'oldest';
+    const ranked = state.sort === 'relevance' && terms.length > 0;
+    const segments = Math.ceil(manifest.docs / manifest.segmentDocs);
+    const waiting = impossible ? [] : Array.from({ length: segments }, (_, s) => (oldest ? segments - 1 - s : s));
+    const idf = (docs: number): number => Math.log(1 + (manifest.docs - docs + 0.5) / (docs + 0.5));
 
-    const searchBundle = async (bundle: Bundle): Promise<Candidate[]> => {
-      const pagefind = await bundle.instance();
-      if (!terms.length) return (await pagefind.search(null, options)).results;
-      // One exact search per term (in turn: they share the instance), intersected in the first's order.
-      let found: Candidate[] | null = null;
-      for (const term of terms) {
-        const { results } = await pagefind.search(gramQuery(term), options);
-        const ids = new Set(results.map((r) => r.id));
-        found = found ? found.filter((r) => ids.has(r.id)) : results;
-        if (!found.length) return [];
+    /** The matches in one segment, in article order (newest first, or oldest first). */
+    const searchSegment = async (s: number): Promise<Found[]> => {
+      const lo = s * manifest.segmentDocs;
+      const hi = Math.min(manifest.docs, lo + manifest.segmentDocs);
+      // Allowed articles of the segment (paper, dates, page), as ranges.
+      const allowed = (ranges ?? [[lo, hi]]).map(([a, b]) => [Math.max(a, lo), Math.min(b, hi)] as const).filter(([a, b]) => a < b);
+      if (!allowed.length) return [];
+      const inRange = (doc: number): boolean => allowed.some(([a, b]) => doc >= a && doc < b);
+      let found: Found[];
+      if (!terms.length) {
+        found = allowed.flatMap(([a, b]) => Array.from({ length: b - a }, (_, i) => ({ doc: a + i, score: 0 })));
+      } else {
+        // Every key of every term, rarest first; the candidates narrow with each.
+        const keys = plans.flatMap((p, t) => p!.keys.map((k) => ({ ...k, term: t }))).sort((a, b) => a.entry.docs - b.entry.docs || a.entry.key - b.entry.key);
+        let candidates: Set<number> | null = null;
+        const lists = new Map<string, Map<number, Posting>>();
+        for (const k of keys) {
+          const id = `${k.term}:${k.offset}`;
+          if (lists.has(id)) continue;
+          const postings = (await this.#postings(k.entry, lo, hi)).filter((p) => (!candidates || candidates.has(p.doc)) && inRange(p.doc));
+          candidates = new Set(postings.map((p) => p.doc));
+          lists.set(id, new Map(postings.map((p) => [p.doc, p])));
+          if (!candidates.size) return [];
+        }
+        found = [];
+        for (const doc of [...candidates!].sort((a, b) => a - b)) {
+          let score = 0;
+          for (const [t, plan] of plans.entries()) {
+            const own = plan!.keys.map((k) => ({ offset: k.offset, posting: lists.get(`${t}:${k.offset}`)!.get(doc)! }));
+            const matches = countMatches(own);
+            if (!matches) {
+              score = -1;
+              break;
+            }
+            const f = matches + (own.every((o) => o.posting.inTitle) ? TITLE_WEIGHT : 0);
+            score += (idf(plan!.docs) * f * (SATURATION + 1)) / (f + SATURATION);
+          }
+          if (score >= 0) found.push({ doc, score });
+        }
       }
-      if (state.sort !== 'relevance' || !found) return found ?? [];
-      // Relevance: the plain search of every word scores the articles (it finds a superset).
-      const exact = new Set(found.map((r) => r.id));
-      const ranked = (await pagefind.search(terms.flatMap(queryGrams).join(' '), options)).results.filter((r) => exact.has(r.id));
-      return ranked.length === exact.size ? ranked : found;
+      if (kind !== null && found.length) {
+        const kinds = await this.#file(kindsPath(s));
+        found = found.filter((f) => kinds[f.doc - lo] === kind);
+      }
+      return oldest ? found.reverse() : found;
     };
 
-    const found: Candidate[] = [];
-    // Bundle after bundle (newest first, or oldest first), until `atLeast` results: every bundle costs
-    // its own metadata and index chunks, so a search touches only as many as its first EXACT_UP_TO
-    // results need. By relevance, the results found so far are ranked by score among those not yet
-    // shown (one bundle, the usual case below SEARCH_SHARD_PAGES articles, is ranked as a whole).
-    const waiting: Bundle[] = [...bundles];
+    const found: Found[] = [];
+    let loaded = 0;
+    // Segment after segment until `atLeast` results; browsing by paper, date or page alone reads
+    // nothing per segment, so it counts every article at once.
+    const free = !terms.length && kind === null;
     const searchMore = async (atLeast: number): Promise<void> => {
       const from = loaded;
-      while (waiting.length && found.length < atLeast) found.push(...(await searchBundle(waiting.shift()!)));
-      if (state.sort === 'relevance' && terms.length) found.splice(from, Infinity, ...found.slice(from).sort((a, b) => b.score - a.score));
+      while (waiting.length && (free || found.length < atLeast)) found.push(...(await searchSegment(waiting.shift()!)));
+      if (ranked) found.splice(from, Infinity, ...found.slice(from).sort((a, b) => b.score - a.score || a.doc - b.doc));
     };
 
-    let loaded = 0;
     const run: SearchRun = {
       terms,
       get total() {
@@ -167,24 +252,17 @@ export class SearchEngine {
       hits: [],
       complete: () => !waiting.length,
       done: () => !waiting.length && loaded >= found.length,
-      async more(count) {
+      more: async (count) => {
         const wanted = run.hits.length + count;
         while (run.hits.length < wanted && !run.done()) {
           if (loaded >= found.length) await searchMore(found.length + 1);
           const batch = found.slice(loaded, loaded + Math.min(PARALLEL, wanted - run.hits.length));
           loaded += batch.length;
-          for (const fragment of await Promise.all(batch.map((r) => r.data()))) {
-            const text = fragment.meta.text ?? '';
+          const cards = await Promise.all(batch.map(async (f) => JSON.parse(new TextDecoder().decode(await this.#file(cardPath(f.doc)))) as IndexCard));
+          for (const card of cards) {
             // The index is exact; this check only guards the page against an index out of step with it.
-            if (terms.length && !holdsAll(text, terms)) continue;
-            run.hits.push({
-              url: fragment.url,
-              title: fragment.meta.title ?? '',
-              paper: fragment.meta.paper ?? '',
-              date: fragment.meta.date ?? '',
-              page: fragment.meta.page ?? '',
-              text,
-            });
+            if (terms.length && !holdsAll(card.text, terms)) continue;
+            run.hits.push({ url: `${this.#base}${card.id}/`, title: card.title, paper: card.paper, date: card.date, page: card.page, text: card.text });
           }
         }
       },
@@ -195,8 +273,18 @@ export class SearchEngine {
   }
 }
 
-/** The bundles a from–to range can have results in (per-year or per-month bundles outside it are skipped). */
-function inRange(bundles: readonly Bundle[], state: SearchState): Bundle[] {
-  const { first, last } = dayRange(state);
-  return bundles.filter((b) => !b.months || ((!first || b.months.last >= first.slice(0, 7)) && (!last || b.months.first <= last.slice(0, 7))));
+/**
+ * Places where a term stands in an article: positions p such that each key's posting holds p + its
+ * offset (for a one-character term, the character's count).
+ */
+function countMatches(keys: ReadonlyArray<{ offset: number; posting: Posting }>): number {
+  if (!keys[0]!.posting.positions) return keys[0]!.posting.count;
+  const [head, ...rest] = [...keys].sort((a, b) => a.posting.count - b.posting.count);
+  const sets = rest.map((k) => ({ offset: k.offset, at: new Set(k.posting.positions) }));
+  let n = 0;
+  for (const p of head!.posting.positions!) {
+    const start = p - head!.offset;
+    if (sets.every((s) => s.at.has(start + s.offset))) n++;
+  }
+  return n;
 }

@@ -2,7 +2,7 @@
 // the differences a reader cannot see or does not care about never stop a match. Each character is
 // folded by itself (NFKC, lower case, then the punctuation table below), and whitespace is dropped, so
 // `记者薛蓓蓓` matches `记者 薛蓓蓓`, `２０２２年` matches `2022年` and `一季度"开门红"` matches
-// `一季度“开门红”`. The index (grams.ts), the query (query.ts) and the check of each result (match.ts)
+// `一季度“开门红”`. The index (scripts/index-search.ts), the query (query.ts) and the check of each result (match.ts)
 // all fold with this one function. Folding character by character keeps a map back to the original
 // offsets, so highlights mark the text as printed.
 
