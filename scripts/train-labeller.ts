@@ -21,11 +21,8 @@ import { allowedRoles, decode, featureNames, headlineShaped, roles, type Labelle
 import { decodeSeed } from './pipeline/decode.ts';
 import { identifyPage } from './pipeline/identify-page.ts';
 import { describeLines } from './pipeline/line-features.ts';
+import { readingLines } from './pipeline/extract-edition.ts';
 import { foldRadicals } from './pipeline/fold-radicals.ts';
-import { normaliseSpacing } from './pipeline/normalise-spacing.ts';
-import { splitColumns } from './pipeline/split-columns.ts';
-import { splitRunInTitles } from './pipeline/split-run-in-titles.ts';
-import { splitLines } from './pipeline/split-lines.ts';
 import type { LineFeatures } from './pipeline/types.ts';
 
 const EPOCHS = 30;
@@ -62,7 +59,7 @@ function example(name: string, bytes: Uint8Array, gold: GoldEdition): Example | 
   if (!decoded) return null;
   // The stages before classification, as extract-edition.ts runs them.
   const { seed } = foldRadicals(decoded);
-  const lines = splitRunInTitles(splitColumns(normaliseSpacing(splitLines(seed))));
+  const lines = readingLines(seed);
   const skip = new Set(identifyPage(lines, name, { publications: {}, pages: {} }).mastheadLines);
   const { lines: described, layout } = describeLines(lines, skip);
   const aligned = alignRoles(described, gold);

@@ -6,16 +6,13 @@ import { alignRoles, type GoldEdition } from './align-gold.ts';
 import { classifyLines } from '../pipeline/classify-lines.ts';
 import { decodeSeed } from '../pipeline/decode.ts';
 import { identifyPage } from '../pipeline/identify-page.ts';
+import { readingLines } from '../pipeline/extract-edition.ts';
 import { foldRadicals } from '../pipeline/fold-radicals.ts';
-import { normaliseSpacing } from '../pipeline/normalise-spacing.ts';
-import { splitColumns } from '../pipeline/split-columns.ts';
-import { splitRunInTitles } from '../pipeline/split-run-in-titles.ts';
-import { splitLines } from '../pipeline/split-lines.ts';
 
 const [seedFile, goldFile] = process.argv.slice(2);
 const all = process.argv.includes('--all');
 const { seed } = foldRadicals(decodeSeed(readFileSync(seedFile!), basename(seedFile!)).seed!);
-const lines = splitRunInTitles(splitColumns(normaliseSpacing(splitLines(seed))));
+const lines = readingLines(seed);
 const skip = new Set(identifyPage(lines, seed.file, { publications: {}, pages: {} }).mastheadLines);
 const { lines: classified, layout } = classifyLines(lines, skip);
 const gold = alignRoles(classified, JSON.parse(readFileSync(goldFile!, 'utf8')) as GoldEdition);

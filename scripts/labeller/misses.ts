@@ -9,11 +9,8 @@ import { alignRoles, type GoldEdition } from './align-gold.ts';
 import { classifyLines, type LabellerWeights } from '../pipeline/classify-lines.ts';
 import { decodeSeed } from '../pipeline/decode.ts';
 import { identifyPage } from '../pipeline/identify-page.ts';
+import { readingLines } from '../pipeline/extract-edition.ts';
 import { foldRadicals } from '../pipeline/fold-radicals.ts';
-import { normaliseSpacing } from '../pipeline/normalise-spacing.ts';
-import { splitColumns } from '../pipeline/split-columns.ts';
-import { splitRunInTitles } from '../pipeline/split-run-in-titles.ts';
-import { splitLines } from '../pipeline/split-lines.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { weights: { type: 'string' }, extractor: { type: 'string' } } });
 const split = positionals[0] ?? 'dev';
@@ -27,7 +24,7 @@ let wrong = 0, total = 0;
 for (const [file, info] of Object.entries(index)) {
   if (extractors && !extractors.includes(info.extractor)) continue;
   const { seed } = foldRadicals(decodeSeed(readFileSync(join(dir, 'seeds', file)), file).seed!);
-  const lines = splitRunInTitles(splitColumns(normaliseSpacing(splitLines(seed))));
+  const lines = readingLines(seed);
   const skip = new Set(identifyPage(lines, seed.file, { publications: {}, pages: {} }).mastheadLines);
   const { lines: classified } = classifyLines(lines, skip, weights);
   const gold = alignRoles(classified, JSON.parse(readFileSync(join(dir, 'gold', file.replace(/\.txt$/u, '.json')), 'utf8')) as GoldEdition);

@@ -18,9 +18,18 @@ export interface EditionResult {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * A page's lines in reading order, as the labeller reads them: every stage before page identification.
+ * The labeller's training and tools (scripts/train-labeller.ts, scripts/labeller/) read pages through
+ * this too, so the lines a model is fitted on are the lines it labels.
+ */
+export function readingLines(seed: DecodedSeed): SourceLine[] {
+  return splitRunInTitles(orderFragments(splitColumns(normaliseSpacing(cutLayoutPage(splitLines(seed))))));
+}
+
 export function extractEdition(decoded: DecodedSeed, manifest: Manifest): EditionResult {
   const { seed, diagnostics: folding } = foldRadicals(decoded);
-  const lines = splitRunInTitles(orderFragments(splitColumns(normaliseSpacing(cutLayoutPage(splitLines(seed))))));
+  const lines = readingLines(seed);
   const identified = identifyPage(lines, seed.file, manifest);
   const masthead = new Set(identified.mastheadLines);
   const firstPage = identified.identity.pages[0]?.number ?? 1;
