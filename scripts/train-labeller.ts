@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { seededRandom } from '../bench/random.ts';
 import { readGolds, renderVariant } from '../test/heldout/render.ts';
 import { alignRoles, type GoldEdition } from './labeller/align-gold.ts';
-import { allowedRoles, decode, featureNames, headlineShaped, roles, type LabellerWeights } from './pipeline/classify-lines.ts';
+import { allowedRoles, bestPath, decode, featureNames, headlineShaped, roles, type LabellerWeights } from './pipeline/classify-lines.ts';
 import { decodeSeed } from './pipeline/decode.ts';
 import { identifyPage } from './pipeline/identify-page.ts';
 import { describeLines } from './pipeline/line-features.ts';
@@ -167,39 +167,13 @@ function fit(examples: Example[], seed: number): { names: string[]; k: number; T
   const sum = new Float64Array(size);
   let steps = 0;
   const decodeWith = (lines: Int32Array[], allowed: readonly (readonly number[])[], gold: number[] | null): number[] => {
-    const n = lines.length;
-    const score: Float64Array[] = [];
-    const back: Int32Array[] = [];
-    for (let i = 0; i < n; i++) {
+    const emission = lines.map((line, i) => {
       const e = new Float64Array(k);
-      for (const x of lines[i]!) for (let r = 0; r < k; r++) e[r]! += w[x * k + r]!;
+      for (const x of line) for (let r = 0; r < k; r++) e[r]! += w[x * k + r]!;
       if (gold) for (let r = 0; r < k; r++) if (r !== gold[i]) e[r]! += MARGIN;
-      const s = new Float64Array(k).fill(-Infinity);
-      const b = new Int32Array(k);
-      for (const r of allowed[i]!) {
-        if (i === 0) {
-          s[r] = w[S + r]! + e[r]!;
-          continue;
-        }
-        let best = -Infinity, from = 0;
-        for (let q = 0; q < k; q++) {
-          const v = score[i - 1]![q]! + w[T + q * k + r]!;
-          if (v > best) [best, from] = [v, q];
-        }
-        s[r] = best + e[r]!;
-        b[r] = from;
-      }
-      score.push(s);
-      back.push(b);
-    }
-    const path = new Array<number>(n);
-    let last = 0;
-    for (let r = 1; r < k; r++) if (score[n - 1]![r]! > score[n - 1]![last]!) last = r;
-    for (let i = n - 1; i >= 0; i--) {
-      path[i] = last;
-      last = back[i]![last]!;
-    }
-    return path;
+      return e;
+    });
+    return bestPath(emission, allowed, (r) => w[S + r]!, (q, r) => w[T + q * k + r]!);
   };
   const random = seededRandom(seed);
   const total = examples.length * EPOCHS;

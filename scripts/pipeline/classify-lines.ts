@@ -274,22 +274,36 @@ function emissions(weights: LabellerWeights, names: readonly string[]): Float64A
 
 /** The best role sequence (Viterbi) over per-line scores and role transitions, within the allowed roles. */
 export function decode(weights: LabellerWeights, vectors: readonly string[][], allowed: readonly (readonly number[])[]): number[] {
-  const n = vectors.length, k = roles.length;
+  return bestPath(vectors.map((v) => emissions(weights, v)), allowed, (r) => weights.start[r]!, (q, r) => weights.transitions[q]![r]!);
+}
+
+/**
+ * Viterbi: the role sequence with the highest sum of per-line scores (`emission[i][role]`), the first
+ * line's start score and each consecutive pair's transition score, each line within its allowed roles.
+ * Shared by labelling (decode) and training (scripts/train-labeller.ts, over its flat weight vector).
+ */
+export function bestPath(
+  emission: readonly Float64Array[],
+  allowed: readonly (readonly number[])[],
+  start: (role: number) => number,
+  transition: (from: number, to: number) => number,
+): number[] {
+  const n = emission.length, k = roles.length;
   if (!n) return [];
   const score: Float64Array[] = [];
   const back: Int32Array[] = [];
   for (let i = 0; i < n; i++) {
-    const e = emissions(weights, vectors[i]!);
+    const e = emission[i]!;
     const s = new Float64Array(k).fill(-Infinity);
     const b = new Int32Array(k);
     for (const r of allowed[i]!) {
       if (i === 0) {
-        s[r] = weights.start[r]! + e[r]!;
+        s[r] = start(r) + e[r]!;
         continue;
       }
       let best = -Infinity, from = 0;
       for (let q = 0; q < k; q++) {
-        const v = score[i - 1]![q]! + weights.transitions[q]![r]!;
+        const v = score[i - 1]![q]! + transition(q, r);
         if (v > best) [best, from] = [v, q];
       }
       s[r] = best + e[r]!;
