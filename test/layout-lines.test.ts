@@ -84,4 +84,12 @@ describe('layout-lines', () => {
     ]);
     expect(lines.map((l) => l.text)).toEqual(['甲一文文文文文文文文文文', '甲二文文文', '乙一文文文文文文文文', '乙二文文文文文文文文文文']);
   });
+
+  it('puts a title centred over the page before its short story, which fills only the first legs', () => {
+    //              短讯标题居中于版面之上              (18 pt, centred over four legs' width, 40–476)
+    // |甲一……| |乙一……|                               (the story fills two legs)
+    const title = run('短讯标题居中于版面之上', 258 - 99, 60, 18, true);
+    const lines = read([title, ...leg('甲', 40, 86, 2), ...leg('乙', 152, 86, 2)]);
+    expect(lines.map((l) => l.text.slice(0, 2))).toEqual(['短讯', '甲一', '甲二', '乙一', '乙二']);
+  });
 });

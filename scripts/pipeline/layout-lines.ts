@@ -234,8 +234,9 @@ function splitWide(across: Draft[][]): Draft[][] | null {
 
 /**
  * A region that opens with a headline group (bands all in headline type) over columns of text, the
- * headline running across a gutter of those columns (a title spanning the legs of its story, set flush
- * left or centred): the headline first, then the columns. Headlines level in two legs (two flowing
+ * headline standing within no one of those columns (a title spanning the legs of its story, set flush
+ * left or centred, or centred over legs its short story fills only some of): the headline first, then
+ * the columns. Headlines level in two legs (two flowing
  * columns' stories) each stand within their own leg and cross no gutter; headlines side by side (a
  * lead's title level with a story's in the next column) are no one group.
  */
@@ -250,9 +251,10 @@ function splitHeadline(across: Draft[][]): Draft[][] | null {
   const rest = across.slice(n).flat();
   const columns = splitColumns(rest);
   if (!columns) return null;
+  // Within no one column: over a gutter, or centred over the page's legs where the story fills only some.
   const edges = columns.map((c) => [Math.min(...c.map((l) => l.left)), Math.max(...c.map((l) => l.right))] as const);
-  const crosses = edges.slice(1).some(([left], i) => head.some((h) => h.left < edges[i]![1] && h.right > left));
-  return crosses ? [head, rest] : null;
+  const inOne = edges.some(([left, right]) => head.every((h) => h.left >= left - EDGE_TOLERANCE && h.right <= right + EDGE_TOLERANCE));
+  return inOne ? null : [head, rest];
 }
 
 /**
