@@ -5,7 +5,7 @@
 // node_modules/.cache/shubao-ingest); INGEST_CACHE=0 turns it off.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { Diagnostic, Edition, Manifest } from './pipeline/types.ts';
 
 export interface Extracted {
@@ -14,8 +14,10 @@ export interface Extracted {
   diagnostics: Diagnostic[];
 }
 
-/** What extraction depends on besides the seed: the pipeline's code and tables. */
+/** What extraction depends on besides the seed: the pipeline's code and tables (paths from the project root). */
 const CODE = ['scripts/pipeline', 'scripts/data', 'scripts/build-content.ts', 'package-lock.json'];
+/** The project root: the code is found from here, not from the working folder (ingest may run from anywhere). */
+const ROOT = join(import.meta.dirname, '..');
 
 export class IngestCache {
   readonly #dir: string;
@@ -26,16 +28,18 @@ export class IngestCache {
   }
 
   /** The cache for this manifest and code, or null when turned off. */
-  static async open(manifest: Manifest, env: NodeJS.ProcessEnv = process.env): Promise<IngestCache | null> {
+  static async open(manifest: Manifest, env: NodeJS.ProcessEnv = process.env, root: string = ROOT): Promise<IngestCache | null> {
     if (env.INGEST_CACHE === '0') return null;
     const hash = createHash('sha256').update(JSON.stringify(manifest));
     for (const path of CODE) {
-      const info = await stat(path).catch(() => null);
+      const full = join(root, path);
+      const info = await stat(full).catch(() => null);
       if (!info) continue;
-      const files = info.isDirectory() ? (await readdir(path, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort() : [path];
-      for (const file of files) hash.update(file).update(await readFile(file));
+      const files = info.isDirectory() ? (await readdir(full, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort() : [full];
+      // Paths from the root, so two checkouts of the same code share a key.
+      for (const file of files) hash.update(relative(root, file)).update(await readFile(file));
     }
-    return new IngestCache(env.INGEST_CACHE_DIR || 'node_modules/.cache/shubao-ingest', hash.digest('hex'));
+    return new IngestCache(env.INGEST_CACHE_DIR || join(root, 'node_modules/.cache/shubao-ingest'), hash.digest('hex'));
   }
 
   /** The cached extraction of this file, else `extract()`'s, stored for next time. */

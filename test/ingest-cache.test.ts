@@ -1,6 +1,6 @@
 // Incremental ingest: an unchanged seed file's extraction is read back, not redone; changed bytes, path,
 // manifest or a turned-off cache extract again; what is read back equals what was extracted.
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +26,22 @@ describe('IngestCache', () => {
     const other = (await IngestCache.open({ ...emptyManifest(), publications: { x: { name: '某报' } } }, env))!;
     await other.get('a.txt', bytes, extract);
     expect(calls).toBe(4);
+  });
+
+  it('a change to the pipeline code found from the project root, not the working folder, extracts again', async () => {
+    const env = { INGEST_CACHE_DIR: await mkdtemp(join(tmpdir(), 'ingest-cache-')) };
+    const root = await mkdtemp(join(tmpdir(), 'ingest-root-'));
+    await mkdir(join(root, 'scripts', 'data'), { recursive: true });
+    await writeFile(join(root, 'scripts', 'data', 'table.ts'), 'export const a = 1;');
+    let calls = 0;
+    const extract = () => (calls++, result);
+    const bytes = new TextEncoder().encode('版面');
+    await (await IngestCache.open(emptyManifest(), env, root))!.get('a.txt', bytes, extract);
+    await (await IngestCache.open(emptyManifest(), env, root))!.get('a.txt', bytes, extract);
+    expect(calls).toBe(1);
+    await writeFile(join(root, 'scripts', 'data', 'table.ts'), 'export const a = 2;');
+    await (await IngestCache.open(emptyManifest(), env, root))!.get('a.txt', bytes, extract);
+    expect(calls).toBe(2);
   });
 
   it('INGEST_CACHE=0 turns it off', async () => {
