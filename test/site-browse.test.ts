@@ -52,11 +52,13 @@ for (const [name, root, base] of [['root', builtSite.root, '/'], ['archive', bui
       await page.goto(site.url);
       expect(await page.locator('h1').count()).toBe(1);
       await page.getByRole('link', { name: paper.name, exact: true }).first().click();
+      await page.waitForLoadState(); // a click waits for the navigation to start, not for the page to load
       expect(page.url()).toBe(`${site.url}${paper.id}/`);
       await expect.poll(() => page.locator('h1').textContent()).toBe(paper.name);
 
       const [y, m, d] = issue.date.split('-').map(Number);
       await page.locator('.calendar').getByRole('link', { name: `${y}年${m}月${d}日`, exact: true }).click();
+      await page.waitForLoadState();
       expect(page.url()).toBe(`${site.url}${issue.id}/`);
       expect(await page.locator('.masthead h1').textContent()).toBe(issue.paperName);
       const pageNav = page.getByRole('navigation', { name: '版面导航' });
@@ -64,6 +66,7 @@ for (const [name, root, base] of [['root', builtSite.root, '/'], ['archive', bui
 
       const label = first.name ? `第${pad2(first.number)}版：${first.name}` : `第${pad2(first.number)}版`;
       await pageNav.getByRole('link', { name: label, exact: true }).click();
+      await page.waitForLoadState();
       expect(page.url()).toBe(`${site.url}${issue.id}/${pad2(first.number)}/`);
       // The page map has one block per article, in reading order.
       const blocks = page.getByRole('list', { name: '版面图' }).locator('a');
@@ -71,14 +74,17 @@ for (const [name, root, base] of [['root', builtSite.root, '/'], ['archive', bui
       expect(await blocks.first().getAttribute('href')).toBe(`${base}${first.articles[0].id}/`);
 
       await blocks.first().click();
+      await page.waitForLoadState();
       expect(page.url()).toBe(`${site.url}${first.articles[0].id}/`);
       expect(await page.locator('h1').count()).toBe(1);
       if (first.articles[0].title) expect(await page.locator('article h1').textContent()).toBe(first.articles[0].title);
       expect(await page.locator('article[data-pagefind-body]').count()).toBe(1);
 
       await page.getByRole('navigation', { name: '上一篇和下一篇' }).getByRole('link', { name: /^下一篇/ }).click();
+      await page.waitForLoadState();
       expect(page.url()).toBe(`${site.url}${first.articles[1].id}/`);
       await page.getByRole('navigation', { name: '上一篇和下一篇' }).getByRole('link', { name: /^上一篇/ }).click();
+      await page.waitForLoadState();
       expect(page.url()).toBe(`${site.url}${first.articles[0].id}/`);
 
       expect(urls.every((u) => new URL(u).host === new URL(site.url).host)).toBe(true);
@@ -95,6 +101,7 @@ for (const [name, root, base] of [['root', builtSite.root, '/'], ['archive', bui
       expect(await pager.getByText('上一版：无').count()).toBe(1);
       for (const n of numbers.slice(1)) {
         await pager.getByRole('link', { name: /^下一版/ }).click();
+        await page.waitForLoadState();
         expect(page.url()).toBe(`${site.url}${issue.id}/${pad2(n)}/`);
       }
       expect(await pager.getByText('下一版：无').count()).toBe(1);
