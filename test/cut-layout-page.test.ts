@@ -6,15 +6,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cellRuns, cutLayoutPage, isLaidOut } from '../scripts/pipeline/cut-layout-page.ts';
-import { splitLines } from '../scripts/pipeline/split-lines.ts';
-import type { SourceLine } from '../scripts/pipeline/types.ts';
+import { readLines, showLines, sortedChars } from './stage-lines.ts';
 
 const dir = join('test', 'fixtures', 'cut-layout-page');
 const cases = readdirSync(dir).sort();
-const read = (text: string): SourceLine[] => splitLines({ file: 'input.txt', text, encoding: 'utf-8' });
-const show = (lines: SourceLine[]): string => lines.map((l) => `${l.position.line}:${l.position.column} ${l.text}\n`).join('');
-/** The characters of some lines, spaces aside, sorted: what conservation compares. */
-const chars = (lines: SourceLine[]): string => [...lines.map((l) => l.text).join('').replace(/\s/gu, '')].sort().join('');
 
 describe('stage cut-layout-page', () => {
   it('has fixtures for a masthead beside an index box, rows another block took, columns past blank rows, stacked articles and a wider block below', () => {
@@ -22,14 +17,14 @@ describe('stage cut-layout-page', () => {
   });
   for (const name of cases) {
     const input = readFileSync(join(dir, name, 'input.txt'), 'utf8');
-    const lines = read(input);
+    const lines = readLines(input);
     const out = cutLayoutPage(lines);
     it(`${name}: blocks in reading order`, () => {
       expect(isLaidOut(lines)).toBe(true);
-      expect(show(out)).toBe(readFileSync(join(dir, name, 'expected.txt'), 'utf8'));
+      expect(showLines(out)).toBe(readFileSync(join(dir, name, 'expected.txt'), 'utf8'));
     });
     it(`${name}: keeps every character, and each line's position points at its text`, () => {
-      expect(chars(out)).toBe(chars(lines));
+      expect(sortedChars(out)).toBe(sortedChars(lines));
       for (const l of out) {
         const printed = [...lines[l.position.line - 1]!.text].slice(l.position.column - 1).join('');
         expect(printed.startsWith(l.text), `${l.position.line}:${l.position.column} ${l.text}`).toBe(true);
@@ -44,7 +39,7 @@ describe('stage cut-layout-page', () => {
     ]);
   });
   it('leaves a page without padding as it is (the same array)', () => {
-    const lines = read('一行没有空格的正文。\n第二行 也只有一个空格。\n第三行。\n第四行。\n第五行。\n');
+    const lines = readLines('一行没有空格的正文。\n第二行 也只有一个空格。\n第三行。\n第四行。\n第五行。\n');
     expect(cutLayoutPage(lines)).toBe(lines);
   });
 });

@@ -6,18 +6,13 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { orderFragments } from '../scripts/pipeline/order-fragments.ts';
-import { splitLines } from '../scripts/pipeline/split-lines.ts';
 import type { SourceLine } from '../scripts/pipeline/types.ts';
+import { readLines, showLines } from './stage-lines.ts';
 import { joinGain } from '../scripts/pipeline/word-model.ts';
 
 const dir = join('test', 'fixtures', 'order-fragments');
 const cases = readdirSync(dir).sort();
-const read = (text: string): SourceLine[] => splitLines({ file: 'input.txt', text, encoding: 'utf-8' });
-const show = (lines: SourceLine[]): string =>
-  lines
-    .filter((l) => l.text.trim())
-    .map((l) => `${l.position.line}:${l.position.column} ${l.text}\n`)
-    .join('');
+const show = (lines: SourceLine[]): string => showLines(lines, true);
 const key = (l: SourceLine): string => `${l.position.line}:${l.position.column}:${l.text}`;
 
 describe('stage order-fragments', () => {
@@ -25,7 +20,7 @@ describe('stage order-fragments', () => {
     expect(cases).toEqual(['in-reading-order', 'two-columns']);
   });
   for (const name of cases) {
-    const lines = read(readFileSync(join(dir, name, 'input.txt'), 'utf8'));
+    const lines = readLines(readFileSync(join(dir, name, 'input.txt'), 'utf8'));
     const out = orderFragments(lines);
     it(`${name}: lines in reading order`, () => {
       const file = join(dir, name, 'expected.txt');
@@ -38,11 +33,11 @@ describe('stage order-fragments', () => {
     });
   }
   it('leaves a page already in reading order as it is (the same array)', () => {
-    const lines = read(readFileSync(join(dir, 'in-reading-order', 'input.txt'), 'utf8'));
+    const lines = readLines(readFileSync(join(dir, 'in-reading-order', 'input.txt'), 'utf8'));
     expect(orderFragments(lines)).toBe(lines);
   });
   it('leaves a page of few blocks as it is', () => {
-    const lines = read('湄川晚报\n\n今年春运从一月十四日开始，\n\n为期四十天。\n');
+    const lines = readLines('湄川晚报\n\n今年春运从一月十四日开始，\n\n为期四十天。\n');
     expect(orderFragments(lines)).toBe(lines);
   });
   it('reads a dictionary word running across a join as evidence, a join between words as none (word-model.ts)', () => {

@@ -5,15 +5,10 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { splitColumns } from '../scripts/pipeline/split-columns.ts';
-import { splitLines } from '../scripts/pipeline/split-lines.ts';
-import type { SourceLine } from '../scripts/pipeline/types.ts';
+import { readLines, showLines, sortedChars } from './stage-lines.ts';
 
 const dir = join('test', 'fixtures', 'split-columns');
 const cases = readdirSync(dir).sort();
-const read = (text: string): SourceLine[] => splitLines({ file: 'input.txt', text, encoding: 'utf-8' });
-const show = (lines: SourceLine[]): string => lines.map((l) => `${l.position.line}:${l.position.column} ${l.text}\n`).join('');
-/** The characters of some lines, spaces aside, sorted: what conservation compares. */
-const chars = (lines: SourceLine[]): string => [...lines.map((l) => l.text).join('').replace(/\s/gu, '')].sort().join('');
 
 describe('stage split-columns', () => {
   it('has fixtures for 2 and 3 columns, uneven ends, a spanning headline and ordinary spaces', () => {
@@ -21,15 +16,15 @@ describe('stage split-columns', () => {
   });
   for (const name of cases) {
     const input = readFileSync(join(dir, name, 'input.txt'), 'utf8');
-    const lines = read(input);
+    const lines = readLines(input);
     const out = splitColumns(lines);
     it(`${name}: columns in reading order`, () => {
       const file = join(dir, name, 'expected.txt');
-      if (process.env.UPDATE_FIXTURES) writeFileSync(file, show(out));
-      expect(show(out)).toBe(readFileSync(file, 'utf8'));
+      if (process.env.UPDATE_FIXTURES) writeFileSync(file, showLines(out));
+      expect(showLines(out)).toBe(readFileSync(file, 'utf8'));
     });
     it(`${name}: keeps every character, and each line's position points at its text`, () => {
-      expect(chars(out)).toBe(chars(lines));
+      expect(sortedChars(out)).toBe(sortedChars(lines));
       for (const l of out) {
         const printed = [...lines[l.position.line - 1]!.text].slice(l.position.column - 1).join('');
         expect(printed.startsWith(l.text.trimStart()), `${l.position.line}:${l.position.column} ${l.text}`).toBe(true);
@@ -37,7 +32,7 @@ describe('stage split-columns', () => {
     });
   }
   it('leaves a page without gaps as it is (the same array)', () => {
-    const lines = read('一行没有空格的正文。\n第二行也没有。\n');
+    const lines = readLines('一行没有空格的正文。\n第二行也没有。\n');
     expect(splitColumns(lines)).toBe(lines);
   });
 });

@@ -4,15 +4,11 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { splitLines } from '../scripts/pipeline/split-lines.ts';
 import { splitRunInTitles } from '../scripts/pipeline/split-run-in-titles.ts';
-import type { SourceLine } from '../scripts/pipeline/types.ts';
+import { readLines, showLines, sortedChars } from './stage-lines.ts';
 
 const dir = join('test', 'fixtures', 'split-run-in-titles');
 const cases = readdirSync(dir).sort();
-const read = (text: string): SourceLine[] => splitLines({ file: 'input.txt', text, encoding: 'utf-8' });
-const show = (lines: SourceLine[]): string => lines.map((l) => `${l.position.line}:${l.position.column} ${l.text}\n`).join('');
-const chars = (lines: SourceLine[]): string => [...lines.map((l) => l.text).join('').replace(/\s/gu, '')].sort().join('');
 
 describe('stage split-run-in-titles', () => {
   it('has fixtures for a dateline, a dateline wrapped after 本, and running text left alone', () => {
@@ -20,15 +16,15 @@ describe('stage split-run-in-titles', () => {
   });
   for (const name of cases) {
     const input = readFileSync(join(dir, name, 'input.txt'), 'utf8');
-    const lines = read(input);
+    const lines = readLines(input);
     const out = splitRunInTitles(lines);
     it(`${name}: titles on their own line`, () => {
       const file = join(dir, name, 'expected.txt');
-      if (process.env.UPDATE_FIXTURES) writeFileSync(file, show(out));
-      expect(show(out)).toBe(readFileSync(file, 'utf8'));
+      if (process.env.UPDATE_FIXTURES) writeFileSync(file, showLines(out));
+      expect(showLines(out)).toBe(readFileSync(file, 'utf8'));
     });
     it(`${name}: keeps every character, and each line's position points at its text`, () => {
-      expect(chars(out)).toBe(chars(lines));
+      expect(sortedChars(out)).toBe(sortedChars(lines));
       for (const l of out) {
         if (!l.text.trim()) continue;
         const printed = [...lines[l.position.line - 1]!.text].slice(l.position.column - 1).join('');
@@ -37,7 +33,7 @@ describe('stage split-run-in-titles', () => {
     });
   }
   it('leaves a page without run-in titles as it is (the same array)', () => {
-    const lines = read('一行没有空格的正文。\n第二行也没有。\n');
+    const lines = readLines('一行没有空格的正文。\n第二行也没有。\n');
     expect(splitRunInTitles(lines)).toBe(lines);
   });
 });
