@@ -4,14 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { layoutLines } from '../scripts/pipeline/layout-lines.ts';
 import type { GlyphRun, PdfPage } from '../scripts/pipeline/types.ts';
+import { glyphRun as run } from './pdf-runs.ts';
 
-const run = (text: string, x: number, y: number, size: number, bold = false): GlyphRun => ({
-  text,
-  box: { page: 1, x, y, width: [...text].length * size, height: size },
-  size,
-  font: bold ? 'NotoSansCJKsc-Bold' : 'NotoSerifCJKsc-Regular',
-  bold,
-});
 const page = (runs: GlyphRun[]): PdfPage => ({ page: 1, width: 600, height: 800, runs, graphics: [] });
 const read = (runs: GlyphRun[]) => layoutLines(page(runs), { file: 'p.pdf', firstLine: 1, firstColumn: 1 });
 

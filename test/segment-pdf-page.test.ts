@@ -5,14 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { layoutLines } from '../scripts/pipeline/layout-lines.ts';
 import { segmentPdfPage } from '../scripts/pipeline/segment-pdf-page.ts';
 import type { GlyphRun, PageBox, PdfPage } from '../scripts/pipeline/types.ts';
+import { glyphRun as run } from './pdf-runs.ts';
 
-const run = (text: string, x: number, y: number, size: number, bold = false): GlyphRun => ({
-  text,
-  box: { page: 1, x, y, width: [...text].length * size, height: size },
-  size,
-  font: bold ? 'NotoSansCJKsc-Bold' : 'NotoSerifCJKsc-Regular',
-  bold,
-});
 const picture = (x: number, y: number, width: number, height: number): PageBox => ({ page: 1, x, y, width, height });
 
 function segment(runs: GlyphRun[], graphics: PageBox[]) {
