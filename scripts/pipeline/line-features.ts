@@ -96,6 +96,11 @@ export function widthOf(text: string): number {
 }
 
 /** The line ends a sentence (。！？； behind any closing quotes), or a bracketed note closes it. */
+/** True when the text opens a report: a dateline (本报讯, 新华社…电; data/article-lines.ts). */
+export function opensReport(text: string): boolean {
+  return datelineStart.some((p) => p.test(text));
+}
+
 export function endsSentence(text: string): boolean {
   const e = endingOf(text);
   return e === 'sentence' || e === 'bracket';

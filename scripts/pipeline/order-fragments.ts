@@ -20,12 +20,11 @@
 // whose blocks already stand in reading order (mutool's pages, a text export) is handed back as it is:
 // asked with no preference for any distance, the joins the text is sure of (a word or a number running
 // across) lead to the very next block more often than 2 to 4 blocks on, or there are none.
-import { munkres } from 'munkres';
-import { datelineStart } from '../data/article-lines.ts';
 import { fragmentLayout as L, fragmentWeights as w, joinDistanceCost, numberGoesOn } from '../data/fragments.ts';
 import { closingMarks } from '../data/punctuation.ts';
 import { continuationOpeners } from '../data/threading.ts';
-import { endsSentence, widthOf } from './line-features.ts';
+import { assignJoins, countPhrases } from './assign-joins.ts';
+import { endsSentence, opensReport, widthOf } from './line-features.ts';
 import type { SourceLine } from './types.ts';
 import { joinGain } from './word-model.ts';
 
@@ -140,7 +139,7 @@ function strongJoin(tail: string, head: string): boolean {
  * set taken together, `cost(d)` for a block printed `d` blocks on (negative: back).
  */
 function linkLines(blocks: Block[], widths: number[], cost: (d: number) => number): Map<number, number> {
-  const corpus = phrases(blocks.flatMap((b) => b.lines.map((l) => l.text.trim())));
+  const corpus = countPhrases(blocks.flatMap((b) => b.lines.map((l) => l.text.trim())), L.minPhrase, L.maxPhrase);
   const widest = Math.max(...widths);
   // Tails: a body line (a column's full or set-in width), or a dateline standing apart from its text
   // (本报讯). A line of running text wider than any column found (a box's wider lines, a clause mark in
@@ -167,7 +166,7 @@ function linkLines(blocks: Block[], widths: number[], cost: (d: number) => numbe
     return joinScore(t.b.tail, h.head, corpus) - cost(d);
   };
   const none = (r: number): number => (innerMark.test(tails[r]!.b.tail) ? w.endAfterRunOn : w.endAfterBare);
-  const found = assign(tails.length, blocks.length, score, none);
+  const found = assignJoins(tails.length, blocks.length, score, none);
   return new Map([...found].map(([r, c]) => [tails[r]!.b.at, c]));
 }
 
@@ -178,31 +177,6 @@ const innerMark = /[，,、；;：:。！？]/u;
 const clauseMark = /[，,、；;]/u;
 
 /** A line that opens a report (a dateline, 本报讯 …) continues no line. */
-function opensReport(text: string): boolean {
-  return datelineStart.some((p) => p.test(text));
-}
-
-/**
- * The best set of joins taken together (Hungarian assignment): row `r` goes on to item `c` at
- * `score(r, c)` (null: it cannot), or to nothing at `none(r)`; each item is taken once at most.
- */
-function assign(rows: number, cols: number, score: (r: number, c: number) => number | null, none: (r: number) => number): Map<number, number> {
-  if (!rows) return new Map();
-  const BIG = 1e6;
-  const cost = Array.from({ length: rows }, (_, r) => {
-    const row = new Array<number>(cols + rows).fill(BIG);
-    for (let c = 0; c < cols; c++) {
-      const s = score(r, c);
-      if (s !== null) row[c] = -s;
-    }
-    row[cols + r] = -none(r);
-    return row;
-  });
-  const found = new Map<number, number>();
-  for (const [r, c] of munkres(cost)) if (c < cols && cost[r]![c]! < BIG) found.set(r, c);
-  return found;
-}
-
 /**
  * Items in reading order: each chain of joins (`next`: item → the item that goes on from it) from an
  * item nothing goes on to, the chains in the order their first items stand. A cycle (joins only, no
@@ -231,17 +205,6 @@ function chains<T>(items: T[], next: Map<number, number>): T[][] {
 
 function numberRunsOn(tail: string, head: string): boolean {
   return /\d$/u.test(tail) && numberGoesOn.test(head);
-}
-
-/** Every phrase of 3 to 8 characters in the texts, with the number of texts that print it. */
-function phrases(texts: string[]): Map<string, number> {
-  const count = new Map<string, number>();
-  for (const text of texts) {
-    const seen = new Set<string>();
-    for (let n = L.minPhrase; n <= L.maxPhrase; n++) for (let k = 0; k + n <= text.length; k++) seen.add(text.slice(k, k + n));
-    for (const g of seen) count.set(g, (count.get(g) ?? 0) + 1);
-  }
-  return count;
 }
 
 const opensClosed = new RegExp(`^[${closingMarks}]`, 'u');

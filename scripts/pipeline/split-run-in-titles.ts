@@ -6,16 +6,15 @@
 // before it could be a headline (no sentence or clause marks, not a byline, not furniture), so a line
 // of running text is never cut. Lines are only split: every character stays, and each piece keeps the
 // position (line, column) of its first character.
-import { bylineStart, datelineStart } from '../data/article-lines.ts';
+import { bylineStart } from '../data/article-lines.ts';
 import { furniturePatterns } from '../data/furniture.ts';
+import { opensReport } from './line-features.ts';
 import type { SourceLine } from './types.ts';
 
 /** A title and the rest of its line: the title 4–30 characters without punctuation of running text. */
 const runIn = /^([ \u3000]*)([^\s，。、；：！？,.;:!?（）()]{4,30}?)([ \u3000]+)(\S.*)$/u;
 /** Characters of a dateline that a line may end on before it wraps (本 / 报讯). */
 const MAX_WRAPPED_PREFIX = 3;
-
-const opensReport = (text: string): boolean => datelineStart.some((p) => p.test(text));
 
 export function splitRunInTitles(lines: SourceLine[]): SourceLine[] {
   let changed = false;

@@ -4,9 +4,9 @@
 // (a dictionary word across the join, a phrase the page prints elsewhere, nearness), the narrow
 // column's paragraphs go to the article it opens, stray wide paragraphs back to the wide article
 // before it, and a lone one-sentence paragraph with a photographer's credit becomes a photo caption.
-import { munkres } from 'munkres';
 import { paragraphOpener } from '../data/article-lines.ts';
 import { captionOpener, continuationOpeners, joinWeights as w, photoCredit } from '../data/threading.ts';
+import { assignJoins, countPhrases } from './assign-joins.ts';
 import type { ClassifiedLine, PageLayout } from './classify-lines.ts';
 import type { ArticleDraft } from './segment-articles.ts';
 import { segmenter } from './segmenter.ts';
@@ -136,7 +136,7 @@ function link(lines: ClassifiedLine[], narrow: number, isNarrow: (l: ClassifiedL
   const shortEnd = (l: ClassifiedLine): boolean => l.endsSentence && l.width < narrow - 3;
   const fits = (a: ClassifiedLine, b: ClassifiedLine): boolean => a !== b && !opener(b) && (isNarrow(a) === isNarrow(b) || shortEnd(b));
   // What the page prints elsewhere: each line, and each line joined to the one printed after it.
-  const corpus = phrases(lines.flatMap((l, i) => [l.text, i + 1 < lines.length ? l.text + lines[i + 1]!.text : '']));
+  const corpus = countPhrases(lines.flatMap((l, i) => [l.text, i + 1 < lines.length ? l.text + lines[i + 1]!.text : '']), 4, 8);
   const pairs: { a: ClassifiedLine; b: ClassifiedLine; score: number }[] = [];
   lines.forEach((a, i) => {
     if (!runsOn(a)) return;
@@ -156,16 +156,16 @@ function link(lines: ClassifiedLine[], narrow: number, isNarrow: (l: ClassifiedL
   // line taken by a weak join elsewhere would be missing where a strong one needs it. Each running-on
   // line may also end its paragraph (its own column, at the least score it needs to join).
   const rows = lines.filter(runsOn);
-  const cols = lines.length;
-  const BIG = 1e6;
-  const cost = rows.map((a, r) => {
-    const row: number[] = Array.from({ length: cols + rows.length }, () => BIG);
-    row[cols + r] = -(a.endsSentence ? w.endAfterFinishedSentence : w.endAfterRunOn);
-    return row;
-  });
-  for (const { a, b, score } of pairs) cost[rows.indexOf(a)]![lines.indexOf(b)] = -score;
+  const scoreOf = new Map(rows.map((a) => [a, new Map<ClassifiedLine, number>()]));
+  for (const { a, b, score } of pairs) scoreOf.get(a)!.set(b, score);
+  const joins = assignJoins(
+    rows.length,
+    lines.length,
+    (r, c) => scoreOf.get(rows[r]!)!.get(lines[c]!) ?? null,
+    (r) => (rows[r]!.endsSentence ? w.endAfterFinishedSentence : w.endAfterRunOn),
+  );
   const next = new Map<ClassifiedLine, ClassifiedLine>();
-  for (const [r, c] of munkres(cost)) if (c < cols && cost[r]![c]! < BIG) next.set(rows[r]!, lines[c]!);
+  for (const [r, c] of joins) next.set(rows[r]!, lines[c]!);
   breakCycles(next, pairs);
   return next;
 }
@@ -183,17 +183,6 @@ function breakCycles(next: Map<ClassifiedLine, ClassifiedLine>, pairs: { a: Clas
     }
     if (l === start) next.delete(cycle.reduce((w, a) => (score(a) < score(w) ? a : w)));
   }
-}
-
-/** Every phrase of 4 to 8 characters in the texts, with the number of texts that print it. */
-function phrases(texts: string[]): Map<string, number> {
-  const count = new Map<string, number>();
-  for (const text of texts) {
-    const seen = new Set<string>();
-    for (let n = 4; n <= 8; n++) for (let k = 0; k + n <= text.length; k++) seen.add(text.slice(k, k + n));
-    for (const g of seen) count.set(g, (count.get(g) ?? 0) + 1);
-  }
-  return count;
 }
 
 /** How well `b` continues `a`: a dictionary word across the join, a phrase printed elsewhere on the page. */
