@@ -40,8 +40,26 @@ function load(): Model {
   return model;
 }
 
+/**
+ * Segmentations already computed, by text: a page asks for the same few characters of each line's end
+ * and start against many others (and order-fragments scores each join more than once), so most asks
+ * repeat. The value is a pure function of the text, so the cache changes no answer; it is emptied when
+ * it passes MEMO_LIMIT entries, to bound memory over a long ingest.
+ */
+const memo = new Map<string, number>();
+const MEMO_LIMIT = 200_000;
+
 /** Log probability of the likeliest segmentation of `text` into dictionary words. */
 export function segmentationLogP(text: string): number {
+  const known = memo.get(text);
+  if (known !== undefined) return known;
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  const p = segment(text);
+  memo.set(text, p);
+  return p;
+}
+
+function segment(text: string): number {
   const m = load();
   const chars = [...text];
   const best = new Array<number>(chars.length + 1).fill(-Infinity);
