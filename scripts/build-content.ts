@@ -10,16 +10,17 @@ import { pathToFileURL } from 'node:url';
 import { buildIssues } from './pipeline/build-issues.ts';
 import { decodeSeed } from './pipeline/decode.ts';
 import { compareDiagnostics, diagnostic, fileStart, foldDiagnostics, formatDiagnostic } from './pipeline/diagnostics.ts';
-import { extractEdition, toScoringJson } from './pipeline/extract-edition.ts';
+import { toScoringJson } from './pipeline/extract-edition.ts';
 import { extractPdfEdition } from './pipeline/extract-pdf-edition.ts';
 import { nameJsonFiles } from './pipeline/name-json-files.ts';
 import { readPdf } from './pipeline/read-pdf.ts';
 import { emptyManifest, pdfExtension, readManifest, seedExtension } from './pipeline/read-manifest.ts';
-import { sanitiseText } from './pipeline/sanitise-text.ts';
-import type { Diagnostic, Edition, Manifest } from './pipeline/types.ts';
+import type { Diagnostic, Edition, Extracted, Manifest } from './pipeline/types.ts';
 import { writeContent, type IngestReport } from './pipeline/write-content.ts';
 import { lockOutput } from './lock-output.ts';
-import { IngestCache, type Extracted } from './ingest-cache.ts';
+import { IngestCache } from './ingest-cache.ts';
+import { ExtractPool, workerCount } from './extract-pool.ts';
+import { extractTextSeed } from './extract-seed.ts';
 import { ValidatedFiles } from './validated-files.ts';
 
 export interface IngestOptions {
@@ -90,38 +91,43 @@ async function ingestLocked(options: IngestOptions, log: (line: string) => void)
   const editions: Edition[] = [];
   const started = performance.now();
   const cache = root ? await IngestCache.open(manifest) : null;
+  const workers = workerCount(files.length);
+  const pool = workers ? new ExtractPool(workers, manifest) : null;
   const readOne = async (file: string): Promise<Extracted> => {
     const found: Diagnostic[] = [];
     const isPdf = pdfExtension.test(file);
     const bytes = await readBounded(root!, file, isPdf ? MAX_PDF_BYTES : MAX_SEED_BYTES, found);
     if (!bytes) return { edition: null, diagnostics: found };
-    const extract = async (): Promise<Extracted> => {
+    const extract = async (): Promise<Extracted | string> => {
       if (isPdf) {
         const read = await readPdf(bytes, file);
         if (!read.pages.length) return { edition: null, diagnostics: read.diagnostics };
         const { edition, diagnostics: found } = extractPdfEdition(file, read.pages, manifest);
         return { edition, diagnostics: [...read.diagnostics, ...found] };
       }
-      const decoded = decodeSeed(bytes, file);
-      if (!decoded.seed) return { edition: null, diagnostics: decoded.diagnostics };
-      const sanitised = sanitiseText(decoded.seed);
-      const { edition, diagnostics: found } = extractEdition(sanitised.seed, manifest);
-      return { edition, diagnostics: [...decoded.diagnostics, ...sanitised.diagnostics, ...found] };
+      // In a worker when there are workers (its answer is the JSON text the cache stores).
+      return pool ? pool.extract(file, bytes) : extractTextSeed(bytes, file, manifest);
     };
     // Unchanged seed files are not extracted again (scripts/ingest-cache.ts).
-    const extracted = cache ? await cache.get(file, bytes, extract) : await extract();
+    const extracted = cache ? await cache.get(file, bytes, extract) : await extract().then((e) => (typeof e === 'string' ? (JSON.parse(e) as Extracted) : e));
     return { edition: extracted.edition, diagnostics: [...found, ...extracted.diagnostics] };
   };
-  // READ_AHEAD files are read (and looked up in the cache) while earlier ones are taken in order: a
-  // re-ingest is mostly file reads, each a round trip to the file system. Memory: READ_AHEAD files.
-  const pending = files.slice(0, READ_AHEAD).map(readOne);
-  for (const [i] of files.entries()) {
-    if (files.length >= 200 && i % 100 === 0) log(`ingest: ${i}/${files.length} pages`);
-    if (i + READ_AHEAD < files.length) pending.push(readOne(files[i + READ_AHEAD]!));
-    const { edition, diagnostics: found } = await pending[i]!;
-    delete pending[i];
-    diagnostics.push(...found);
-    if (edition) editions.push(edition);
+  // READ_AHEAD files per worker are read (and looked up in the cache, and extracted by the workers)
+  // while earlier ones are taken in order: a re-ingest is mostly file reads, each a round trip to the
+  // file system. Memory: that many files and their extractions.
+  const ahead = READ_AHEAD * Math.max(1, workers);
+  try {
+    const pending = files.slice(0, ahead).map(readOne);
+    for (const [i] of files.entries()) {
+      if (files.length >= 200 && i % 100 === 0) log(`ingest: ${i}/${files.length} pages`);
+      if (i + ahead < files.length) pending.push(readOne(files[i + ahead]!));
+      const { edition, diagnostics: found } = await pending[i]!;
+      delete pending[i];
+      diagnostics.push(...found);
+      if (edition) editions.push(edition);
+    }
+  } finally {
+    await pool?.close();
   }
 
   const extracted = performance.now();

@@ -6,16 +6,10 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import type { Diagnostic, Edition, Manifest } from './pipeline/types.ts';
-
-export interface Extracted {
-  /** Null when the file was not read as a seed page (its diagnostics say why). */
-  edition: Edition | null;
-  diagnostics: Diagnostic[];
-}
+import type { Extracted, Manifest } from './pipeline/types.ts';
 
 /** What extraction depends on besides the seed: the pipeline's code and tables (paths from the project root). */
-const CODE = ['scripts/pipeline', 'scripts/data', 'scripts/build-content.ts', 'package-lock.json'];
+const CODE = ['scripts/pipeline', 'scripts/data', 'scripts/build-content.ts', 'scripts/extract-seed.ts', 'package-lock.json'];
 /** The project root: the code is found from here, not from the working folder (ingest may run from anywhere). */
 const ROOT = join(import.meta.dirname, '..');
 
@@ -42,18 +36,22 @@ export class IngestCache {
     return new IngestCache(env.INGEST_CACHE_DIR || join(root, 'node_modules/.cache/shubao-ingest'), hash.digest('hex'));
   }
 
-  /** The cached extraction of this file, else `extract()`'s, stored for next time. */
-  async get(file: string, bytes: Uint8Array, extract: () => Extracted | Promise<Extracted>): Promise<Extracted> {
+  /**
+   * The cached extraction of this file, else `extract()`'s (an `Extracted`, or its JSON text as an
+   * extraction worker sends it), stored for next time.
+   */
+  async get(file: string, bytes: Uint8Array, extract: () => Extracted | string | Promise<Extracted | string>): Promise<Extracted> {
     const key = createHash('sha256').update(this.#base).update(`\n${file}\n`).update(bytes).digest('hex');
     const path = join(this.#dir, key.slice(0, 2), `${key}.json`);
     const cached = await readFile(path, 'utf8').then((text) => JSON.parse(text) as Extracted, () => null);
     if (cached) return cached;
     const result = await extract();
+    const json = typeof result === 'string' ? result : JSON.stringify(result);
     // Written aside and renamed: a killed run never leaves half an entry.
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(`${path}.${process.pid}`, JSON.stringify(result));
+    await writeFile(`${path}.${process.pid}`, json);
     await rename(`${path}.${process.pid}`, path);
     // The caller gets what a later run reads back (JSON drops undefined fields), so both runs agree.
-    return JSON.parse(JSON.stringify(result)) as Extracted;
+    return JSON.parse(json) as Extracted;
   }
 }

@@ -4,7 +4,8 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IngestCache, type Extracted } from '../scripts/ingest-cache.ts';
+import { IngestCache } from '../scripts/ingest-cache.ts';
+import type { Extracted } from '../scripts/pipeline/types.ts';
 import { emptyManifest } from '../scripts/pipeline/read-manifest.ts';
 
 const result: Extracted = { edition: null, diagnostics: [{ file: 'a.txt', line: 1, column: 1, severity: 'warning', message: 'm', ruleId: 'r' } as never] };

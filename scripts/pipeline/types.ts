@@ -134,6 +134,13 @@ export interface Edition extends PageIdentity {
   pdf?: PdfSource;
 }
 
+/** What decode and extract made of one seed file (what the ingest cache keeps). */
+export interface Extracted {
+  /** Null when the file was not read as a seed page (its diagnostics say why). */
+  edition: Edition | null;
+  diagnostics: Diagnostic[];
+}
+
 // ---- PDF seeds (stages: read PDF → lay out lines → segment PDF page) ----
 
 /** A rectangle on one page of a PDF, in PDF points (1/72 in) from the page's top-left corner. */

@@ -1,0 +1,62 @@
+// Ingest's extraction workers (scripts/extract-pool.ts): the archive ingest writes with two workers is
+// byte for byte the one it writes extracting in its own thread, and the worker count follows
+// INGEST_WORKERS, the number of files and the cores.
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readCorpus } from '../bench/corpus.ts';
+import { generatePages, writeSeeds } from '../bench/generate.ts';
+import { ingest } from '../scripts/build-content.ts';
+import { MIN_FILES, workerCount } from '../scripts/extract-pool.ts';
+
+async function hashTree(dir: string): Promise<Record<string, string>> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  const out: Record<string, string> = {};
+  for (const f of files.sort()) out[f.slice(dir.length + 1)] = createHash('sha256').update(await readFile(f)).digest('hex');
+  return out;
+}
+
+describe('workerCount', () => {
+  it('INGEST_WORKERS decides when set; else one per core, none for a few files', () => {
+    expect(workerCount(1000, { INGEST_WORKERS: '0' })).toBe(0);
+    expect(workerCount(3, { INGEST_WORKERS: '2' })).toBe(2);
+    expect(workerCount(1000, { INGEST_WORKERS: 'lots' })).toBe(0);
+    expect(workerCount(MIN_FILES - 1, {})).toBe(0);
+    expect(workerCount(MIN_FILES, {})).toBe(Math.min(availableParallelism(), 8));
+  });
+});
+
+describe('ingest with extraction workers', () => {
+  let root: string;
+  afterAll(async () => {
+    if (root) await rm(root, { recursive: true, force: true });
+  });
+
+  it('writes the same archive as ingest in one thread', async () => {
+    root = await mkdtemp(join(tmpdir(), 'extract-pool-'));
+    const corpus = await readCorpus('seeds');
+    const written = await writeSeeds(join(root, 'seeds'), generatePages(corpus, { articles: 300, papers: 2, seed: 3, start: '2021-05-01' }));
+    expect(written.pages).toBeGreaterThan(20);
+    const saved = { workers: process.env.INGEST_WORKERS, cache: process.env.INGEST_CACHE };
+    const trees: Record<string, Record<string, string>> = {};
+    try {
+      process.env.INGEST_CACHE = '0';
+      for (const workers of ['0', '2']) {
+        process.env.INGEST_WORKERS = workers;
+        const report = await ingest({ seeds: join(root, 'seeds'), out: join(root, `content-${workers}`), log: () => {} });
+        expect(report.written).toBe(true);
+        expect(report.summary.read).toBe(written.pages);
+        trees[workers] = await hashTree(join(root, `content-${workers}`));
+      }
+    } finally {
+      for (const [name, value] of [['INGEST_WORKERS', saved.workers], ['INGEST_CACHE', saved.cache]] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+    expect(Object.keys(trees['0']!).length).toBeGreaterThan(written.pages);
+    expect(trees['2']).toEqual(trees['0']);
+  }, 120_000);
+});
