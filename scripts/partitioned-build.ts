@@ -146,7 +146,7 @@ export async function buildPartitions(options: PartitionedBuildOptions, plan: Ar
 
   const env = options.env ?? process.env;
   const total = stale.reduce((n, p) => n + p.articles, 0);
-  const cores = jobsAtOnce(env);
+  const cores = jobsAtOnce(env, options.cache);
   const jobs = batchJobs(stale, jobArticles(total, cores, env));
   const parallel = Math.min(cores, jobs.length);
   const started = performance.now();
@@ -170,10 +170,15 @@ export async function buildPartitions(options: PartitionedBuildOptions, plan: Ar
 
 /**
  * `astro build` jobs run at once: BUILD_JOBS, else one per core (each is one busy Node process), at
- * most MAX_JOBS_AT_ONCE. Memory bounds it too: a job of JOB_ARTICLES articles peaks at ~1.5 GB
+ * most MAX_JOBS_AT_ONCE, when the build cache is inside the project. Memory bounds it too: a job of JOB_ARTICLES articles peaks at ~1.5 GB
  * (bench/README.md, 20k articles), so 4 at once stay well inside 8 GB.
  */
-function jobsAtOnce(env: NodeJS.ProcessEnv): number {
+function jobsAtOnce(env: NodeJS.ProcessEnv, cache: string): number {
+  // Astro stages the pages it renders in `<outDir>/.prerender/` when the output folder lies inside the
+  // working folder (the project: the staged modules import its node_modules), else in the project's
+  // one `.astro/`, which jobs run at once would share: a build cache outside the project builds one
+  // job at a time.
+  if (relative(process.cwd(), resolve(cache)).startsWith('..')) return 1;
   const asked = Number(env.BUILD_JOBS);
   return Math.min(Number.isInteger(asked) && asked > 0 ? asked : availableParallelism(), MAX_JOBS_AT_ONCE);
 }
@@ -227,7 +232,7 @@ async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts
   // would override Astro's configured base and site in import.meta.env and break every link under
   // BASE_PATH or claim a site address: keep them out of the build.
   const { BASE_URL: _ignored, SITE: _ignoredSite, ...env } = options.env ?? process.env;
-  const status = await new Promise<number | null>((resolve, reject) => {
+  const status = await new Promise<number | null>((done, reject) => {
     const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
       stdio: ['ignore', 'inherit', 'inherit'],
       env: {
@@ -239,7 +244,7 @@ async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts
       },
     });
     astro.on('error', reject);
-    astro.on('close', resolve);
+    astro.on('close', done);
   });
   if (status !== 0) throw new Error(`astro build failed for ${job.partitions.join(', ')} (exit ${status})`);
 
