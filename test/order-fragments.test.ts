@@ -4,7 +4,14 @@
 // `line:column text`). Regenerate only on purpose with UPDATE_FIXTURES=1, and check the result by hand.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Every ask of the word model, counted (the model itself answers).
+const asks = vi.hoisted(() => ({ n: 0 }));
+vi.mock('../scripts/pipeline/word-model.ts', async (original) => {
+  const real = await original<typeof import('../scripts/pipeline/word-model.ts')>();
+  return { ...real, joinGain: (a: string, b: string, reach?: number) => (asks.n++, real.joinGain(a, b, reach)) };
+});
 import { orderFragments } from '../scripts/pipeline/order-fragments.ts';
 import type { SourceLine } from '../scripts/pipeline/types.ts';
 import { readLines, showLines } from './stage-lines.ts';
@@ -35,6 +42,22 @@ describe('stage order-fragments', () => {
   it('leaves a page already in reading order as it is (the same array)', () => {
     const lines = readLines(readFileSync(join(dir, 'in-reading-order', 'input.txt'), 'utf8'));
     expect(orderFragments(lines)).toBe(lines);
+  });
+  it('returns a page none of whose blocks ends on a line that runs on untouched, without asking the word model', () => {
+    // Paragraphs (a line running on, a line ending the sentence) and headlines as wide as the column.
+    const para = '今年春运从一月十四日开始，为期四十天的\n客流高峰随之而来。';
+    const headline = '湄川市交通运输局发布春运出行提示通知';
+    const text = ['湄川晚报', ...Array.from({ length: 5 }, () => [headline, para]).flat()].join('\n\n');
+    const lines = readLines(`${text}\n`);
+    asks.n = 0;
+    expect(orderFragments(lines)).toBe(lines);
+    expect(asks.n).toBe(0);
+  });
+  it('still asks the word model on a fragment soup, and reorders it', () => {
+    const lines = readLines(readFileSync(join(dir, 'two-columns', 'input.txt'), 'utf8'));
+    asks.n = 0;
+    expect(orderFragments(lines)).not.toBe(lines);
+    expect(asks.n).toBeGreaterThan(0);
   });
   it('leaves a page of few blocks as it is', () => {
     const lines = readLines('湄川晚报\n\n今年春运从一月十四日开始，\n\n为期四十天。\n');
