@@ -6,16 +6,15 @@
 // cache (`<cache>/parts/<id>/`). dist/ is then assembled from the parts (hard links); the search
 // index is one, written by the archive-wide partition (src/lib/search/bundles.ts). A build of one partition on another machine
 // (`--partition`) writes the same part folder; `--merge` assembles such folders the same way.
-import { spawn } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readFile, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildArchiveNav } from '../src/lib/archive-nav.ts';
 import { issueSchema, paperSchema, type ArchiveIssue } from '../src/lib/archive-schema.ts';
 import { latestArticles } from '../src/lib/feeds.ts';
 import { onThisDay } from '../src/lib/on-this-day.ts';
-import { ownerOf, PARTITION_ARTICLES, planPartitions, SITE_PARTITION, type BuildJob, type Partition } from '../src/lib/partitions.ts';
+import { ownerOf, planPartitions, SITE_PARTITION, type BuildJob, type Partition } from '../src/lib/partitions.ts';
 import { planBundles, type BundlePlan } from '../src/lib/search/bundles.ts';
 import { collectionStorage } from './collection-storage.ts';
 import { indexBundles } from './index-search.ts';
@@ -144,64 +143,28 @@ export async function buildPartitions(options: PartitionedBuildOptions, plan: Ar
     }
   }
 
-  const env = options.env ?? process.env;
+  const jobs = batchJobs(stale);
   const total = stale.reduce((n, p) => n + p.articles, 0);
-  const cores = jobsAtOnce(env, options.cache);
-  const jobs = batchJobs(stale, jobArticles(total, cores, env));
-  const parallel = Math.min(cores, jobs.length);
   const started = performance.now();
   let done = 0;
-  let finished = 0;
-  let partsDone = 0;
-  log(`build: ${stale.length} of ${plan.partitions.length} partitions to build (${total} articles) in ${jobs.length} job(s), ${parallel} at a time`);
-  // Jobs are independent (each its own folder, its own parts): they run `parallel` at a time, and
-  // the parts they write are the same whatever the order they finish in.
-  await eachLimited([...jobs.entries()], parallel, async ([n, job]) => {
+  log(`build: ${stale.length} of ${plan.partitions.length} partitions to build (${total} articles) in ${jobs.length} job(s)`);
+  for (const [n, job] of jobs.entries()) {
     await runJob(options, plan, job, n, log);
     done += job.reduce((k, p) => k + p.articles, 0);
-    partsDone += job.length;
     const seconds = (performance.now() - started) / 1000;
     const eta = done ? Math.round((seconds * (total - done)) / done) : 0;
-    log(`build: job ${n + 1} done (${++finished}/${jobs.length}), partitions ${partsDone}/${stale.length}, ${Math.round(seconds)} s, ETA ${eta} s`);
-  });
-  timings.astro += since(started);
+    log(`build: job ${n + 1}/${jobs.length} done, partitions ${stale.indexOf(job.at(-1)!) + 1}/${stale.length}, ${Math.round(seconds)} s, ETA ${eta} s`);
+  }
   return stale.map((p) => p.id);
 }
 
-/**
- * `astro build` jobs run at once: BUILD_JOBS, else one per core (each is one busy Node process), at
- * most MAX_JOBS_AT_ONCE, when the build cache is inside the project. Memory bounds it too: a job of JOB_ARTICLES articles peaks at ~1.5 GB
- * (bench/README.md, 20k articles), so 4 at once stay well inside 8 GB.
- */
-function jobsAtOnce(env: NodeJS.ProcessEnv, cache: string): number {
-  // Astro stages the pages it renders in `<outDir>/.prerender/` when the output folder lies inside the
-  // working folder (the project: the staged modules import its node_modules), else in the project's
-  // one `.astro/`, which jobs run at once would share: a build cache outside the project builds one
-  // job at a time.
-  if (relative(process.cwd(), resolve(cache)).startsWith('..')) return 1;
-  const asked = Number(env.BUILD_JOBS);
-  return Math.min(Number.isInteger(asked) && asked > 0 ? asked : availableParallelism(), MAX_JOBS_AT_ONCE);
-}
-const MAX_JOBS_AT_ONCE = 4;
-
-/**
- * Articles a job takes at most: enough jobs to keep every core busy, none smaller than a partition's
- * limit (each job pays ~10 s of start-up: bundling the site's code, syncing the store) or larger than
- * JOB_ARTICLES. BUILD_JOB_ARTICLES overrides it (tests build a small archive in several jobs).
- */
-function jobArticles(total: number, cores: number, env: NodeJS.ProcessEnv): number {
-  const asked = Number(env.BUILD_JOB_ARTICLES);
-  if (Number.isInteger(asked) && asked > 0) return asked;
-  return Math.min(JOB_ARTICLES, Math.max(PARTITION_ARTICLES, Math.ceil(total / cores)));
-}
-
-/** Consecutive partitions grouped into jobs of up to `limit` articles; the site partition rides with the last. */
-function batchJobs(stale: readonly PlannedPartition[], limit: number): PlannedPartition[][] {
+/** Consecutive partitions grouped into jobs of up to JOB_ARTICLES articles; the site partition rides with the first. */
+function batchJobs(stale: readonly PlannedPartition[]): PlannedPartition[][] {
   const jobs: PlannedPartition[][] = [];
   let current: PlannedPartition[] = [];
   let size = 0;
   for (const part of stale) {
-    if (current.length && size + part.articles > limit) {
+    if (current.length && size + part.articles > JOB_ARTICLES) {
       jobs.push(current);
       current = [];
       size = 0;
@@ -214,7 +177,7 @@ function batchJobs(stale: readonly PlannedPartition[], limit: number): PlannedPa
 }
 
 async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts: readonly PlannedPartition[], n: number, log: (line: string) => void): Promise<void> {
-  const work = join(options.cache, `job-${n + 1}`);
+  const work = join(options.cache, 'job');
   const out = join(work, 'out');
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
@@ -232,21 +195,19 @@ async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts
   // would override Astro's configured base and site in import.meta.env and break every link under
   // BASE_PATH or claim a site address: keep them out of the build.
   const { BASE_URL: _ignored, SITE: _ignoredSite, ...env } = options.env ?? process.env;
-  const status = await new Promise<number | null>((done, reject) => {
-    const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-      env: {
-        ...env,
-        BUILD_JOB: join(work, 'job.json'),
-        DIST_DIR: out,
-        ASTRO_CACHE_DIR: join(work, 'astro-cache'),
-        COLLECTION_STORAGE: collectionStorage(articles, env.COLLECTION_STORAGE),
-      },
-    });
-    astro.on('error', reject);
-    astro.on('close', done);
+  const astroStart = performance.now();
+  const astro = spawnSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: {
+      ...env,
+      BUILD_JOB: join(work, 'job.json'),
+      DIST_DIR: out,
+      ASTRO_CACHE_DIR: join(work, 'astro-cache'),
+      COLLECTION_STORAGE: collectionStorage(articles, env.COLLECTION_STORAGE),
+    },
   });
-  if (status !== 0) throw new Error(`astro build failed for ${job.partitions.join(', ')} (exit ${status})`);
+  timings.astro += since(astroStart);
+  if (astro.status !== 0) throw new Error(`astro build failed for ${job.partitions.join(', ')} (exit ${astro.status})`);
 
   // Each built file to the part that owns it; what this job built for other parts is dropped.
   const built = new Set(job.partitions);

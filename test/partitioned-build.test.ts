@@ -73,9 +73,6 @@ describe('a partitioned build of a small archive (two days, then a third)', () =
     });
     runs.one = await buildSite(dirs('one'));
     trees.one = await hashTree(dirs('one').DIST_DIR);
-    // The same archive in one job per partition, two at a time.
-    runs.jobs = await buildSite({ ...dirs('jobs'), BUILD_JOB_ARTICLES: '1', BUILD_JOBS: '2' });
-    trees.jobs = await hashTree(dirs('jobs').DIST_DIR);
     // Three machines, one partition each, then the merge.
     for (const id of ['2020-01', '2020-02', 'site']) runs[id] = await buildSite(dirs(`m-${id}`), ['--partition', id, '--out', join(root, 'parts')]);
     runs.merge = await buildSite(dirs('merged'), ['--merge', ...['2020-01', '2020-02', 'site'].map((id) => join(root, 'parts', id))]);
@@ -104,12 +101,6 @@ describe('a partitioned build of a small archive (two days, then a third)', () =
     expect(Object.keys(trees.one!).some((f) => f.startsWith('2020-') || f.includes('/2020-01-31/'))).toBe(true);
     expect(Object.keys(trees.one!).some((f) => f.startsWith('pagefind/'))).toBe(true);
     expect(trees.merged).toEqual(trees.one);
-  });
-
-  it('jobs run at once give the same site as one job', () => {
-    expect(runs.one!.stderr).toMatch(/in 1 job\(s\), 1 at a time/u);
-    expect(runs.jobs!.stderr).toMatch(/in 3 job\(s\), 2 at a time/u);
-    expect(trees.jobs).toEqual(trees.one);
   });
 
   it('adding a day rebuilds only its month and the archive-wide partition', () => {
