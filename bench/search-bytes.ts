@@ -11,8 +11,7 @@ import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ingest } from '../scripts/build-content.ts';
-import { articleFile, indexBundles, listArticleIds, readArticle } from '../scripts/index-search.ts';
-import { planBundles } from '../src/lib/search/bundles.ts';
+import { articleFile, indexSearch, listArticleIds, readArticle } from '../scripts/index-search.ts';
 import type { IndexManifest } from '../src/lib/search/index-format.ts';
 import { measureFirstQuery } from '../scripts/search-quality.ts';
 import { searchText } from '../src/lib/search/record.ts';
@@ -54,9 +53,8 @@ if (!values.reuse) {
     if (entry !== 'pagefind') await cp(join(values.site, entry), join(site, entry), { recursive: true });
   }
   const started = Date.now();
-  const ids = await listArticleIds(join(content, 'archive', 'articles'));
   // Without `site`, an article counts as built when its issue is in the archive (no article pages here).
-  await indexBundles({ out: site, content, log }, planBundles(ids));
+  await indexSearch({ out: site, content, log });
   indexSeconds = (Date.now() - started) / 1000;
 }
 const manifest = JSON.parse(await readFile(join(site, 'pagefind', 'index.json'), 'utf8')) as IndexManifest;

@@ -1,4 +1,4 @@
-// `npm run build [-- --full]`: ingest → the stale partitions' `astro build` and search bundles → dist/.
+// `npm run build [-- --full]`: ingest → the stale partitions' `astro build` and the search index → dist/
 // `npm run -s build -- --plan`: ingest, then the partitions as JSON on stdout.
 // `npm run build -- --partition ID [--out DIR]`: ingest, then build one partition into DIR/ID/
 //   (default partitions/ID/), as a CI job on its own machine does.

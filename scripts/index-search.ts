@@ -1,30 +1,45 @@
-// Search index (issue 15): our own exact-substring index of the archive (the file layout and why it
-// is not Pagefind's: src/lib/search/index-format.ts), built from what ingest wrote
-// (`<content>/archive/articles/<id>.json` and its issue's JSON), not by crawling the built pages.
-// One pass over the articles in index order (newest first): each article's folded text (fold.ts) gives
-// its character and bigram postings, appended to per-key varint buffers cut into blocks; then the
-// dictionary is hash-sharded, and a result card written per article. Deterministic: the same archive
-// gives byte-identical files (ids sorted, keys written in key order, gzip at a fixed level).
+// Search index (issues 15 and 17): our own exact-substring index of the archive (the file layout and
+// why it is not Pagefind's: src/lib/search/index-format.ts), built from what ingest wrote
+// (`<content>/archive/articles/<id>.json`, its issue's JSON and `digests.json`), not by crawling the
+// built pages. The articles are numbered oldest first, their order read off their ids; each article's
+// folded text (fold.ts) gives its character and bigram postings, appended to per-key varint blocks,
+// and its result card is written at once. Then the dictionary is hash-sharded.
+//
+// Incremental (issue 17): with a `state` folder, the index keeps what it was made of (each article's
+// id and digests, in index order, and the whole dictionary). When the archive's articles, in order,
+// begin with exactly the articles of the last index (a day added: every new article is newer than
+// every old one), only the new ones are read: their cards are added, the open last block of each key
+// they touch is extended (or a block started), and the dictionary, issues table and last kinds segment
+// are written again. Anything else (an article changed or removed, an issue added in the past, a new
+// paper, other code or layout) writes the index anew. Either way the files are the same bytes: a block
+// ends by the same rule whether it was written in one pass or many, post files are named by their key
+// and first article, and the tag is a hash of what the index holds (test/search-incremental.test.ts).
 import { createHash } from 'node:crypto';
-import { access, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { articleSchema, issueSchema, type ArchiveArticle, type ArchiveIssue } from '../src/lib/archive-schema.ts';
 import { findPage } from '../src/lib/archive-nav.ts';
-import { planBundles, type BundlePlan } from '../src/lib/search/bundles.ts';
 import { fold } from '../src/lib/search/fold.ts';
 import {
-  BLOCK_BYTES, bigramKey, ByteWriter, cardPath, DICT_BYTES, dictPath, INDEX_DIR, INLINE_BYTES, ISSUES_PATH, keyShard, kindsPath,
-  MANIFEST_PATH, postPath, SEGMENT_DOCS, unigramKey, writeDictShard, writeIssues,
+  BLOCK_BYTES, bigramKey, ByteWriter, cardPath, DICT_BYTES, dictPath, INDEX_DIR, INLINE_BYTES, isBigram, ISSUES_PATH, keyShard, kindsPath,
+  MANIFEST_PATH, postPath, readDictShard, readIssues, readPostings, SEGMENT_DOCS, unigramKey, writeDictShard, writeIssues,
   type DictEntry, type IndexCard, type IndexManifest, type IssueRow,
 } from '../src/lib/search/index-format.ts';
 import { KIND_LABELS, searchRecord, searchText } from '../src/lib/search/record.ts';
+import { DIGESTS } from './pipeline/write-content.ts';
 
 export interface IndexSearchOptions {
-  /** The built site folder (dist/): the index goes to `<site>/pagefind/`, and only articles whose page was built are indexed. */
-  site: string;
+  /** Where the index is written: `<out>/pagefind/`. */
+  out: string;
+  /** A built site whose article pages are checked: an article without its page is left out, with a warning. Without it an article counts as built when its issue is in the archive (the article route's rule), as in a partitioned build. */
+  site?: string;
   /** The content folder ingest wrote (default: env CONTENT_DIR or `content`). */
   content?: string;
+  /** A folder for what the index was made of: with it, an index whose articles the archive's begin with is appended to. */
+  state?: string;
+  /** What else decides the index's bytes (the build's code digest): another value writes the index anew. */
+  code?: string;
   log?: (line: string) => void;
   /** Layout settings (tests make them small to exercise segments, blocks and shards on a small archive). */
   layout?: Partial<IndexLayout>;
@@ -37,41 +52,164 @@ export interface IndexLayout {
   inlineBytes: number;
 }
 
+export interface IndexResult {
+  manifest: IndexManifest;
+  indexed: number;
+  /** Articles added to the last index; null when the index was written anew. */
+  appended: number | null;
+  /** The files (paths under `pagefind/`) written or removed when appended; null when written anew. */
+  changed: string[] | null;
+}
+
 const DEFAULT_LAYOUT: IndexLayout = { segmentDocs: SEGMENT_DOCS, blockBytes: BLOCK_BYTES, dictBytes: DICT_BYTES, inlineBytes: INLINE_BYTES };
 
-/** Writes the index of every article of the archive into `<site>/pagefind/`; returns the manifest and the articles indexed. */
-export async function indexSearch(options: IndexSearchOptions): Promise<{ manifest: IndexManifest; indexed: number }> {
-  const ids = await listArticleIds(join(archiveDir(options), 'articles'));
-  return writeIndex({ ...options, out: options.site }, planBundles(ids)[0]!.ids);
-}
+/** Bump when the index's files change shape: a state of another version writes the index anew. */
+const STATE_VERSION = 2;
+const STATE_FILE = 'state.json';
+const STATE_DICT = 'dict.bin';
 
-export interface IndexBundlesOptions {
-  /** Where the index is written (`<out>/pagefind/`). */
-  out: string;
-  /** The built site whose article pages are checked; without it an article counts as built when its issue is in the archive (the article route's rule), as in a partitioned build. */
-  site?: string;
-  content?: string;
-  log?: (line: string) => void;
-  layout?: Partial<IndexLayout>;
-}
-
-/** The partitioned build's entry: writes the planned index (one, bundles.ts); returns the articles indexed. */
-export async function indexBundles(options: IndexBundlesOptions, plans: readonly BundlePlan[]): Promise<number> {
-  let total = 0;
-  for (const plan of plans) total += (await writeIndex(options, plan.ids)).indexed;
-  return total;
-}
-
-/** What the index keeps of an article: its sort key, title span and card (its text once). */
-interface Doc {
+/** An article to index, as its id and the archive's digests give it. */
+interface Planned {
+  id: string;
   date: string;
   paper: string;
   page: number;
-  kind: string;
-  /** The title's span in the folded text, in code points (searchText puts the kicker, then the title, first). */
-  titleStart: number;
-  titleEnd: number;
-  card: IndexCard;
+  /** Its id and the digests of its file and its issue's: the same identity, the same card and postings. */
+  identity: string;
+}
+
+/** What the state folder keeps besides the dictionary. */
+interface IndexState {
+  key: string;
+  tag: string;
+  docs: string[];
+}
+
+/** Writes the index of every article of the archive into `<out>/pagefind/`, appending when the state allows. */
+export async function indexSearch(options: IndexSearchOptions): Promise<IndexResult> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const layout = { ...DEFAULT_LAYOUT, ...options.layout };
+  const archive = archiveDir(options);
+  const planned = await planDocs(archive, options.site, log);
+  const papers = [...new Set(planned.map((d) => d.paper))].sort();
+  const kinds = Object.keys(KIND_LABELS).sort();
+  const key = digestOf(JSON.stringify({ version: STATE_VERSION, code: options.code ?? '', layout, papers, kinds }));
+  const tag = digestOf(`${key}\n${planned.map((d) => d.identity).join('\n')}`).slice(0, 12);
+  const root = join(options.out, INDEX_DIR);
+
+  const previous = options.state ? await readState(options.state, root, key, planned) : null;
+  if (options.state) await rm(join(options.state, STATE_FILE), { force: true }); // A run stopped half-way leaves no state: the next writes anew.
+  const start = previous?.docs.length ?? 0;
+  if (!previous) await rm(root, { recursive: true, force: true });
+  const out = new IndexWriter(root, previous !== null);
+
+  // What the last index holds that an append extends: its dictionary, issues table and last kinds segment.
+  const entries = previous ? readDictShard(await readFile(join(options.state!, STATE_DICT))) : new Map<number, DictEntry>();
+  const rows: IssueRow[] = previous ? readIssues(await readGzip(join(root, ISSUES_PATH))) : [];
+  const firstSegment = Math.floor(start / layout.segmentDocs);
+  const segmentKinds: number[] = previous && start % layout.segmentDocs ? [...(await readGzip(join(root, kindsPath(firstSegment))))] : [];
+  const postings = new PostingsBuilder(layout, entries, (k, first) => readGzip(join(root, postPath(k, first))));
+
+  const issues = new IssueCache(join(archive, 'issues'));
+  for (let i = start; i < planned.length; i += READ_BATCH) {
+    const batch = planned.slice(i, i + READ_BATCH);
+    const docs = await Promise.all(batch.map((d) => readDoc(archive, issues, d)));
+    await postings.load(docs.map((d) => d.keys));
+    for (const [j, doc] of docs.entries()) {
+      const n = i + j;
+      await out.put(cardPath(n), new TextEncoder().encode(JSON.stringify(doc.card)));
+      postings.add(n, doc.keys);
+      segmentKinds.push(kinds.indexOf(doc.kind));
+      const paper = papers.indexOf(batch[j]!.paper);
+      const last = rows.at(-1);
+      const row = last && last.date === doc.date && last.paper === paper ? last : (rows.push({ date: doc.date, paper, docs: 0, front: 0 }), rows.at(-1)!);
+      row.docs++;
+      if (doc.page === 1) row.front++;
+    }
+    if (planned.length - start >= 20_000 && ((i - start) / READ_BATCH) % 300 === 0) log(`search: read ${i - start}/${planned.length - start} articles`);
+  }
+  if (start < planned.length || !previous) {
+    await out.put(ISSUES_PATH, writeIssues(rows));
+    for (let s = firstSegment; s * layout.segmentDocs < planned.length; s++) {
+      const from = s * layout.segmentDocs - firstSegment * layout.segmentDocs;
+      await out.put(kindsPath(s), Uint8Array.from(segmentKinds.slice(from, from + layout.segmentDocs)));
+    }
+    for (const [path, bytes] of postings.blocks()) await out.put(path, bytes);
+  }
+  const all = postings.entries();
+  const dict = writeDictShard(all);
+  const dictShards = Math.max(1, Math.ceil(dict.length / layout.dictBytes));
+  const byShard = Array.from({ length: dictShards }, () => [] as DictEntry[]);
+  for (const e of all) byShard[keyShard(e.key, dictShards)]!.push(e);
+  if (start < planned.length || !previous) for (const [h, list] of byShard.entries()) await out.put(dictPath(h), writeDictShard(list));
+  if (previous) for (let h = dictShards; h < previous.dictShards; h++) await out.remove(dictPath(h));
+
+  const manifest: IndexManifest = {
+    version: 1,
+    tag,
+    docs: planned.length,
+    papers,
+    first: planned[0]?.date ?? '0000-00-00',
+    last: planned.at(-1)?.date ?? '0000-00-00',
+    kinds,
+    segmentDocs: layout.segmentDocs,
+    dictShards,
+  };
+  await out.put(MANIFEST_PATH, new TextEncoder().encode(`${JSON.stringify(manifest)}\n`), false);
+  const { files, bytes } = await out.close();
+  if (options.state) {
+    await mkdir(options.state, { recursive: true });
+    await writeAtomic(join(options.state, STATE_DICT), dict);
+    const state: IndexState = { key, tag, docs: planned.map((d) => d.identity) };
+    await writeAtomic(join(options.state, STATE_FILE), JSON.stringify(state));
+  }
+  const how = previous ? `${planned.length - start} articles added to ${start}` : `${planned.length} articles`;
+  log(`search: indexed ${how} into ${INDEX_DIR} (${files} files written, ${(bytes / 1e6).toFixed(1)} MB)`);
+  return { manifest, indexed: planned.length, appended: previous ? planned.length - start : null, changed: previous ? out.changed() : null };
+}
+
+/** The last index's state when the archive's articles begin with its articles (and its files are still the ones it wrote), else null. */
+async function readState(dir: string, root: string, key: string, planned: readonly Planned[]): Promise<(IndexState & { dictShards: number }) | null> {
+  try {
+    const state = JSON.parse(await readFile(join(dir, STATE_FILE), 'utf8')) as IndexState;
+    const manifest = JSON.parse(await readFile(join(root, MANIFEST_PATH), 'utf8')) as IndexManifest;
+    if (state.key !== key || manifest.tag !== state.tag || state.docs.length > planned.length) return null;
+    if (!state.docs.every((identity, n) => planned[n]!.identity === identity)) return null;
+    await access(join(dir, STATE_DICT));
+    return { ...state, dictShards: manifest.dictShards };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The articles to index, in index order: oldest day first; within a day, papers, then pages and ids
+ * in reverse, so that newest first (the engine's default) lists each issue from its front page down.
+ */
+async function planDocs(archive: string, site: string | undefined, log: (line: string) => void): Promise<Planned[]> {
+  const file = join(archive, DIGESTS);
+  const digests = JSON.parse(await readFile(file, 'utf8').catch(() => {
+    throw new Error(`${file}: not found; the search index is built from what ingest wrote (npm run ingest)`);
+  })) as Record<string, string>;
+  const planned: Planned[] = [];
+  for (const path of Object.keys(digests)) {
+    if (!path.startsWith('articles/') || !path.endsWith('.json')) continue;
+    const id = path.slice('articles/'.length, -'.json'.length);
+    const [paper, date, page] = id.split('/');
+    const issue = `issues/${paper}/${date}.json`;
+    if (!(issue in digests)) {
+      log(`${join(archive, path)}:1:1  warning  no issue ${issue} for this article; it is not searchable  search-missing-issue`);
+      continue;
+    }
+    planned.push({ id, date: date!, paper: paper!, page: Number(page), identity: `${id} ${digests[path]} ${digests[issue]}` });
+  }
+  planned.sort((a, b) => cmp(a.date, b.date) || cmp(b.paper, a.paper) || b.page - a.page || cmp(b.id, a.id));
+  if (!site) return planned;
+  const built = await Promise.all(planned.map((d) => access(join(site, d.id, 'index.html')).then(() => true, () => false)));
+  for (const [n, d] of planned.entries()) {
+    if (!built[n]) log(`${articleFile(archive, d.id)}:1:1  warning  no built page ${d.id}/index.html for this article; it is not searchable  search-missing-page`);
+  }
+  return planned.filter((_, n) => built[n]);
 }
 
 /** Files written at once. */
@@ -79,80 +217,30 @@ const PARALLEL = 64;
 /** Articles read at once. */
 const READ_BATCH = 64;
 
-async function writeIndex(options: IndexBundlesOptions, ids: readonly string[]): Promise<{ manifest: IndexManifest; indexed: number }> {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const layout = { ...DEFAULT_LAYOUT, ...options.layout };
-  const archive = archiveDir(options);
-  const issues = new IssueCache(join(archive, 'issues'));
-  const docs: Doc[] = [];
-  for (let i = 0; i < ids.length; i += READ_BATCH) {
-    const batch = ids.slice(i, i + READ_BATCH);
-    for (const doc of await Promise.all(batch.map((id) => readDoc(options.site, archive, issues, id, log)))) if (doc) docs.push(doc);
-    if (ids.length >= 20_000 && (i / READ_BATCH) % 300 === 0) log(`search: read ${i}/${ids.length} articles`);
-  }
-  // Index order: newest first, then paper, page and id (front-page articles first within an issue).
-  docs.sort((a, b) => cmp(b.date, a.date) || cmp(a.paper, b.paper) || a.page - b.page || cmp(a.card.id, b.card.id));
-
-  const root = join(options.out, INDEX_DIR);
-  await rm(root, { recursive: true, force: true });
-  const out = new IndexWriter(root);
-
-  const papers = [...new Set(docs.map((d) => d.paper))].sort();
-  const kinds = Object.keys(KIND_LABELS).sort();
-  const rows: IssueRow[] = [];
-  for (const doc of docs) {
-    const last = rows.at(-1);
-    const paper = papers.indexOf(doc.paper);
-    const row = last && last.date === doc.date && last.paper === paper ? last : (rows.push({ date: doc.date, paper, docs: 0, front: 0 }), rows.at(-1)!);
-    row.docs++;
-    if (doc.page === 1) row.front++;
-  }
-  await out.put(ISSUES_PATH, writeIssues(rows));
-  for (let s = 0; s * layout.segmentDocs < docs.length; s++) {
-    await out.put(kindsPath(s), Uint8Array.from(docs.slice(s * layout.segmentDocs, (s + 1) * layout.segmentDocs), (d) => kinds.indexOf(d.kind)));
-  }
-  const encoder = new TextEncoder();
-  for (const [n, doc] of docs.entries()) await out.put(cardPath(n), encoder.encode(JSON.stringify(doc.card)));
-  let dictShards = 0;
-  for (const [path, bytes] of postings(docs, layout)) {
-    if (path.startsWith('dict/')) dictShards++;
-    await out.put(path, bytes);
-  }
-  const { files, bytes, tag } = await out.close();
-  const manifest: IndexManifest = {
-    version: 1,
-    tag,
-    docs: docs.length,
-    papers,
-    first: docs.at(-1)?.date ?? '0000-00-00',
-    last: docs[0]?.date ?? '0000-00-00',
-    kinds,
-    segmentDocs: layout.segmentDocs,
-    dictShards,
-  };
-  await writeFile(join(root, MANIFEST_PATH), `${JSON.stringify(manifest)}\n`);
-  log(`search: indexed ${docs.length} articles into ${INDEX_DIR} (${files + 1} files, ${(bytes / 1e6).toFixed(1)} MB)`);
-  return { manifest, indexed: docs.length };
-}
-
-/** Writes gzipped index files a few at a time, hashing them (path and bytes, in the order put) for the tag. */
+/** Writes gzipped index files a few at a time; when appending, each through a temporary file, and remembers which. */
 class IndexWriter {
   readonly #root: string;
-  readonly #hash = createHash('sha256');
+  readonly #atomic: boolean;
   readonly #folders = new Set<string>();
+  readonly #changed = new Set<string>();
   #pending: Array<{ path: string; bytes: Uint8Array }> = [];
   files = 0;
   bytes = 0;
-  constructor(root: string) {
+  constructor(root: string, atomic: boolean) {
     this.#root = root;
+    this.#atomic = atomic;
   }
-  async put(path: string, raw: Uint8Array): Promise<void> {
-    const bytes = gzipSync(raw, { level: 9 });
-    this.#hash.update(`${path}\n`).update(bytes);
+  async put(path: string, raw: Uint8Array, gzip = true): Promise<void> {
+    const bytes = gzip ? gzipSync(raw, { level: 9 }) : raw;
     this.#pending.push({ path, bytes });
+    this.#changed.add(path);
     this.files++;
     this.bytes += bytes.length;
     if (this.#pending.length >= PARALLEL) await this.#flush();
+  }
+  async remove(path: string): Promise<void> {
+    this.#changed.add(path);
+    await rm(join(this.#root, path), { force: true });
   }
   async #flush(): Promise<void> {
     const batch = this.#pending;
@@ -162,123 +250,183 @@ class IndexWriter {
       await mkdir(folder, { recursive: true });
       this.#folders.add(folder);
     }
-    await Promise.all(batch.map((f) => writeFile(join(this.#root, f.path), f.bytes)));
+    await Promise.all(batch.map((f) => (this.#atomic ? writeAtomic(join(this.#root, f.path), f.bytes) : writeFile(join(this.#root, f.path), f.bytes))));
   }
-  async close(): Promise<{ files: number; bytes: number; tag: string }> {
+  async close(): Promise<{ files: number; bytes: number }> {
     await this.#flush();
     await mkdir(this.#root, { recursive: true });
-    return { files: this.files, bytes: this.bytes, tag: this.#hash.digest('hex').slice(0, 12) };
+    return { files: this.files, bytes: this.bytes };
+  }
+  changed(): string[] {
+    return [...this.#changed].map((p) => `${INDEX_DIR}${p}`).sort();
   }
 }
 
-/** A key's postings as they are appended: blocks of varints, the last one open. */
+/** A file replaced whole: written beside it, then renamed over it (a hard link to the old file keeps the old bytes). */
+async function writeAtomic(path: string, bytes: Uint8Array | string): Promise<void> {
+  await writeFile(`${path}.tmp`, bytes);
+  await rename(`${path}.tmp`, path);
+}
+
+const readGzip = async (path: string): Promise<Uint8Array> => new Uint8Array(gunzipSync(await readFile(path)));
+
+/** One article's keys: for each, how often it occurs, whether in the title, and (bigrams) where. */
+type DocKeys = Map<number, { count: number; inTitle: boolean; positions: number[] | null }>;
+
+/** A key's postings: blocks of varints covering consecutive article ranges; only the bytes of blocks written or extended in this run are held. */
 interface KeyPostings {
   docs: number;
+  bytes: number;
   previous: number;
-  blocks: Array<{ first: number; last: number; w: ByteWriter }>;
+  blocks: Array<{ first: number; last: number; w: ByteWriter | null; dirty: boolean }>;
 }
 
-/** The posting blocks and dictionary shards, as [path, bytes]. */
-function* postings(docs: readonly Doc[], layout: IndexLayout): Generator<[string, Uint8Array]> {
-  const keys = new Map<number, KeyPostings>();
-  const append = (key: number, doc: number, count: number, inTitle: boolean, positions: readonly number[] | null): void => {
-    let k = keys.get(key);
-    if (!k) keys.set(key, (k = { docs: 0, previous: doc, blocks: [] }));
-    let block = k.blocks.at(-1);
-    if (!block || block.w.length >= layout.blockBytes) {
-      block = { first: doc, last: doc, w: new ByteWriter() };
-      k.blocks.push(block);
-      k.previous = 0; // A block starts with its first article's number itself.
+/**
+ * Appends articles' postings key by key, starting from the last index's dictionary (empty for a new
+ * index). A key's last block is read back (inline bytes, or its post file) the first time an article
+ * touches it, so it goes on filling exactly as in one pass.
+ */
+class PostingsBuilder {
+  readonly #layout: IndexLayout;
+  readonly #seed: ReadonlyMap<number, DictEntry>;
+  readonly #read: (key: number, first: number) => Promise<Uint8Array>;
+  readonly #keys = new Map<number, KeyPostings>();
+  constructor(layout: IndexLayout, seed: ReadonlyMap<number, DictEntry>, read: (key: number, first: number) => Promise<Uint8Array>) {
+    this.#layout = layout;
+    this.#seed = seed;
+    this.#read = read;
+  }
+
+  /** Reads back the last blocks of the keys these articles touch that the last index holds. */
+  async load(docs: ReadonlyArray<DocKeys>): Promise<void> {
+    const wanted = [...new Set(docs.flatMap((d) => [...d.keys()]))].filter((k) => !this.#keys.has(k) && this.#seed.has(k));
+    for (let i = 0; i < wanted.length; i += PARALLEL) {
+      await Promise.all(
+        wanted.slice(i, i + PARALLEL).map(async (key) => {
+          const entry = this.#seed.get(key)!;
+          const blocks: KeyPostings['blocks'] = entry.blocks.map((b) => ({ ...b, w: null, dirty: false }));
+          if (entry.inline) {
+            const list = readPostings(entry.inline, 0, isBigram(key));
+            blocks.push({ first: list[0]!.doc, last: list.at(-1)!.doc, w: null, dirty: false });
+          }
+          const last = blocks.at(-1)!;
+          last.w = ByteWriter.of(entry.inline ?? (await this.#read(key, last.first)));
+          this.#keys.set(key, { docs: entry.docs, bytes: entry.bytes, previous: last.last, blocks });
+        }),
+      );
     }
-    block.w.varint(doc - k.previous);
-    block.w.varint(count * 2 + (inTitle ? 1 : 0));
-    if (positions) {
-      let p = 0;
-      for (const q of positions) {
-        block.w.varint(q - p);
-        p = q;
+  }
+
+  add(doc: number, keys: DocKeys): void {
+    for (const [key, p] of keys) {
+      let k = this.#keys.get(key);
+      if (!k) this.#keys.set(key, (k = { docs: 0, bytes: 0, previous: doc, blocks: [] }));
+      let block = k.blocks.at(-1);
+      if (!block || block.w!.length >= this.#layout.blockBytes) {
+        block = { first: doc, last: doc, w: new ByteWriter(), dirty: true };
+        k.blocks.push(block);
+        k.previous = 0; // A block starts with its first article's number itself.
       }
+      const w = block.w!;
+      const before = w.length;
+      w.varint(doc - k.previous);
+      w.varint(p.count * 2 + (p.inTitle ? 1 : 0));
+      if (p.positions) {
+        let at = 0;
+        for (const q of p.positions) {
+          w.varint(q - at);
+          at = q;
+        }
+      }
+      k.bytes += w.length - before;
+      k.previous = doc;
+      block.last = doc;
+      block.dirty = true;
+      k.docs++;
     }
-    k.previous = doc;
-    block.last = doc;
-    k.docs++;
+  }
+
+  #inline(k: KeyPostings): boolean {
+    return k.blocks.length === 1 && k.bytes <= this.#layout.inlineBytes;
+  }
+
+  /** The post files written or extended, as [path, bytes]. */
+  *blocks(): Generator<[string, Uint8Array]> {
+    for (const [key, k] of this.#keys) {
+      if (this.#inline(k)) continue;
+      for (const b of k.blocks) if (b.dirty) yield [postPath(key, b.first), b.w!.result()];
+    }
+  }
+
+  /** Every key's dictionary entry, sorted by key. */
+  entries(): DictEntry[] {
+    const out = new Map(this.#seed);
+    for (const [key, k] of this.#keys) {
+      const inline = this.#inline(k);
+      out.set(key, { key, docs: k.docs, bytes: k.bytes, inline: inline ? k.blocks[0]!.w!.result() : null, blocks: inline ? [] : k.blocks.map(({ first, last }) => ({ first, last })) });
+    }
+    return [...out.values()].sort((a, b) => a.key - b.key);
+  }
+}
+
+/** What the index keeps of an article while it is added: its card, keys and filter values. */
+interface Doc {
+  date: string;
+  page: number;
+  kind: string;
+  card: IndexCard;
+  keys: DocKeys;
+}
+
+/** An article and its card and keys. */
+async function readDoc(archive: string, issues: IssueCache, planned: Planned): Promise<Doc> {
+  const file = articleFile(archive, planned.id);
+  const article = await readArticle(file);
+  if (article.id !== planned.id || article.page !== planned.page) throw new Error(`${file}:1:1  its id ${article.id} (page ${article.page}) is not its file's`);
+  const issue = await issues.get(`${article.paper}/${article.date}`);
+  const page = issue && findPage(issue, article.page);
+  const { meta } = searchRecord(article, issue?.paperName ?? article.paper, page?.name ?? null);
+  const text = searchText(article);
+  // The title's span in the folded text, in code points (searchText puts the kicker, then the title, first).
+  const titleStart = Array.from(fold(article.kicker ?? '')).length;
+  const titleEnd = titleStart + Array.from(fold(article.title ?? '')).length;
+  return {
+    date: article.date,
+    page: article.page,
+    kind: article.kind,
+    card: { id: article.id, title: meta.title, paper: meta.paper, date: meta.date, page: meta.page, text },
+    keys: keysOf(text, titleStart, titleEnd),
   };
+}
 
-  for (const [n, { card, titleStart, titleEnd }] of docs.entries()) {
-    const codes = Array.from(fold(card.text), (ch) => ch.codePointAt(0)!);
-    const bigrams = new Map<number, { positions: number[]; inTitle: boolean }>();
-    const chars = new Map<number, { count: number; inTitle: boolean }>();
-    for (let i = 0; i < codes.length; i++) {
-      const inTitle = i >= titleStart && i < titleEnd;
-      const c = chars.get(codes[i]!);
-      if (c) {
-        c.count++;
-        c.inTitle ||= inTitle;
-      } else chars.set(codes[i]!, { count: 1, inTitle });
-      if (i + 1 < codes.length) {
-        const key = bigramKey(codes[i]!, codes[i + 1]!);
-        const b = bigrams.get(key);
-        const both = inTitle && i + 1 < titleEnd;
-        if (b) {
-          b.positions.push(i);
-          b.inTitle ||= both;
-        } else bigrams.set(key, { positions: [i], inTitle: both });
-      }
+/** The character and bigram keys of a text, with counts, title flags and bigram positions. */
+function keysOf(text: string, titleStart: number, titleEnd: number): DocKeys {
+  const codes = Array.from(fold(text), (ch) => ch.codePointAt(0)!);
+  const keys: DocKeys = new Map();
+  for (let i = 0; i < codes.length; i++) {
+    const inTitle = i >= titleStart && i < titleEnd;
+    const c = keys.get(unigramKey(codes[i]!));
+    if (c) {
+      c.count++;
+      c.inTitle ||= inTitle;
+    } else keys.set(unigramKey(codes[i]!), { count: 1, inTitle, positions: null });
+    if (i + 1 < codes.length) {
+      const key = bigramKey(codes[i]!, codes[i + 1]!);
+      const b = keys.get(key);
+      const both = inTitle && i + 1 < titleEnd;
+      if (b) {
+        b.count++;
+        b.positions!.push(i);
+        b.inTitle ||= both;
+      } else keys.set(key, { count: 1, inTitle: both, positions: [i] });
     }
-    for (const [code, c] of chars) append(unigramKey(code), n, c.count, c.inTitle, null);
-    for (const [key, b] of bigrams) append(key, n, b.positions.length, b.inTitle, b.positions);
   }
-
-  const entries: DictEntry[] = [];
-  let file = 0;
-  for (const key of [...keys.keys()].sort((a, b) => a - b)) {
-    const k = keys.get(key)!;
-    const bytes = k.blocks.reduce((s, b) => s + b.w.length, 0);
-    if (k.blocks.length === 1 && bytes <= layout.inlineBytes) {
-      entries.push({ key, docs: k.docs, bytes, inline: k.blocks[0]!.w.result(), blocks: [] });
-      continue;
-    }
-    const blocks: DictEntry['blocks'] = [];
-    for (const b of k.blocks) {
-      yield [postPath(file), b.w.result()];
-      blocks.push({ file: file++, first: b.first, last: b.last });
-    }
-    entries.push({ key, docs: k.docs, bytes, inline: null, blocks });
-  }
-  keys.clear();
-  const total = entries.reduce((s, e) => s + writeDictShard([e]).length, 0);
-  const shards = Math.max(1, Math.ceil(total / layout.dictBytes));
-  const byShard = Array.from({ length: shards }, () => [] as DictEntry[]);
-  for (const e of entries) byShard[keyShard(e.key, shards)]!.push(e);
-  for (const [h, list] of byShard.entries()) yield [dictPath(h), writeDictShard(list)];
+  return keys;
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const digestOf = (text: string): string => createHash('sha256').update(text).digest('hex');
 const archiveDir = (options: { content?: string | undefined }): string => join(options.content ?? (process.env.CONTENT_DIR || 'content'), 'archive');
-
-/** An article and its card, or null (with a warning) when its page was not built. */
-async function readDoc(site: string | undefined, archive: string, issues: IssueCache, id: string, log: (line: string) => void): Promise<Doc | null> {
-  const file = articleFile(archive, id);
-  const article = await readArticle(file);
-  const issue = await issues.get(`${article.paper}/${article.date}`);
-  const built = site ? await access(join(site, id, 'index.html')).then(() => true, () => false) : issue !== null;
-  if (!built) {
-    log(`${file}:1:1  warning  no built page ${id}/index.html for this article; it is not searchable  search-missing-page`);
-    return null;
-  }
-  const page = issue && findPage(issue, article.page);
-  const { meta } = searchRecord(article, issue?.paperName ?? article.paper, page?.name ?? null);
-  const titleStart = Array.from(fold(article.kicker ?? '')).length;
-  return {
-    date: article.date,
-    paper: article.paper,
-    page: article.page,
-    kind: article.kind,
-    titleStart,
-    titleEnd: titleStart + Array.from(fold(article.title ?? '')).length,
-    card: { id: article.id, title: meta.title, paper: meta.paper, date: meta.date, page: meta.page, text: searchText(article) },
-  };
-}
 
 /** Issues read once each (many articles share one). */
 class IssueCache {
@@ -300,7 +448,7 @@ class IssueCache {
   }
 }
 
-/** Article ids (`<paper>/<date>/<NN>/<k>`) from the article files, sorted for a deterministic index. */
+/** Article ids (`<paper>/<date>/<NN>/<k>`) from the article files, sorted. */
 export async function listArticleIds(dir: string): Promise<string[]> {
   let files: string[];
   try {
@@ -323,4 +471,3 @@ export function articleFile(archive: string, id: string): string {
 export async function readArticle(file: string): Promise<ArchiveArticle> {
   return articleSchema.parse(JSON.parse(await readFile(file, 'utf8')));
 }
-

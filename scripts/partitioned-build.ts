@@ -2,9 +2,10 @@
 // partitions (src/lib/partitions.ts); each partition's inputs are fingerprinted (its issues and
 // articles, the neighbouring issues it links to, the code and the settings that change output); the
 // partitions whose fingerprint changed are built — in `astro build` jobs of up to JOB_ARTICLES
-// articles, each job's output split by owner — with their search bundles, and kept under the build
-// cache (`<cache>/parts/<id>/`). dist/ is then assembled from the parts (hard links); the search
-// index is one, written by the archive-wide partition (src/lib/search/bundles.ts). A build of one partition on another machine
+// articles, each job's output split by owner — and kept under the build cache (`<cache>/parts/<id>/`).
+// The search index is a partition of its own (`search`, every article): the indexer appends a new
+// day's articles to it in place and lists the files it changed, so the merge relinks only those. dist/
+// is then assembled from the parts (hard links). A build of one partition on another machine
 // (`--partition`) writes the same part folder; `--merge` assembles such folders the same way.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -14,10 +15,9 @@ import { buildArchiveNav } from '../src/lib/archive-nav.ts';
 import { issueSchema, paperSchema, type ArchiveIssue } from '../src/lib/archive-schema.ts';
 import { latestArticles } from '../src/lib/feeds.ts';
 import { onThisDay } from '../src/lib/on-this-day.ts';
-import { ownerOf, planPartitions, SITE_PARTITION, type BuildJob, type Partition } from '../src/lib/partitions.ts';
-import { planBundles, type BundlePlan } from '../src/lib/search/bundles.ts';
+import { ownerOf, planPartitions, SEARCH_PARTITION, SITE_PARTITION, type BuildJob, type Partition } from '../src/lib/partitions.ts';
 import { collectionStorage } from './collection-storage.ts';
-import { indexBundles } from './index-search.ts';
+import { indexSearch } from './index-search.ts';
 import { DIGESTS } from './pipeline/write-content.ts';
 
 /** Articles an `astro build` job takes at most (well inside the single-string content store). */
@@ -37,8 +37,6 @@ export interface PartitionedBuildOptions {
 
 export interface PlannedPartition extends Partition {
   fingerprint: string;
-  /** Search bundles this partition writes. */
-  bundles: BundlePlan[];
   /** Article files it loads besides its issues' (the archive-wide partition's, relative to `archive/articles/`). */
   articleFiles: string[];
 }
@@ -47,18 +45,23 @@ export interface ArchivePlan {
   partitions: PlannedPartition[];
   /** Issue id → its partition. */
   partitionOfIssue: Map<string, string>;
-  /** Every search bundle path, newest first (bundles.json order). */
-  bundles: string[];
   /** Articles ingest wrote. */
   articles: number;
+  /** The digest of the code and settings (codeDigest). */
+  code: string;
 }
 
 interface PartManifest {
   id: string;
   fingerprint: string;
-  files: string[];
-  /** Articles its search bundles hold. */
+  /** Articles its search index holds. */
   indexed: number;
+  /**
+   * Files (relative to the part folder) written or removed in place since the part was last merged
+   * into the build's dist, for the merge to relink only those; null: the folder was written anew.
+   * Absent for parts that are only ever replaced whole (their folder's stamp tells the merge).
+   */
+  pending?: string[] | null;
 }
 
 /** The settings that change what the site looks like; anything else in the environment does not. */
@@ -66,7 +69,7 @@ const OUTPUT_ENV = ['BASE_PATH', 'SITE_URL'] as const;
 /** What the built site is made from besides the archive (paths from the project root). */
 const CODE = ['src', 'scripts', 'content/pages', 'public', 'astro.config.mjs', 'package-lock.json', 'tsconfig.json'];
 
-/** The partitions, their fingerprints and search bundles, from what ingest wrote. */
+/** The partitions and their fingerprints, from what ingest wrote. */
 export async function planArchive(options: PartitionedBuildOptions): Promise<ArchivePlan> {
   const env = options.env ?? process.env;
   const archive = join(options.content, 'archive');
@@ -80,8 +83,6 @@ export async function planArchive(options: PartitionedBuildOptions): Promise<Arc
   const periods = planPartitions(issues.map((i) => ({ id: i.id, date: i.date, articles: articlesOf.get(i.id)?.length ?? 0 })));
   const partOfIssue = new Map(periods.flatMap((p) => p.issues.map((i) => [i, p.id] as const)));
   const articleIds = [...articlesOf.values()].flat().map(articleIdOf).sort();
-  const bundles = planBundles(articleIds);
-  const bundleOwner = (b: BundlePlan) => (b.path === 'pagefind/' ? SITE_PARTITION : b.path.slice('pagefind/'.length, -1));
 
   const nav = buildArchiveNav(papers, issues);
   const byId = new Map(nav.issueById);
@@ -97,24 +98,22 @@ export async function planArchive(options: PartitionedBuildOptions): Promise<Arc
       hash.update(`${id} ${digests[`issues/${id}.json`]} ${prev?.id ?? '-'} ${next?.id ?? '-'} ${first} ${earlier.join(',')}\n`);
       for (const file of articlesOf.get(id) ?? []) hash.update(`${file} ${digests[file]}\n`);
     }
-    const own = bundles.filter((b) => bundleOwner(b) === part.id);
-    for (const b of own) hash.update(`bundle ${b.path}\n`);
-    return { ...part, fingerprint: hash.digest('hex').slice(0, 16), bundles: own, articleFiles: [] };
+    return { ...part, fingerprint: hash.digest('hex').slice(0, 16), articleFiles: [] };
   });
 
   // The archive-wide partition reads every issue (calendars, sitemap, lists), the papers, and the
-  // articles the home page and feeds show; with one search bundle, it indexes every article.
+  // articles the home page and feeds show; the search partition every issue and article.
   const site = siteArticles(nav, byId);
-  const siteBundles = bundles.filter((b) => bundleOwner(b) === SITE_PARTITION);
-  const hash = createHash('sha256').update(`${code}\n${SITE_PARTITION}\n${digests['papers.json']}\n`);
-  for (const f of issueFiles) hash.update(`${f} ${digests[f]}\n`);
-  const siteFiles = siteBundles.length ? Object.keys(digests).filter((p) => p.startsWith('articles/')).sort() : site.map((id) => `articles/${id}.json`);
-  for (const f of siteFiles) hash.update(`${f} ${digests[f]}\n`);
-  for (const b of bundles) hash.update(`bundle ${b.path}\n`);
-  const articleFiles = site.map((id) => `${id}.json`);
-  planned.push({ id: SITE_PARTITION, issues: [], articles: site.length, fingerprint: hash.digest('hex').slice(0, 16), bundles: siteBundles, articleFiles });
+  const fingerprint = (id: string, articleFiles: readonly string[]): string => {
+    const hash = createHash('sha256').update(`${code}\n${id}\n${digests['papers.json']}\n`);
+    for (const f of [...issueFiles, ...articleFiles]) hash.update(`${f} ${digests[f]}\n`);
+    return hash.digest('hex').slice(0, 16);
+  };
+  planned.push({ id: SITE_PARTITION, issues: [], articles: site.length, fingerprint: fingerprint(SITE_PARTITION, site.map((id) => `articles/${id}.json`)), articleFiles: site.map((id) => `${id}.json`) });
+  const allArticles = Object.keys(digests).filter((p) => p.startsWith('articles/')).sort();
+  planned.push({ id: SEARCH_PARTITION, issues: [], articles: articleIds.length, fingerprint: fingerprint(SEARCH_PARTITION, allArticles), articleFiles: [] });
 
-  return { partitions: planned, partitionOfIssue: partOfIssue, bundles: bundles.map((b) => b.path), articles: articleIds.length };
+  return { partitions: planned, partitionOfIssue: partOfIssue, articles: articleIds.length, code };
 }
 
 /** Wall-clock seconds spent in ingest, planning, `astro build` jobs, Pagefind and the merge, over a build. */
@@ -143,8 +142,9 @@ export async function buildPartitions(options: PartitionedBuildOptions, plan: Ar
     }
   }
 
-  const jobs = batchJobs(stale);
-  const total = stale.reduce((n, p) => n + p.articles, 0);
+  const pages = stale.filter((p) => p.id !== SEARCH_PARTITION);
+  const jobs = batchJobs(pages);
+  const total = pages.reduce((n, p) => n + p.articles, 0);
   const started = performance.now();
   let done = 0;
   log(`build: ${stale.length} of ${plan.partitions.length} partitions to build (${total} articles) in ${jobs.length} job(s)`);
@@ -153,9 +153,34 @@ export async function buildPartitions(options: PartitionedBuildOptions, plan: Ar
     done += job.reduce((k, p) => k + p.articles, 0);
     const seconds = (performance.now() - started) / 1000;
     const eta = done ? Math.round((seconds * (total - done)) / done) : 0;
-    log(`build: job ${n + 1}/${jobs.length} done, partitions ${stale.indexOf(job.at(-1)!) + 1}/${stale.length}, ${Math.round(seconds)} s, ETA ${eta} s`);
+    log(`build: job ${n + 1}/${jobs.length} done, partitions ${pages.indexOf(job.at(-1)!) + 1}/${pages.length}, ${Math.round(seconds)} s, ETA ${eta} s`);
   }
+  const search = stale.find((p) => p.id === SEARCH_PARTITION);
+  if (search) await buildSearch(options, plan, search, log);
   return stale.map((p) => p.id);
+}
+
+/**
+ * The search partition: the index appended to in place when its state allows (index-search.ts), else
+ * written anew; the files it changed are added to the part's pending list for the merge. Its manifest
+ * is removed first, so an index stopped half-way is stale on the next build.
+ */
+async function buildSearch(options: PartitionedBuildOptions, plan: ArchivePlan, part: PlannedPartition, log: (line: string) => void): Promise<void> {
+  const parts = join(options.cache, 'parts');
+  const before = await readManifest(parts, part.id);
+  await rm(join(parts, `${part.id}.json`), { force: true });
+  const searchStart = performance.now();
+  const result = await indexSearch({
+    out: join(parts, part.id),
+    content: options.content,
+    state: options.full ? undefined : join(options.cache, 'search-state'),
+    code: plan.code,
+    log,
+  });
+  timings.search += since(searchStart);
+  const pending = result.changed && before?.pending !== null ? [...new Set([...(before?.pending ?? []), ...result.changed])].sort() : null;
+  const manifest: PartManifest = { id: part.id, fingerprint: part.fingerprint, indexed: result.indexed, pending };
+  await writeFile(join(parts, `${part.id}.json`), `${JSON.stringify(manifest)}\n`);
 }
 
 /** Consecutive partitions grouped into jobs of up to JOB_ARTICLES articles; the site partition rides with the first. */
@@ -212,28 +237,19 @@ async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts
   // Each built file to the part that owns it; what this job built for other parts is dropped.
   const built = new Set(job.partitions);
   const staged = join(work, 'parts');
-  const files = new Map(job.partitions.map((id) => [id, [] as string[]]));
   for (const file of await listFiles(out)) {
     const owner = ownerOf(file, plan.partitionOfIssue);
     if (!built.has(owner)) continue;
     await mkdir(dirname(join(staged, owner, file)), { recursive: true });
     await rename(join(out, file), join(staged, owner, file));
-    files.get(owner)!.push(file);
   }
   for (const part of parts) {
     const dir = join(staged, part.id);
     await mkdir(dir, { recursive: true });
-    let indexed = 0;
-    if (part.bundles.length) {
-      const searchStart = performance.now();
-      indexed = await indexBundles({ out: dir, content: options.content, log }, part.bundles);
-      timings.search += since(searchStart);
-      files.get(part.id)!.push(...(await listFiles(join(dir, 'pagefind'))).map((f) => `pagefind/${f}`));
-    }
     const target = join(options.cache, 'parts', part.id);
     await rm(target, { recursive: true, force: true });
     await rename(dir, target);
-    const manifest: PartManifest = { id: part.id, fingerprint: part.fingerprint, files: [...new Set(files.get(part.id))].sort(), indexed };
+    const manifest: PartManifest = { id: part.id, fingerprint: part.fingerprint, indexed: 0 };
     await writeFile(`${target}.json`, `${JSON.stringify(manifest)}\n`);
   }
   await rm(work, { recursive: true, force: true });
@@ -261,8 +277,9 @@ const stampOf = async (dir: string): Promise<string | null> => {
  * Assembles part folders into `dist` and writes the year exports. With a
  * `record` file (the build cache's) whose last merge went into this same dist folder, only the parts
  * whose folder changed since are unlinked and linked again (a day added to a 100k archive changes two
- * or three of ~50 parts); otherwise dist is emptied and every part linked. Either way dist ends up
- * holding the same files (test/partitioned-build.test.ts compares it with a clean build's).
+ * or three of ~50 parts), and of a part changed in place (its manifest's `pending` list: the search
+ * index) only the files it lists; otherwise dist is emptied and every part linked. Either way dist
+ * ends up holding the same files (test/partitioned-build.test.ts compares it with a clean build's).
  */
 export async function mergeParts(dist: string, partDirs: readonly string[], log: (line: string) => void = () => {}, record?: string): Promise<void> {
   const start = performance.now();
@@ -271,12 +288,29 @@ export async function mergeParts(dist: string, partDirs: readonly string[], log:
   if (record) await rm(record, { force: true }); // A merge stopped half-way leaves no record: the next one starts afresh.
   const next: MergeRecord = { dist: resolve(dist), distStamp: '', parts: {}, written: [] };
   const owner = new Map<string, string>();
-  const changed: string[] = [];
+  /** Parts linked whole: new, rewritten, or every part without a record. */
+  const changed = new Set<string>();
+  /** Parts changed in place: the files they list. */
+  const inPlace = new Map<string, string[]>();
+  /** Parts whose manifest lists pending files, cleared once merged. */
+  const withPending: string[] = [];
   for (const dir of partDirs) {
     const stamp = (await stampOf(dir)) ?? '';
     const kept = previous?.parts[dir];
-    const files = kept && kept.stamp === stamp ? kept.files : await listFiles(dir);
-    if (!(kept && kept.stamp === stamp)) changed.push(dir);
+    const pending = record ? (await readPartManifest(`${dir}.json`))?.pending : undefined;
+    if (pending !== undefined) withPending.push(dir);
+    let files: string[];
+    if (kept && Array.isArray(pending)) {
+      const exists = await Promise.all(pending.map((f) => stat(join(dir, f)).then(() => true, () => false)));
+      const listed = new Set(pending);
+      files = pending.length ? [...kept.files.filter((f) => !listed.has(f)), ...pending.filter((_, i) => exists[i])].sort() : kept.files;
+      if (pending.length) inPlace.set(dir, pending);
+    } else if (kept && kept.stamp === stamp && pending !== null) {
+      files = kept.files;
+    } else {
+      files = await listFiles(dir);
+      changed.add(dir);
+    }
     for (const file of files) {
       const before = owner.get(file);
       if (before) throw new Error(`merge: ${file} is in both ${before} and ${dir}`);
@@ -288,18 +322,27 @@ export async function mergeParts(dist: string, partDirs: readonly string[], log:
   // a changed or vanished part (at 100k a year export is ~750 issue exports read and written; an added
   // day touches one year), else all.
   let years: Set<string> | null = null;
+  const toLink = previous
+    ? [...changed].flatMap((dir) => next.parts[dir]!.files.map((file) => ({ dir, file })))
+    : partDirs.flatMap((dir) => next.parts[dir]!.files.map((file) => ({ dir, file })));
+  for (const [dir, pending] of inPlace) {
+    const present = new Set(next.parts[dir]!.files);
+    toLink.push(...pending.filter((f) => present.has(f)).map((file) => ({ dir, file })));
+  }
   if (previous) {
-    // Unlink what the changed and the vanished parts put there, and what the last merge wrote itself.
+    // Unlink what the changed and the vanished parts put there, what changed in place, and what the last merge wrote itself.
     const gone: string[] = [];
-    for (const [dir, part] of Object.entries(previous.parts)) if (next.parts[dir]?.stamp !== part.stamp) gone.push(...part.files);
-    years = new Set([...gone, ...changed.flatMap((dir) => next.parts[dir]!.files)].flatMap((f) => yearExportOf(f) ?? []));
+    for (const [dir, part] of Object.entries(previous.parts)) {
+      if (inPlace.has(dir)) gone.push(...inPlace.get(dir)!);
+      else if (!next.parts[dir] || changed.has(dir)) gone.push(...part.files);
+    }
+    years = new Set([...gone, ...toLink.map(({ file }) => file)].flatMap((f) => yearExportOf(f) ?? []));
     const kept = new Set(previous.written.filter((f) => YEAR_EXPORT.test(f) && !years!.has(f)));
     next.written.push(...kept);
     const stale = [...previous.written.filter((f) => !kept.has(f)), ...gone];
     for (const file of stale) await rm(join(dist, file), { force: true });
     await removeEmptyFolders(dist, stale);
   }
-  const toLink = (previous ? changed : partDirs).flatMap((dir) => next.parts[dir]!.files.map((file) => ({ dir, file })));
   // Each folder made once (a mkdir per file was most of a merge: 20.8 s of a 20k archive's added day,
   // bench/results/partitioned-20000-add-day-before.json), then the files linked a few at a time.
   for (const folder of [...new Set(toLink.map(({ file }) => dirname(join(dist, file))))].sort()) await mkdir(folder, { recursive: true });
@@ -315,11 +358,16 @@ export async function mergeParts(dist: string, partDirs: readonly string[], log:
   const files = [...owner.keys()];
   next.written.push(...(await writeYearExports(dist, files, years)));
   if (record) {
+    // Pending lists cleared before the record is written: a merge stopped between the two leaves no record, so the next links everything.
+    for (const dir of withPending) {
+      const manifest = await readPartManifest(`${dir}.json`);
+      if (manifest) await writeFile(`${dir}.json`, `${JSON.stringify({ ...manifest, pending: [] })}\n`);
+    }
     next.distStamp = (await stampOf(dist)) ?? '';
     await writeFile(record, JSON.stringify(next));
   }
   timings.merge += since(start);
-  const how = previous ? `${changed.length} changed, ${linked} files linked` : `${linked} files linked`;
+  const how = previous ? `${changed.size} changed, ${inPlace.size} changed in place, ${linked} files linked` : `${linked} files linked`;
   log(`build: merged ${partDirs.length} partitions (${owner.size} files; ${how}) into ${dist}`);
 }
 
@@ -399,7 +447,7 @@ export function partDirs(cache: string, plan: ArchivePlan): string[] {
   return plan.partitions.map((p) => join(cache, 'parts', p.id));
 }
 
-/** Articles the search bundles of a plan's built parts hold. */
+/** Articles the search index of a plan's built parts holds. */
 export async function indexedArticles(cache: string, plan: ArchivePlan): Promise<number> {
   let total = 0;
   for (const part of plan.partitions) total += (await readManifest(join(cache, 'parts'), part.id))?.indexed ?? 0;
@@ -407,13 +455,13 @@ export async function indexedArticles(cache: string, plan: ArchivePlan): Promise
 }
 
 async function readManifest(parts: string, id: string): Promise<PartManifest | null> {
-  try {
-    const manifest = JSON.parse(await readFile(join(parts, `${id}.json`), 'utf8')) as PartManifest;
-    await stat(join(parts, id));
-    return manifest;
-  } catch {
-    return null;
-  }
+  const manifest = await readPartManifest(join(parts, `${id}.json`));
+  return manifest && (await stat(join(parts, id)).then(() => manifest, () => null));
+}
+
+/** A part's manifest (`<part folder>.json`), or null. */
+async function readPartManifest(file: string): Promise<PartManifest | null> {
+  return readFile(file, 'utf8').then((json) => JSON.parse(json) as PartManifest, () => null);
 }
 
 /** The article ids the archive-wide partition shows: each paper's feed articles and latest front page. */

@@ -2,7 +2,7 @@
 // changed since the last merge and ends with the files a fresh merge gives (no file of a vanished or
 // rebuilt part left, no empty folder); a re-ingest validates only the archive files that are new or
 // changed against the live archive, all of them when there is no record of the live one's validation.
-import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -41,7 +41,7 @@ describe('mergeParts with a merge record', () => {
     const p4 = join(root, 'parts', 'p4');
     await writeTree(p4, { 'd/2020-04-01/index.html': 'four' });
     await mergeParts(dist, [p1, p3, p4], (l) => lines.push(l), record);
-    expect(lines.at(-1)).toMatch(/\(4 files; 2 changed, 3 files linked\)/u);
+    expect(lines.at(-1)).toMatch(/\(4 files; 2 changed, 0 changed in place, 3 files linked\)/u);
     expect(await listFiles(dist)).toEqual(['a/2020-01-02/index.html', 'c/2020-03-01/index.html', 'd/2020-04-01/index.html', 'index.html']);
     expect(await readFile(join(dist, 'index.html'), 'utf8')).toBe('home 2');
     expect(await folders(dist)).toEqual(['a', 'a/2020-01-02', 'c', 'c/2020-03-01', 'd', 'd/2020-04-01']);
@@ -55,6 +55,49 @@ describe('mergeParts with a merge record', () => {
     await writeFile(join(dist, 'stray.txt'), 'left by hand');
     await mergeParts(dist, [p1, p3, p4], (l) => lines.push(l), record);
     expect(await listFiles(dist)).toEqual(await listFiles(fresh));
+    await rm(root, { recursive: true, force: true });
+  });
+});
+
+describe('mergeParts: a part changed in place (the search index)', () => {
+  it('relinks only the files its manifest lists as pending, clears the list, and ends as a fresh merge does', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'merge-pending-'));
+    const [site, search] = ['site', 'search'].map((p) => join(root, 'parts', p)) as [string, string];
+    await writeTree(site, { 'index.html': 'home' });
+    await writeTree(search, { 'pagefind/index.json': 'v1', 'pagefind/card/0/0.bin': 'card 0', 'pagefind/dict/1.bin': 'dict 1' });
+    const manifest = (pending: string[] | null) => writeFile(`${search}.json`, JSON.stringify({ id: 'search', fingerprint: 'x', indexed: 1, pending }));
+    await manifest(null);
+    const dist = join(root, 'dist');
+    const record = join(root, 'merged.json');
+    const lines: string[] = [];
+    await mergeParts(dist, [site, search], (l) => lines.push(l), record);
+    expect(JSON.parse(await readFile(`${search}.json`, 'utf8')).pending).toEqual([]);
+
+    // Appended in place, files replaced by rename (a hard link in dist keeps the old bytes), one removed, one added.
+    const replace = async (file: string, text: string) => {
+      await writeFile(join(search, `${file}.tmp`), text);
+      await rename(join(search, `${file}.tmp`), join(search, file));
+    };
+    await replace('pagefind/index.json', 'v2');
+    await writeTree(search, { 'pagefind/card/0/1.bin': 'card 1' });
+    await rm(join(search, 'pagefind/dict/1.bin'));
+    await manifest(['pagefind/card/0/1.bin', 'pagefind/dict/1.bin', 'pagefind/index.json']);
+    await mergeParts(dist, [site, search], (l) => lines.push(l), record);
+    expect(lines.at(-1)).toMatch(/\(4 files; 0 changed, 1 changed in place, 2 files linked\)/u);
+    expect(await readFile(join(dist, 'pagefind/index.json'), 'utf8')).toBe('v2');
+    expect(await listFiles(dist)).toEqual(['index.html', 'pagefind/card/0/0.bin', 'pagefind/card/0/1.bin', 'pagefind/index.json']);
+    expect(await folders(dist)).toEqual(['pagefind', 'pagefind/card', 'pagefind/card/0']);
+    expect(JSON.parse(await readFile(`${search}.json`, 'utf8')).pending).toEqual([]);
+
+    // Nothing pending: nothing linked. Written anew (pending null): linked whole.
+    await mergeParts(dist, [site, search], (l) => lines.push(l), record);
+    expect(lines.at(-1)).toMatch(/0 changed, 0 changed in place, 0 files linked/u);
+    await manifest(null);
+    await mergeParts(dist, [site, search], (l) => lines.push(l), record);
+    expect(lines.at(-1)).toMatch(/1 changed, 0 changed in place, 3 files linked/u);
+    const fresh = join(root, 'fresh');
+    await mergeParts(fresh, [site, search]);
+    expect(await listFiles(fresh)).toEqual(await listFiles(dist));
     await rm(root, { recursive: true, force: true });
   });
 });

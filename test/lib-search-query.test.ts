@@ -1,8 +1,7 @@
 // Search page state in the URL, query parsing, date ranges, Pagefind filters and suggestions
-// (src/lib/search/query.ts, bundles.ts, suggest.ts).
+// (src/lib/search/query.ts, suggest.ts) and the index's file formats (index-format.ts).
 import { describe, expect, it } from 'vitest';
-import { planBundles } from '../src/lib/search/bundles.ts';
-import { bigramKey, ByteReader, ByteWriter, keyShard, readDictShard, readIssues, readPostings, unigramKey, writeDictShard, writeIssues } from '../src/lib/search/index-format.ts';
+import { bigramKey, ByteReader, ByteWriter, keyShard, postPath, readDictShard, readIssues, readPostings, unigramKey, writeDictShard, writeIssues } from '../src/lib/search/index-format.ts';
 import { dayRange, hasFilter, parseTerms, readState, writeState } from '../src/lib/search/query.ts';
 import { emptyReason, suggestions } from '../src/lib/search/suggest.ts';
 
@@ -69,13 +68,6 @@ describe('suggestions when nothing is found', () => {
   });
 });
 
-describe('planBundles', () => {
-  it('plans one index of every article', () => {
-    const ids = ['a/2021-02-25/01/1', 'a/2022-02-07/01/1', 'b/2022-03-25/02/3'];
-    expect(planBundles(ids)).toEqual([{ path: 'pagefind/', ids }]);
-  });
-});
-
 describe('index file formats', () => {
   it('varints: 7 bits a byte, low bits first', () => {
     const w = new ByteWriter();
@@ -98,11 +90,17 @@ describe('index file formats', () => {
   it('dictionary shards and the issues table read back what was written', () => {
     const entries = [
       { key: unigramKey(0x4e00), docs: 1, bytes: 2, inline: Uint8Array.from([2, 6]), blocks: [] },
-      { key: bigramKey(0x4e00, 0x4e01), docs: 900, bytes: 20_000, inline: null, blocks: [{ file: 3, first: 0, last: 499 }, { file: 4, first: 500, last: 1800 }] },
+      { key: bigramKey(0x4e00, 0x4e01), docs: 900, bytes: 20_000, inline: null, blocks: [{ first: 0, last: 499 }, { first: 500, last: 1800 }] },
     ];
     expect([...readDictShard(writeDictShard(entries)).values()]).toEqual(entries);
-    const rows = [{ date: '2022-03-25', paper: 1, docs: 9, front: 3 }, { date: '2022-03-25', paper: 0, docs: 5, front: 2 }, { date: '2021-12-31', paper: 0, docs: 1, front: 1 }];
+    const rows = [{ date: '2021-12-31', paper: 0, docs: 1, front: 1 }, { date: '2022-03-25', paper: 1, docs: 9, front: 3 }, { date: '2022-03-25', paper: 0, docs: 5, front: 2 }];
+    // Oldest first: the first day, then differences (2022-03-25 is 84 days after 2021-12-31).
+    expect([...writeIssues(rows)].slice(3, 8)).toEqual([0, 0, 1, 1, 84]);
     expect(readIssues(writeIssues(rows))).toEqual(rows);
+  });
+  it('a block file is named by its key and first article, so it keeps its name as the index grows', () => {
+    expect(postPath(unigramKey(0x4e00), 0)).toBe(`post/${0x4e00 % 1024}/${(0x4e00).toString(36)}-0.bin`);
+    expect(postPath(bigramKey(0x4e00, 0x4e01), 1000)).toBe(`post/${bigramKey(0x4e00, 0x4e01) % 1024}/${bigramKey(0x4e00, 0x4e01).toString(36)}-rs.bin`);
   });
   it('a bigram key is never a character key, and shards spread keys', () => {
     expect(bigramKey(0, 0)).toBeGreaterThan(unigramKey(0x10ffff));

@@ -1,7 +1,7 @@
 // Partitioned builds (issue 17): partitions built on separate "machines" (caches of their own) and
 // merged give the same site, byte for byte, as one machine's build; after a day is added, an
-// incremental build rebuilds only that day's partition and the archive-wide one, and gives the same
-// site as a clean full build of the same seeds.
+// incremental build rebuilds only that day's partition and the archive-wide one, appends the day to
+// the search index, and gives the same site as a clean full build of the same seeds.
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -51,6 +51,8 @@ describe('ownerOf', () => {
   });
 });
 
+const PARTS = ['2020-01', '2020-02', 'site', 'search'];
+
 describe('a partitioned build of a small archive (two days, then a third)', () => {
   const options: GenerateOptions = { articles: 150, papers: 1, seed: 7, start: '2020-01-31' };
   let root: string;
@@ -74,8 +76,8 @@ describe('a partitioned build of a small archive (two days, then a third)', () =
     runs.one = await buildSite(dirs('one'));
     trees.one = await hashTree(dirs('one').DIST_DIR);
     // Three machines, one partition each, then the merge.
-    for (const id of ['2020-01', '2020-02', 'site']) runs[id] = await buildSite(dirs(`m-${id}`), ['--partition', id, '--out', join(root, 'parts')]);
-    runs.merge = await buildSite(dirs('merged'), ['--merge', ...['2020-01', '2020-02', 'site'].map((id) => join(root, 'parts', id))]);
+    for (const id of PARTS) runs[id] = await buildSite(dirs(`m-${id}`), ['--partition', id, '--out', join(root, 'parts')]);
+    runs.merge = await buildSite(dirs('merged'), ['--merge', ...PARTS.map((id) => join(root, 'parts', id))]);
     trees.merged = await hashTree(dirs('merged').DIST_DIR);
     // Add a day; rebuild incrementally; compare with a clean build of the same seeds.
     await writeSeeds(join(root, 'seeds'), nextDayPages(corpus, options, pages.at(-1)!.date));
@@ -93,8 +95,8 @@ describe('a partitioned build of a small archive (two days, then a third)', () =
     for (const [name, run] of Object.entries(runs)) expect(run.status, `${name}: ${run.stderr.slice(-2000)}`).toBe(0);
   });
 
-  it('the archive spans two months: three partitions', () => {
-    expect(runs.one!.stderr).toMatch(/build: 3 of 3 partitions rebuilt/u);
+  it('the archive spans two months: four partitions (two months, the archive-wide pages, the search index)', () => {
+    expect(runs.one!.stderr).toMatch(/build: 4 of 4 partitions rebuilt/u);
   });
 
   it('partitions built apart and merged give the one-machine site, byte for byte', () => {
@@ -103,9 +105,12 @@ describe('a partitioned build of a small archive (two days, then a third)', () =
     expect(trees.merged).toEqual(trees.one);
   });
 
-  it('adding a day rebuilds only its month and the archive-wide partition', () => {
-    expect(runs.added!.stderr).toMatch(/build: 2 of 3 partitions to build/u);
+  it('adding a day rebuilds only its month and the archive-wide partition, and appends the day to the search index', () => {
+    expect(runs.added!.stderr).toMatch(/build: 3 of 4 partitions to build/u);
     expect(runs.added!.stderr).toMatch(/astro build of 2020-02, site /u);
+    expect(runs.added!.stderr).toMatch(/search: indexed \d+ articles added to \d+ /u);
+    // The merge relinks the index's changed files only (no card of an old article among them).
+    expect(runs.added!.stderr).toMatch(/1 changed in place/u);
   });
 
   it('the incremental build equals a clean full build of the same seeds', () => {

@@ -13,9 +13,8 @@ import { readCorpus } from '../bench/corpus.ts';
 import { defaultGenerateOptions, generatePages, writeSeeds } from '../bench/generate.ts';
 import { seededRandom } from '../bench/random.ts';
 import { ingest } from '../scripts/build-content.ts';
-import { articleFile, indexBundles, listArticleIds, readArticle } from '../scripts/index-search.ts';
+import { articleFile, indexSearch, listArticleIds, readArticle } from '../scripts/index-search.ts';
 import { normalize } from '../scripts/search-quality.ts';
-import { planBundles } from '../src/lib/search/bundles.ts';
 import { EXACT_UP_TO, SearchEngine } from '../src/lib/search/engine.ts';
 import { parseTerms, readState, type SearchState } from '../src/lib/search/query.ts';
 import { searchText } from '../src/lib/search/record.ts';
@@ -44,7 +43,7 @@ beforeAll(async () => {
       return { id, paper: a.paper, date: a.date, front: a.page === 1, kind: a.kind, text: normalize(searchText(a)) };
     }),
   );
-  await indexBundles({ out: dir, content: 'content', log: () => {}, layout: { segmentDocs: 3, blockBytes: 40, dictBytes: 512, inlineBytes: 8 } }, planBundles(ids));
+  await indexSearch({ out: dir, content: 'content', log: () => {}, layout: { segmentDocs: 3, blockBytes: 40, dictBytes: 512, inlineBytes: 8 } });
   server = await serveStatic(dir, '/');
 });
 
@@ -141,7 +140,7 @@ describe('search engine on a generated archive of 600 articles', () => {
     await ingest({ seeds: join(work, 'seeds'), out: content, log: () => {} });
     const ids = await listArticleIds(join(content, 'archive', 'articles'));
     texts = await Promise.all(ids.map(async (id) => ({ id, text: normalize(searchText(await readArticle(articleFile(join(content, 'archive'), id)))) })));
-    await indexBundles({ out: join(work, 'site'), content, log: () => {}, layout: { segmentDocs: 16 } }, planBundles(ids));
+    await indexSearch({ out: join(work, 'site'), content, log: () => {}, layout: { segmentDocs: 16 } });
     site = await serveStatic(join(work, 'site'), '/');
   }, 120_000);
   afterAll(async () => {

@@ -43,7 +43,7 @@ describe('index layout', () => {
     const site = await mkdtemp(join(tmpdir(), 'layout-'));
     temp.push(site);
     await cp(builtSite.root, site, { recursive: true });
-    const { manifest } = await indexSearch({ site, content: 'content', layout: { segmentDocs: 4, blockBytes: 24, dictBytes: 256, inlineBytes: 0 }, log: () => {} });
+    const { manifest } = await indexSearch({ out: site, site, content: 'content', layout: { segmentDocs: 4, blockBytes: 24, dictBytes: 256, inlineBytes: 0 }, log: () => {} });
     expect(manifest.segmentDocs).toBe(4);
     expect(manifest.dictShards).toBeGreaterThan(50);
     const index = JSON.parse(await readFile(join(site, 'pagefind', 'index.json'), 'utf8'));

@@ -11,6 +11,8 @@
 import { readFileSync } from 'node:fs';
 
 export const SITE_PARTITION = 'site';
+/** The partition that holds the search index (`pagefind/`): no `astro build`, the indexer alone (scripts/index-search.ts). */
+export const SEARCH_PARTITION = 'search';
 
 /**
  * Above this many articles a month is split into thirds (上旬 1–10, 中旬 11–20, 下旬 21–end). Measured on

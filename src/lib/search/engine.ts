@@ -3,13 +3,14 @@
 // reads the postings of the cheapest set of its bigrams that covers every character (fewest bytes,
 // from the dictionary) and keeps the articles where they stand at the term's distances, counting the
 // places: so a result holds every term as a contiguous string of its folded text (fold.ts), and
-// nothing that holds the characters apart. Articles are numbered newest first and read segment by
-// segment (SEGMENT_DOCS): a search reads the newest postings first and stops once it has EXACT_UP_TO
+// nothing that holds the characters apart. Articles are numbered oldest first and read segment by
+// segment (SEGMENT_DOCS) from the last: a search reads the newest postings first and stops once it has EXACT_UP_TO
 // results, counted exactly; "显示更多" reads on. Within a segment the rarest key is read first, and a
 // segment none of whose articles can match reads nothing more. Cards (title, paper, date, page, text)
 // are fetched only for the results shown. Relevance ranks the results found so far by how often each
 // term occurs (saturating, weighted by rarity) plus a title bonus, as Pagefind's ranking did before;
-// dates sort by article number. Without a query, a filter alone lists its articles, newest first.
+// dates sort by article number (newest first: highest first). Without a query, a filter alone lists
+// its articles, newest first.
 import {
   bigramKey, cardPath, dictPath, INDEX_DIR, ISSUES_PATH, isBigram, keyShard, kindsPath, MANIFEST_PATH, postPath, readDictShard, readIssues,
   readPostings, unigramKey, type DictEntry, type IndexCard, type IndexManifest, type Posting,
@@ -72,7 +73,7 @@ export class SearchEngine {
   readonly #base: string;
   #manifest: Promise<IndexManifest> | null = null;
   readonly #files = new Map<string, Promise<Uint8Array>>();
-  readonly #blocks = new Map<number, Promise<Posting[]>>();
+  readonly #blocks = new Map<string, Promise<Posting[]>>();
 
   /** `base` is the site's base URL (import.meta.env.BASE_URL), ending in `/`. */
   constructor(base: string) {
@@ -119,8 +120,9 @@ export class SearchEngine {
           entry.blocks
             .filter((b) => b.first < hi && b.last >= lo)
             .map((b) => {
-              let block = this.#blocks.get(b.file);
-              if (!block) this.#blocks.set(b.file, (block = this.#file(postPath(b.file)).then((bytes) => readPostings(bytes, 0, positional))));
+              const path = postPath(entry.key, b.first);
+              let block = this.#blocks.get(path);
+              if (!block) this.#blocks.set(path, (block = this.#file(path).then((bytes) => readPostings(bytes, 0, positional))));
               return block;
             }),
         );
@@ -167,7 +169,8 @@ export class SearchEngine {
       at += row.docs;
       if (state.paper && manifest.papers[row.paper] !== state.paper) continue;
       if ((first && row.date < first) || (last && row.date > last)) continue;
-      const [a, b] = state.page === 'front' ? [start, start + row.front] : state.page === 'inner' ? [start + row.front, at] : [start, at];
+      // An issue's front-page articles are its last (index-format.ts).
+      const [a, b] = state.page === 'front' ? [at - row.front, at] : state.page === 'inner' ? [start, at - row.front] : [start, at];
       if (a < b) ranges.push([a, b]);
     }
     return ranges;
@@ -183,10 +186,10 @@ export class SearchEngine {
     const oldest = state.sort === 'oldest';
     const ranked = state.sort === 'relevance' && terms.length > 0;
     const segments = Math.ceil(manifest.docs / manifest.segmentDocs);
-    const waiting = impossible ? [] : Array.from({ length: segments }, (_, s) => (oldest ? segments - 1 - s : s));
+    const waiting = impossible ? [] : Array.from({ length: segments }, (_, s) => (oldest ? s : segments - 1 - s));
     const idf = (docs: number): number => Math.log(1 + (manifest.docs - docs + 0.5) / (docs + 0.5));
 
-    /** The matches in one segment, in article order (newest first, or oldest first). */
+    /** The matches in one segment, in the order asked for (newest first: article numbers backwards). */
     const searchSegment = async (s: number): Promise<Found[]> => {
       const lo = s * manifest.segmentDocs;
       const hi = Math.min(manifest.docs, lo + manifest.segmentDocs);
@@ -230,7 +233,7 @@ export class SearchEngine {
         const kinds = await this.#file(kindsPath(s));
         found = found.filter((f) => kinds[f.doc - lo] === kind);
       }
-      return oldest ? found.reverse() : found;
+      return oldest ? found : found.reverse();
     };
 
     const found: Found[] = [];
@@ -241,7 +244,7 @@ export class SearchEngine {
     const searchMore = async (atLeast: number): Promise<void> => {
       const from = loaded;
       while (waiting.length && (free || found.length < atLeast)) found.push(...(await searchSegment(waiting.shift()!)));
-      if (ranked) found.splice(from, Infinity, ...found.slice(from).sort((a, b) => b.score - a.score || a.doc - b.doc));
+      if (ranked) found.splice(from, Infinity, ...found.slice(from).sort((a, b) => b.score - a.score || b.doc - a.doc));
     };
 
     const run: SearchRun = {

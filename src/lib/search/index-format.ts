@@ -4,21 +4,26 @@
 // query put a first query at 185–277 KB on 1,000 articles already (bench/README.md), over the 250 KB
 // a first query may cost at 100,000.
 //
-// Articles are numbered newest first (date descending, then paper, page and article id), so a date
-// range is a range of numbers and "newest first" is number order. Every file is gzip-compressed
+// Articles are numbered oldest first (date ascending; within a day, paper, page and article id
+// descending), so a date range is a range of numbers, "newest first" is number order backwards (each
+// issue from its front page down), and a new day's articles take the next numbers: an index grows by
+// appending (scripts/index-search.ts). Every file is gzip-compressed
 // (DecompressionStream in the browser), under `<site>/pagefind/` (the folder the build, its merge and
 // the tests already know; nothing in it is Pagefind's any more):
 //
 //   index.json        manifest: articles, papers, the archive's first and last day, the settings
 //                     below, and a tag (hash of the index) that every other file is fetched with
 //   issues.bin        the issues in article order: [day, paper, articles, front-page articles] each,
-//                     as varints (the days as differences); read only when a filter is set
+//                     as varints (the days as differences); an issue's front-page articles are its
+//                     last; read only when a filter is set
 //   kinds/<s>.bin     each article's kind (体裁) as one byte, per segment; read only for a kind filter
 //   dict/<h>.bin      the dictionary, hash-sharded (hash of the key mod `dictShards`, the count chosen
 //                     so a shard is about DICT_BYTES): for each key its documents, bytes and where its
 //                     postings are (inline when tiny)
-//   post/<n>.bin      one block of a key's postings (at most about BLOCK_BYTES; a key's blocks cover
-//                     consecutive article ranges, newest first)
+//   post/<b>/<key>-<first>.bin
+//                     one block of a key's postings (at most about BLOCK_BYTES; a key's blocks cover
+//                     consecutive article ranges), named by its key and first article (base 36) so a
+//                     block keeps its name as the index grows; b = key mod POST_FOLDERS
 //   card/<b>/<id>.bin one article's result card: id, title, paper, date, page and text (for the
 //                     excerpt), fetched only for the results shown
 //
@@ -40,6 +45,8 @@ export const BLOCK_BYTES = 8192;
 export const DICT_BYTES = 3072;
 /** A posting list of at most this many bytes is kept in its dictionary entry. */
 export const INLINE_BYTES = 64;
+/** Folders post files are spread over. */
+export const POST_FOLDERS = 1024;
 /** Cards per folder. */
 export const CARD_FOLDER = 1000;
 /** The index folder under the site root. */
@@ -91,7 +98,7 @@ export function keyShard(key: number, shards: number): number {
 }
 
 export const dictPath = (shard: number): string => `dict/${shard}.bin`;
-export const postPath = (file: number): string => `post/${file}.bin`;
+export const postPath = (key: number, first: number): string => `post/${key % POST_FOLDERS}/${key.toString(36)}-${first.toString(36)}.bin`;
 export const kindsPath = (segment: number): string => `kinds/${segment}.bin`;
 export const cardPath = (doc: number): string => `card/${Math.floor(doc / CARD_FOLDER)}/${doc}.bin`;
 export const ISSUES_PATH = 'issues.bin';
@@ -105,7 +112,8 @@ export interface DictEntry {
   /** Bytes of its postings in all. */
   bytes: number;
   inline: Uint8Array | null;
-  blocks: Array<{ file: number; first: number; last: number }>;
+  /** Its blocks' article ranges (a block's file: postPath(key, first)). */
+  blocks: Array<{ first: number; last: number }>;
 }
 
 /** Appends varints to a growing byte buffer. */
@@ -135,6 +143,12 @@ export class ByteWriter {
   }
   result(): Uint8Array {
     return this.#buf.slice(0, this.length);
+  }
+  /** A writer that goes on after these bytes. */
+  static of(bytes: Uint8Array): ByteWriter {
+    const w = new ByteWriter();
+    w.raw(bytes);
+    return w;
   }
 }
 
@@ -166,7 +180,7 @@ export class ByteReader {
   }
 }
 
-/** A dictionary shard's bytes. Entries sorted by key: key, docs, bytes, blocks (0 = inline, then its length and bytes), each block: file, first, last − first. */
+/** A dictionary shard's bytes. Entries sorted by key: key, docs, bytes, blocks (0 = inline, then its bytes), each block: first, last − first. */
 export function writeDictShard(entries: readonly DictEntry[]): Uint8Array {
   const w = new ByteWriter();
   for (const e of entries) {
@@ -176,7 +190,6 @@ export function writeDictShard(entries: readonly DictEntry[]): Uint8Array {
     w.varint(e.blocks.length);
     if (!e.blocks.length) w.raw(e.inline ?? new Uint8Array());
     for (const b of e.blocks) {
-      w.varint(b.file);
       w.varint(b.first);
       w.varint(b.last - b.first);
     }
@@ -195,9 +208,8 @@ export function readDictShard(bytes: Uint8Array): Map<number, DictEntry> {
     const entry: DictEntry = { key, docs, bytes: size, inline: null, blocks: [] };
     if (!count) entry.inline = r.take(size);
     for (let i = 0; i < count; i++) {
-      const file = r.varint();
       const first = r.varint();
-      entry.blocks.push({ file, first, last: first + r.varint() });
+      entry.blocks.push({ first, last: first + r.varint() });
     }
     entries.set(key, entry);
   }
@@ -233,7 +245,7 @@ export function readPostings(bytes: Uint8Array, first: number, positional: boole
   return out;
 }
 
-/** The issues table: for each issue in article order, its day, paper index, articles and front-page articles. */
+/** The issues table: for each issue in article order, its day, paper index, articles and front-page articles (its last). */
 export interface IssueRow {
   date: string;
   paper: number;
@@ -245,14 +257,14 @@ const DAY_MS = 86_400_000;
 const dayNumber = (date: string): number => Date.parse(`${date}T00:00:00Z`) / DAY_MS;
 const dayString = (n: number): string => new Date(n * DAY_MS).toISOString().slice(0, 10);
 
-/** Days as the difference from the previous issue's (newest first, so never negative). */
+/** Days as the difference from the previous issue's (oldest first, so never negative). */
 export function writeIssues(rows: readonly IssueRow[]): Uint8Array {
   const w = new ByteWriter();
   let previous = rows.length ? dayNumber(rows[0]!.date) : 0;
   w.varint(previous);
   for (const row of rows) {
     const day = dayNumber(row.date);
-    w.varint(previous - day);
+    w.varint(day - previous);
     previous = day;
     w.varint(row.paper);
     w.varint(row.docs);
@@ -267,7 +279,7 @@ export function readIssues(bytes: Uint8Array): IssueRow[] {
   if (r.done) return rows;
   let day = r.varint();
   while (!r.done) {
-    day -= r.varint();
+    day += r.varint();
     rows.push({ date: dayString(day), paper: r.varint(), docs: r.varint(), front: r.varint() });
   }
   return rows;
