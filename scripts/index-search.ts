@@ -38,6 +38,8 @@ export interface IndexSearchOptions {
   content?: string;
   /** A folder for what the index was made of: with it, an index whose articles the archive's begin with is appended to. */
   state?: string;
+  /** Write the index anew even when the state allows appending (`npm run build -- --full`); the state is still kept. */
+  fresh?: boolean;
   /** What else decides the index's bytes (the build's code digest): another value writes the index anew. */
   code?: string;
   log?: (line: string) => void;
@@ -97,7 +99,7 @@ export async function indexSearch(options: IndexSearchOptions): Promise<IndexRes
   const tag = digestOf(`${key}\n${planned.map((d) => d.identity).join('\n')}`).slice(0, 12);
   const root = join(options.out, INDEX_DIR);
 
-  const previous = options.state ? await readState(options.state, root, key, planned) : null;
+  const previous = options.state && !options.fresh ? await readState(options.state, root, key, planned) : null;
   if (options.state) await rm(join(options.state, STATE_FILE), { force: true }); // A run stopped half-way leaves no state: the next writes anew.
   const start = previous?.docs.length ?? 0;
   if (!previous) await rm(root, { recursive: true, force: true });

@@ -173,7 +173,8 @@ async function buildSearch(options: PartitionedBuildOptions, plan: ArchivePlan, 
   const result = await indexSearch({
     out: join(parts, part.id),
     content: options.content,
-    state: options.full ? undefined : join(options.cache, 'search-state'),
+    state: join(options.cache, 'search-state'),
+    fresh: options.full,
     code: plan.code,
     log,
   });
