@@ -23,7 +23,7 @@ import { findPage } from '../src/lib/archive-nav.ts';
 import { fold } from '../src/lib/search/fold.ts';
 import {
   BLOCK_BYTES, bigramKey, ByteWriter, cardPath, DICT_BYTES, dictPath, INDEX_DIR, INLINE_BYTES, isBigram, ISSUES_PATH, keyShard, kindsPath,
-  MANIFEST_PATH, postPath, readDictShard, readIssues, readPostings, SEGMENT_DOCS, unigramKey, writeDictShard, writeIssues,
+  MANIFEST_PATH, openSegmentStart, postPath, readDictShard, readIssues, readPostings, SEGMENT_DOCS, unigramKey, writeDictShard, writeIssues,
   type DictEntry, type IndexCard, type IndexManifest, type IssueRow,
 } from '../src/lib/search/index-format.ts';
 import { KIND_LABELS, searchRecord, searchText } from '../src/lib/search/record.ts';
@@ -112,15 +112,18 @@ export async function indexSearch(options: IndexSearchOptions): Promise<IndexRes
   const segmentKinds: number[] = previous && start % layout.segmentDocs ? [...(await readGzip(join(root, kindsPath(firstSegment))))] : [];
   const postings = new PostingsBuilder(layout, entries, (k, first) => readGzip(join(root, postPath(k, first))));
 
+  // Articles from `open` on are in the open segment: their postings go to the dictionary's tails.
+  const open = openSegmentStart(planned.length, layout.segmentDocs);
+  if (previous && open > openSegmentStart(start, layout.segmentDocs)) await postings.closeTails();
   const issues = new IssueCache(join(archive, 'issues'));
   for (let i = start; i < planned.length; i += READ_BATCH) {
     const batch = planned.slice(i, i + READ_BATCH);
     const docs = await Promise.all(batch.map((d) => readDoc(archive, issues, d)));
-    await postings.load(docs.map((d) => d.keys));
+    await postings.load(docs.filter((_, j) => i + j < open).flatMap((d) => [...d.keys.keys()]));
     for (const [j, doc] of docs.entries()) {
       const n = i + j;
       await out.put(cardPath(n), new TextEncoder().encode(JSON.stringify(doc.card)));
-      postings.add(n, doc.keys);
+      postings.add(n, doc.keys, n < open);
       segmentKinds.push(kinds.indexOf(doc.kind));
       const paper = papers.indexOf(batch[j]!.paper);
       const last = rows.at(-1);
@@ -275,18 +278,31 @@ const readGzip = async (path: string): Promise<Uint8Array> => new Uint8Array(gun
 /** One article's keys: for each, how often it occurs, whether in the title, and (bigrams) where. */
 type DocKeys = Map<number, { count: number; inTitle: boolean; positions: number[] | null }>;
 
-/** A key's postings: blocks of varints covering consecutive article ranges; only the bytes of blocks written or extended in this run are held. */
+/** A list of postings: a block's or the open segment's; only the bytes of lists read back or written in this run are held. */
+interface List {
+  first: number;
+  last: number;
+  w: ByteWriter | null;
+  dirty: boolean;
+}
+
+/** A key's postings: blocks covering consecutive article ranges of the closed segments, and the open segment's list. */
 interface KeyPostings {
   docs: number;
+  /** Bytes of all its lists. */
   bytes: number;
-  previous: number;
-  blocks: Array<{ first: number; last: number; w: ByteWriter | null; dirty: boolean }>;
+  blocks: List[];
+  /** True once the last block's bytes are held (a key new in this run, or read back). */
+  loaded: boolean;
+  tail: List | null;
 }
 
 /**
  * Appends articles' postings key by key, starting from the last index's dictionary (empty for a new
- * index). A key's last block is read back (inline bytes, or its post file) the first time an article
- * touches it, so it goes on filling exactly as in one pass.
+ * index): an article of a closed segment to the key's last block (read back the first time, from its
+ * inline bytes or its post file) or a new one, an article of the open segment to the key's tail. When
+ * an added day closes the open segment, its tails are moved into blocks first, posting by posting, so
+ * every list ends up as in one pass.
  */
 class PostingsBuilder {
   readonly #layout: IndexLayout;
@@ -299,57 +315,91 @@ class PostingsBuilder {
     this.#read = read;
   }
 
-  /** Reads back the last blocks of the keys these articles touch that the last index holds. */
-  async load(docs: ReadonlyArray<DocKeys>): Promise<void> {
-    const wanted = [...new Set(docs.flatMap((d) => [...d.keys()]))].filter((k) => !this.#keys.has(k) && this.#seed.has(k));
+  /** A key's postings, from the last index's entry when it has one (no file read). */
+  #key(key: number): KeyPostings {
+    let k = this.#keys.get(key);
+    if (k) return k;
+    const entry = this.#seed.get(key);
+    if (!entry) {
+      k = { docs: 0, bytes: 0, blocks: [], loaded: true, tail: null };
+    } else {
+      const positional = isBigram(key);
+      const range = (bytes: Uint8Array): { first: number; last: number } => {
+        const list = readPostings(bytes, 0, positional);
+        return { first: list[0]!.doc, last: list.at(-1)!.doc };
+      };
+      const blocks: List[] = entry.blocks.map((b) => ({ ...b, w: null, dirty: false }));
+      if (entry.inline) blocks.push({ ...range(entry.inline), w: ByteWriter.of(entry.inline), dirty: false });
+      const tail = entry.tail ? { ...range(entry.tail), w: ByteWriter.of(entry.tail), dirty: false } : null;
+      k = { docs: entry.docs, bytes: entry.bytes, blocks, loaded: !entry.blocks.length, tail };
+    }
+    this.#keys.set(key, k);
+    return k;
+  }
+
+  /** Reads back the last blocks of these keys (before articles of a closed segment are added to them). */
+  async load(keys: Iterable<number>): Promise<void> {
+    const wanted = [...new Set(keys)].map((key) => [key, this.#key(key)] as const).filter(([, k]) => !k.loaded);
     for (let i = 0; i < wanted.length; i += PARALLEL) {
       await Promise.all(
-        wanted.slice(i, i + PARALLEL).map(async (key) => {
-          const entry = this.#seed.get(key)!;
-          const blocks: KeyPostings['blocks'] = entry.blocks.map((b) => ({ ...b, w: null, dirty: false }));
-          if (entry.inline) {
-            const list = readPostings(entry.inline, 0, isBigram(key));
-            blocks.push({ first: list[0]!.doc, last: list.at(-1)!.doc, w: null, dirty: false });
-          }
-          const last = blocks.at(-1)!;
-          last.w = ByteWriter.of(entry.inline ?? (await this.#read(key, last.first)));
-          this.#keys.set(key, { docs: entry.docs, bytes: entry.bytes, previous: last.last, blocks });
+        wanted.slice(i, i + PARALLEL).map(async ([key, k]) => {
+          const last = k.blocks.at(-1)!;
+          last.w = ByteWriter.of(await this.#read(key, last.first));
+          k.loaded = true;
         }),
       );
     }
   }
 
-  add(doc: number, keys: DocKeys): void {
-    for (const [key, p] of keys) {
-      let k = this.#keys.get(key);
-      if (!k) this.#keys.set(key, (k = { docs: 0, bytes: 0, previous: doc, blocks: [] }));
-      let block = k.blocks.at(-1);
-      if (!block || block.w!.length >= this.#layout.blockBytes) {
-        block = { first: doc, last: doc, w: new ByteWriter(), dirty: true };
-        k.blocks.push(block);
-        k.previous = 0; // A block starts with its first article's number itself.
-      }
-      const w = block.w!;
-      const before = w.length;
-      w.varint(doc - k.previous);
-      w.varint(p.count * 2 + (p.inTitle ? 1 : 0));
-      if (p.positions) {
-        let at = 0;
-        for (const q of p.positions) {
-          w.varint(q - at);
-          at = q;
-        }
-      }
-      k.bytes += w.length - before;
-      k.previous = doc;
-      block.last = doc;
-      block.dirty = true;
-      k.docs++;
+  /** Moves every key's open-segment postings into its blocks (the segment is full now). */
+  async closeTails(): Promise<void> {
+    const keys = [...this.#seed.values()].filter((e) => e.tail).map((e) => e.key);
+    await this.load(keys);
+    for (const key of keys) {
+      const k = this.#key(key);
+      const tail = k.tail!;
+      k.tail = null;
+      k.bytes -= tail.w!.length;
+      const moved = readPostings(tail.w!.result(), 0, isBigram(key));
+      k.docs -= moved.length;
+      for (const p of moved) this.#append(k, p.doc, p, true);
     }
   }
 
+  /** Adds an article's keys: to blocks (`closed`: its segment is full), else to the tails. Keys of closed articles must be loaded. */
+  add(doc: number, keys: DocKeys, closed: boolean): void {
+    for (const [key, p] of keys) this.#append(this.#key(key), doc, p, closed);
+  }
+
+  #append(k: KeyPostings, doc: number, p: { count: number; inTitle: boolean; positions: number[] | null }, closed: boolean): void {
+    let list: List;
+    if (closed) {
+      const last = k.blocks.at(-1);
+      list = last && last.w!.length < this.#layout.blockBytes ? last : { first: doc, last: doc, w: new ByteWriter(), dirty: true };
+      if (list !== last) k.blocks.push(list);
+    } else {
+      list = k.tail ??= { first: doc, last: doc, w: new ByteWriter(), dirty: true };
+    }
+    const w = list.w!;
+    const before = w.length;
+    // A list starts with its first article's number itself, then differences.
+    w.varint(before ? doc - list.last : doc);
+    w.varint(p.count * 2 + (p.inTitle ? 1 : 0));
+    if (p.positions) {
+      let at = 0;
+      for (const q of p.positions) {
+        w.varint(q - at);
+        at = q;
+      }
+    }
+    k.bytes += w.length - before;
+    list.last = doc;
+    list.dirty = true;
+    k.docs++;
+  }
+
   #inline(k: KeyPostings): boolean {
-    return k.blocks.length === 1 && k.bytes <= this.#layout.inlineBytes;
+    return k.blocks.length === 1 && k.bytes - (k.tail?.w!.length ?? 0) <= this.#layout.inlineBytes;
   }
 
   /** The post files written or extended, as [path, bytes]. */
@@ -365,7 +415,14 @@ class PostingsBuilder {
     const out = new Map(this.#seed);
     for (const [key, k] of this.#keys) {
       const inline = this.#inline(k);
-      out.set(key, { key, docs: k.docs, bytes: k.bytes, inline: inline ? k.blocks[0]!.w!.result() : null, blocks: inline ? [] : k.blocks.map(({ first, last }) => ({ first, last })) });
+      out.set(key, {
+        key,
+        docs: k.docs,
+        bytes: k.bytes,
+        inline: inline ? k.blocks[0]!.w!.result() : null,
+        blocks: inline ? [] : k.blocks.map(({ first, last }) => ({ first, last })),
+        tail: k.tail ? k.tail.w!.result() : null,
+      });
     }
     return [...out.values()].sort((a, b) => a.key - b.key);
   }

@@ -89,8 +89,9 @@ describe('index file formats', () => {
   });
   it('dictionary shards and the issues table read back what was written', () => {
     const entries = [
-      { key: unigramKey(0x4e00), docs: 1, bytes: 2, inline: Uint8Array.from([2, 6]), blocks: [] },
-      { key: bigramKey(0x4e00, 0x4e01), docs: 900, bytes: 20_000, inline: null, blocks: [{ first: 0, last: 499 }, { first: 500, last: 1800 }] },
+      { key: unigramKey(0x4e00), docs: 1, bytes: 2, inline: Uint8Array.from([2, 6]), blocks: [], tail: null },
+      { key: bigramKey(0x4e00, 0x4e01), docs: 900, bytes: 20_000, inline: null, blocks: [{ first: 0, last: 499 }, { first: 500, last: 1800 }], tail: Uint8Array.from([200, 15, 2, 0, 5]) },
+      { key: unigramKey(0x4e02), docs: 1, bytes: 2, inline: null, blocks: [], tail: Uint8Array.from([1, 2]) },
     ];
     expect([...readDictShard(writeDictShard(entries)).values()]).toEqual(entries);
     const rows = [{ date: '2021-12-31', paper: 0, docs: 1, front: 1 }, { date: '2022-03-25', paper: 1, docs: 9, front: 3 }, { date: '2022-03-25', paper: 0, docs: 5, front: 2 }];

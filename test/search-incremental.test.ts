@@ -2,8 +2,10 @@
 // day, its index appended to after each ingest, ends with the same files, byte for byte, as an index
 // written once of the whole archive; each append reports every file it changed (and nothing else
 // changed); a change in the past (a day's page removed) writes the index anew, again equal to a clean
-// one. The layout is tiny so that segments end part-way, blocks fill and start, and lists grow out of
-// their dictionary entries into post files.
+// one. Two layouts: segments of 7 articles, so that every added day closes the open segment (its
+// postings move from the dictionary into blocks, which fill and start, and lists grow out of their
+// dictionary entries into post files); and segments larger than the archive, so that every day stays
+// in the open segment and an append writes no post file at all.
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,6 +17,7 @@ import { ingest } from '../scripts/build-content.ts';
 import { indexSearch, type IndexResult } from '../scripts/index-search.ts';
 
 const LAYOUT = { segmentDocs: 7, blockBytes: 600, dictBytes: 2000, inlineBytes: 300 };
+const OPEN_LAYOUT = { ...LAYOUT, segmentDocs: 4096 };
 
 async function hashTree(dir: string): Promise<Record<string, string>> {
   const files = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
@@ -33,6 +36,9 @@ describe('the search index appended day by day', () => {
   const runs: IndexResult[] = [];
   const trees: Array<Record<string, string>> = [];
   const cleans: Array<Record<string, string>> = [];
+  const openRuns: IndexResult[] = [];
+  const openTrees: Array<Record<string, string>> = [];
+  const openCleans: Array<Record<string, string>> = [];
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'search-incremental-'));
@@ -41,7 +47,7 @@ describe('the search index appended day by day', () => {
     expect(days.length).toBeGreaterThanOrEqual(4);
     const seeds = join(root, 'seeds');
     const content = join(root, 'content');
-    const index = async (out: string, state?: string): Promise<IndexResult> => indexSearch({ out, content, state, code: 'test', layout: LAYOUT, log: () => {} });
+    const index = async (out: string, state?: string, layout = LAYOUT): Promise<IndexResult> => indexSearch({ out, content, state, code: 'test', layout, log: () => {} });
     // The first day, then one day at a time.
     const steps = [days[0]!, days[1]!, days[2]!, days[3]!];
     let written = '';
@@ -54,6 +60,10 @@ describe('the search index appended day by day', () => {
       const clean = join(root, `clean-${runs.length}`);
       await index(clean);
       cleans.push(await hashTree(clean));
+      openRuns.push(await index(join(root, 'open'), join(root, 'open-state'), OPEN_LAYOUT));
+      openTrees.push(await hashTree(join(root, 'open')));
+      await index(`${clean}-open`, undefined, OPEN_LAYOUT);
+      openCleans.push(await hashTree(`${clean}-open`));
     }
     // A change in the past: the first day's last page removed.
     const first = pages.filter((p) => p.date === days[0]).at(-1)!;
@@ -93,5 +103,16 @@ describe('the search index appended day by day', () => {
       expect(changed.length).toBeLessThan(Object.keys(trees[n]!).length);
     }
     expect(runs[4]!.changed).toBeNull();
+  });
+
+  it('days within the open segment: appended, equal to a clean index, and only the dictionary, cards, tables and manifest written', () => {
+    expect(openRuns.map((r) => r.appended === null)).toEqual([true, false, false, false]);
+    for (const [n, tree] of openTrees.entries()) expect(differing(tree, openCleans[n]!), `step ${n}`).toEqual([]);
+    expect(Object.keys(openTrees[3]!).filter((f) => f.startsWith('pagefind/post/'))).toEqual([]);
+    for (let n = 1; n < 4; n++) {
+      const kinds = new Set(openRuns[n]!.changed!.map((f) => f.split('/')[1]!.replace(/\.bin$|\.json$/u, '')));
+      expect([...kinds].sort()).toEqual(['card', 'dict', 'index', 'issues', 'kinds']);
+      expect(differing(openTrees[n - 1]!, openTrees[n]!).filter((f) => !openRuns[n]!.changed!.includes(f))).toEqual([]);
+    }
   });
 });

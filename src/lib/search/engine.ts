@@ -111,21 +111,20 @@ export class SearchEngine {
     return readDictShard(await this.#file(dictPath(keyShard(key, dictShards)))).get(key) ?? null;
   }
 
-  /** A key's postings for the articles from `lo` to `hi` (exclusive). */
+  /** A key's postings for the articles from `lo` to `hi` (exclusive): inline, from its blocks in that range, and its open segment's. */
   async #postings(entry: DictEntry, lo: number, hi: number): Promise<Posting[]> {
     const positional = isBigram(entry.key);
-    const lists = entry.inline
-      ? [readPostings(entry.inline, 0, positional)]
-      : await Promise.all(
-          entry.blocks
-            .filter((b) => b.first < hi && b.last >= lo)
-            .map((b) => {
-              const path = postPath(entry.key, b.first);
-              let block = this.#blocks.get(path);
-              if (!block) this.#blocks.set(path, (block = this.#file(path).then((bytes) => readPostings(bytes, 0, positional))));
-              return block;
-            }),
-        );
+    const blocks = await Promise.all(
+      entry.blocks
+        .filter((b) => b.first < hi && b.last >= lo)
+        .map((b) => {
+          const path = postPath(entry.key, b.first);
+          let block = this.#blocks.get(path);
+          if (!block) this.#blocks.set(path, (block = this.#file(path).then((bytes) => readPostings(bytes, 0, positional))));
+          return block;
+        }),
+    );
+    const lists = [entry.inline ? readPostings(entry.inline, 0, positional) : [], ...blocks, entry.tail ? readPostings(entry.tail, 0, positional) : []];
     return lists.flat().filter((p) => p.doc >= lo && p.doc < hi);
   }
 

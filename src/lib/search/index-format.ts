@@ -19,10 +19,11 @@
 //   kinds/<s>.bin     each article's kind (体裁) as one byte, per segment; read only for a kind filter
 //   dict/<h>.bin      the dictionary, hash-sharded (hash of the key mod `dictShards`, the count chosen
 //                     so a shard is about DICT_BYTES): for each key its documents, bytes and where its
-//                     postings are (inline when tiny)
+//                     postings are (inline when tiny), and its postings in the open segment (the last,
+//                     not yet full: a day added changes those, and only the dictionary then)
 //   post/<b>/<key>-<first>.bin
-//                     one block of a key's postings (at most about BLOCK_BYTES; a key's blocks cover
-//                     consecutive article ranges), named by its key and first article (base 36) so a
+//                     one block of a key's postings in the closed segments (at most about BLOCK_BYTES;
+//                     a key's blocks cover consecutive article ranges), named by its key and first article (base 36) so a
 //                     block keeps its name as the index grows; b = key mod POST_FOLDERS
 //   card/<b>/<id>.bin one article's result card: id, title, paper, date, page and text (for the
 //                     excerpt), fetched only for the results shown
@@ -104,7 +105,12 @@ export const cardPath = (doc: number): string => `card/${Math.floor(doc / CARD_F
 export const ISSUES_PATH = 'issues.bin';
 export const MANIFEST_PATH = 'index.json';
 
-/** Where a key's postings are: inline bytes, or blocks in post/ files. */
+/**
+ * Where a key's postings are. The closed segments' (every segment but the last, unfinished one):
+ * inline bytes when they are one small block, else blocks in post/ files. The open segment's: in the
+ * entry itself (`tail`), as every day added changes them: the dictionary shards are written again for
+ * each day anyway, while a post file per key would be thousands of files a day.
+ */
 export interface DictEntry {
   key: number;
   /** Articles holding the key. */
@@ -114,7 +120,12 @@ export interface DictEntry {
   inline: Uint8Array | null;
   /** Its blocks' article ranges (a block's file: postPath(key, first)). */
   blocks: Array<{ first: number; last: number }>;
+  /** The open segment's postings (a list as a block's, from the segment's first article), or null. */
+  tail: Uint8Array | null;
 }
+
+/** The first article of the open segment of an index of `docs` articles: segments before it are closed (full). */
+export const openSegmentStart = (docs: number, segmentDocs: number): number => Math.floor(docs / segmentDocs) * segmentDocs;
 
 /** Appends varints to a growing byte buffer. */
 export class ByteWriter {
@@ -180,7 +191,10 @@ export class ByteReader {
   }
 }
 
-/** A dictionary shard's bytes. Entries sorted by key: key, docs, bytes, blocks (0 = inline, then its bytes), each block: first, last − first. */
+/**
+ * A dictionary shard's bytes. Entries sorted by key: key, docs, bytes, blocks; with no blocks, the
+ * inline list's length and bytes; each block: first, last − first; then the tail's length and bytes.
+ */
 export function writeDictShard(entries: readonly DictEntry[]): Uint8Array {
   const w = new ByteWriter();
   for (const e of entries) {
@@ -188,11 +202,16 @@ export function writeDictShard(entries: readonly DictEntry[]): Uint8Array {
     w.varint(e.docs);
     w.varint(e.bytes);
     w.varint(e.blocks.length);
-    if (!e.blocks.length) w.raw(e.inline ?? new Uint8Array());
+    if (!e.blocks.length) {
+      w.varint(e.inline?.length ?? 0);
+      if (e.inline) w.raw(e.inline);
+    }
     for (const b of e.blocks) {
       w.varint(b.first);
       w.varint(b.last - b.first);
     }
+    w.varint(e.tail?.length ?? 0);
+    if (e.tail) w.raw(e.tail);
   }
   return w.result();
 }
@@ -205,12 +224,17 @@ export function readDictShard(bytes: Uint8Array): Map<number, DictEntry> {
     const docs = r.varint();
     const size = r.varint();
     const count = r.varint();
-    const entry: DictEntry = { key, docs, bytes: size, inline: null, blocks: [] };
-    if (!count) entry.inline = r.take(size);
+    const entry: DictEntry = { key, docs, bytes: size, inline: null, blocks: [], tail: null };
+    if (!count) {
+      const length = r.varint();
+      if (length) entry.inline = r.take(length);
+    }
     for (let i = 0; i < count; i++) {
       const first = r.varint();
       entry.blocks.push({ first, last: first + r.varint() });
     }
+    const tail = r.varint();
+    if (tail) entry.tail = r.take(tail);
     entries.set(key, entry);
   }
   return entries;
