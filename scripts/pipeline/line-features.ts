@@ -19,6 +19,7 @@ import {
 import { furniturePatterns } from '../data/furniture.ts';
 import { continuationOpeners } from '../data/threading.ts';
 import { closers, closingMarks, fullWidth, runOn, sentenceEnd, sentenceInside } from '../data/punctuation.ts';
+import { charClass, charLength } from './char-class.ts';
 import type { BlockPosition, LineEnding, LineFeatures, PageLayout, SourceLine } from './types.ts';
 
 export interface DescribeResult {
@@ -91,9 +92,16 @@ export function collapseLetterSpacing(text: string): string {
 /** Printed width in ems: full-width characters 1, others ½. */
 export function widthOf(text: string): number {
   let w = 0;
-  for (const c of text) w += fullWidth.test(c) ? 1 : 0.5;
+  for (let i = 0; i < text.length; i++) {
+    if (charLength(text, i) === 2) {
+      w += fullWidthChar.has(text.slice(i, i + 2)) ? 1 : 0.5;
+      i++;
+    } else w += fullWidthChar.hasUnit(text.charCodeAt(i)) ? 1 : 0.5;
+  }
   return w;
 }
+
+const fullWidthChar = charClass(fullWidth);
 
 /** The line ends a sentence (。！？； behind any closing quotes), or a bracketed note closes it. */
 /** True when the text opens a report: a dateline (本报讯, 新华社…电; data/article-lines.ts). */
