@@ -34,3 +34,21 @@ export function charLength(text: string, i: number): 1 | 2 {
   const v = text.charCodeAt(i + 1);
   return v >= 0xdc00 && v <= 0xdfff ? 2 : 1;
 }
+
+/**
+ * A regex test asked only of texts holding at least one of `chars`, which must be characters the
+ * pattern cannot match without (a quick scan before the regex; most lines fail it). The answer is the
+ * regex's own: where the guard says no, the regex would have said no too (test/char-class.test.ts
+ * checks each guard against its pattern on the corpus's lines).
+ */
+export function guarded(pattern: RegExp, chars: string): (text: string) => boolean {
+  if (pattern.global || pattern.sticky) throw new Error(`guarded: ${pattern} keeps lastIndex`);
+  const units = [...chars];
+  return (text) => holdsAny(text, units) && pattern.test(text);
+}
+
+/** Whether the text holds at least one of the characters. */
+export function holdsAny(text: string, chars: readonly string[]): boolean {
+  for (const c of chars) if (text.includes(c)) return true;
+  return false;
+}
