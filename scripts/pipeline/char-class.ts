@@ -36,15 +36,40 @@ export function charLength(text: string, i: number): 1 | 2 {
 }
 
 /**
- * A regex test asked only of texts holding at least one of `chars`, which must be characters the
- * pattern cannot match without (a quick scan before the regex; most lines fail it). The answer is the
- * regex's own: where the guard says no, the regex would have said no too (test/char-class.test.ts
- * checks each guard against its pattern on the corpus's lines).
+ * Which of a few chosen characters (at most 31, each one BMP code unit) a text holds, read in one pass
+ * as a bit mask: the characters some patterns cannot match without (their `needs` in scripts/data/), so
+ * a line is asked a pattern only when it holds one of that pattern's (test/char-class.test.ts checks
+ * each `needs` against its pattern on the corpus's lines). Most lines hold none of most patterns'.
  */
-export function guarded(pattern: RegExp, chars: string): (text: string) => boolean {
-  if (pattern.global || pattern.sticky) throw new Error(`guarded: ${pattern} keeps lastIndex`);
-  const units = [...chars];
-  return (text) => holdsAny(text, units) && pattern.test(text);
+export class CharPresence {
+  private readonly bitOf = new Int32Array(0x10000);
+  private count = 0;
+
+  constructor(chars: string) {
+    for (const c of chars) this.bits(c);
+  }
+
+  /** The bits of the characters (each added to the watched ones on first sight, before any mask is read). */
+  bits(chars: string): number {
+    let bits = 0;
+    for (const c of chars) {
+      if (c.length !== 1) throw new Error(`CharPresence: ${c} is not one BMP code unit`);
+      const u = c.charCodeAt(0);
+      if (!this.bitOf[u]) {
+        if (this.count === 31) throw new Error('CharPresence: more than 31 characters');
+        this.bitOf[u] = 1 << this.count++;
+      }
+      bits |= this.bitOf[u]!;
+    }
+    return bits;
+  }
+
+  /** The bits of the watched characters the text holds. */
+  mask(text: string): number {
+    let mask = 0;
+    for (let i = 0; i < text.length; i++) mask |= this.bitOf[text.charCodeAt(i)]!;
+    return mask;
+  }
 }
 
 /** Whether the text holds at least one of the characters. */

@@ -24,7 +24,7 @@ import {
 import { furniturePatterns } from '../data/furniture.ts';
 import { continuationOpeners } from '../data/threading.ts';
 import { closers, closingMarks, fullWidth, runOn, sentenceEnd, sentenceInside } from '../data/punctuation.ts';
-import { charClass, charLength, guarded, holdsAny } from './char-class.ts';
+import { charClass, charLength, CharPresence } from './char-class.ts';
 import type { BlockPosition, LineEnding, LineFeatures, PageLayout, SourceLine } from './types.ts';
 
 export interface DescribeResult {
@@ -34,13 +34,19 @@ export interface DescribeResult {
 
 const opensClosed = new RegExp(`^[${closingMarks}]`, 'u');
 
-// The patterns asked of every line, each behind a quick test of the characters it needs (data/article-lines.ts, data/furniture.ts).
-const isCaptionCredit = guarded(captionCredit, captionCreditNeeds);
-const isShotCredit = guarded(shotCredit, shotCreditNeeds);
-const isDecoratedHead = guarded(decoratedHead, decoratedHeadNeeds);
-const isSpeakerLine = guarded(speakerLine, speakerLineNeeds);
-const datelineChars = [...datelineNeeds];
-const furnitureTests = furniturePatterns.map((f) => ({ kind: f.kind, test: f.needs ? guarded(f.pattern, f.needs) : (text: string) => f.pattern.test(text) }));
+// The patterns asked of every line, each only of lines holding one of the characters it needs
+// (data/article-lines.ts, data/furniture.ts): one pass over the line finds which of those it holds.
+const needed = new CharPresence('');
+const quick = (pattern: RegExp, needs: string) => {
+  const bits = needed.bits(needs);
+  return (text: string, held: number): boolean => (held & bits) !== 0 && pattern.test(text);
+};
+const isCaptionCredit = quick(captionCredit, captionCreditNeeds);
+const isShotCredit = quick(shotCredit, shotCreditNeeds);
+const isDecoratedHead = quick(decoratedHead, decoratedHeadNeeds);
+const isSpeakerLine = quick(speakerLine, speakerLineNeeds);
+const datelineBits = needed.bits(datelineNeeds);
+const furnitureTests = furniturePatterns.map((f) => ({ kind: f.kind, test: f.needs ? quick(f.pattern, f.needs) : (text: string) => f.pattern.test(text) }));
 const cuePatterns = Object.entries(headlineCues);
 
 export function describeLines(lines: SourceLine[], skip: Set<number>): DescribeResult {
@@ -72,7 +78,7 @@ function creditEndsAt(lines: readonly Omit<LineFeatures, 'widthRatio' | 'credite
   const line = lines[i]!, next = lines[i + 1], prev = lines[i - 1];
   // A short rest of a credit: the end of a name (霏), a role and a name (讯员 王少霏); no sentence in it.
   const rest = (l: typeof line, before: typeof line): boolean =>
-    !l.gapBefore && !/[。！？!?]/u.test(l.text) && (l.width <= 3 || (l.width <= 9 && /\s/u.test(l.text)) || !before.captionEnd) && isCaptionCredit(before.text + l.text);
+    !l.gapBefore && !/[。！？!?]/u.test(l.text) && (l.width <= 3 || (l.width <= 9 && /\s/u.test(l.text)) || !before.captionEnd) && isCaptionCredit(before.text + l.text, needed.mask(before.text) | needed.mask(l.text));
   if (next && rest(next, line)) return false;
   return line.captionEnd || (prev !== undefined && rest(line, prev));
 }
@@ -183,9 +189,11 @@ function measure(source: SourceLine, index: number, gapBefore: boolean, gapAfter
   const trimmed = source.text.trim();
   const text = stripMarks(trimmed);
   const flat = collapseLetterSpacing(text);
-  const captionEnd = isCaptionCredit(text) || isShotCredit(text);
+  // flat holds the line's characters less spaces: what the text holds serves it too.
+  const held = needed.mask(text);
+  const captionEnd = isCaptionCredit(text, held) || isShotCredit(text, held);
   const ending = endingOf(text);
-  const decorated = isDecoratedHead(text);
+  const decorated = isDecoratedHead(text, held);
   return {
     index,
     source,
@@ -205,17 +213,16 @@ function measure(source: SourceLine, index: number, gapBefore: boolean, gapAfter
     block: blockPosition(gapBefore, gapAfter),
     marked: /^#{1,6}\s/u.test(trimmed),
     // A short dateline the engine letter-spaced to the column's width (新 华 社 湄 川 1 月 16 日 电) is read with its spaces out.
-    // (flat holds the line's characters less spaces: the same quick test serves both.)
-    dateline: holdsAny(text, datelineChars) && datelineStart.some((p) => p.test(text) || (flat !== text && p.test(flat))),
+    dateline: (held & datelineBits) !== 0 && datelineStart.some((p) => p.test(text) || (flat !== text && p.test(flat))),
     byline: bylineStart.test(text),
     closingCredit: closingCredit.test(text),
     captionEnd,
     dashSubtitle: dashSubtitle.test(text),
-    speakerLine: isSpeakerLine(text),
+    speakerLine: isSpeakerLine(text, held),
     decorated,
     paragraphOpener: paragraphOpener.test(text),
     // A section head decorated with rules (……◀ 瞄准突出问题发力 ▶……) is no banner between dots.
-    furniture: decorated ? null : (furnitureTests.find((f) => f.test(flat))?.kind ?? null),
+    furniture: decorated ? null : (furnitureTests.find((f) => f.test(flat, held))?.kind ?? null),
     cues: cuesOf(text),
   };
 }

@@ -14,7 +14,7 @@ import {
   parseNumber,
   publisherPaperName,
 } from '../data/mastheads.ts';
-import { holdsAny } from './char-class.ts';
+import { CharPresence } from './char-class.ts';
 import type { SourceLine, SourcePosition } from './types.ts';
 
 /** One fact read off the masthead, with where it is printed. */
@@ -116,7 +116,9 @@ function cleanLine(text: string): string {
   return text.replace(/^\s*#{1,6}\s+/u, '').replace(/\*\*|__/gu, '').trim();
 }
 
-const globalTokens = Object.entries(mastheadTokens).map(([kind, pattern]) => [kind, new RegExp(pattern.source, `${pattern.flags}g`), [...mastheadTokenNeeds[kind as keyof typeof mastheadTokens]]] as const);
+// Each token is looked for only on a line holding one of the characters it needs (data/mastheads.ts).
+const tokenChars = new CharPresence('');
+const globalTokens = Object.entries(mastheadTokens).map(([kind, pattern]) => [kind, new RegExp(pattern.source, `${pattern.flags}g`), tokenChars.bits(mastheadTokenNeeds[kind as keyof typeof mastheadTokens])] as const);
 
 /**
  * Takes every masthead token off a line. The line is a token line when only separators remain, or
@@ -125,8 +127,10 @@ const globalTokens = Object.entries(mastheadTokens).map(([kind, pattern]) => [ki
 function readTokenLine(text: string): { kinds: Set<string>; namedPage: boolean; rest: string | null } | null {
   const kinds = new Set<string>();
   let rest = text;
-  for (const [kind, global, needs] of globalTokens) {
-    if (!holdsAny(rest, needs)) continue; // the token cannot be on the line: nothing to take off
+  // Taking tokens off only takes characters away (a space stands in): what the line holds bounds what is left.
+  const held = tokenChars.mask(text);
+  for (const [kind, global, bits] of globalTokens) {
+    if (!(held & bits)) continue; // the token cannot be on the line: nothing to take off
     const next = rest.replace(global, ' ');
     if (next !== rest) kinds.add(kind);
     rest = next;
