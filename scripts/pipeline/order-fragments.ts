@@ -183,7 +183,7 @@ function linkLines(blocks: Block[], widths: number[], cost: (d: number) => numbe
 /**
  * What the page's text says of a join, for the reading-order test and the linking alike (both ask it
  * of the same pairs): the phrases the page prints, counted once on first need, and each pair's
- * joinScore, computed once.
+ * joinScoreOf, computed once (each line's ends read once).
  */
 interface JoinEvidence {
   score(tail: Block, head: Block): number;
@@ -192,13 +192,15 @@ interface JoinEvidence {
 function joinEvidence(blocks: Block[]): JoinEvidence {
   let corpus: Map<string, number> | null = null;
   const known = new Map<number, number>();
+  const tails: (TailEnd | undefined)[] = [], heads: (HeadEnd | undefined)[] = [];
   return {
     score(tail, head) {
       const key = tail.at * blocks.length + head.at;
       let s = known.get(key);
       if (s === undefined) {
         corpus ??= countPhrases(blocks.flatMap((b) => b.lines.map((l) => l.text.trim())), L.minPhrase, L.maxPhrase);
-        known.set(key, (s = joinScore(tail.tail, head.head, corpus)));
+        s = joinScoreOf((tails[tail.at] ??= tailEnd(tail.tail)), (heads[head.at] ??= headEnd(head.head)), corpus);
+        known.set(key, s);
       }
       return s;
     },
@@ -244,15 +246,34 @@ function numberRunsOn(tail: string, head: string): boolean {
 
 const opensClosed = new RegExp(`^[${closingMarks}]`, 'u');
 
-/** How well `b` continues `a`: words across the join, a phrase printed elsewhere, a number's unit, a mark. */
-function joinScore(a: string, b: string, corpus: Map<string, number>): number {
+/** What joinScoreOf reads of a line's end (its last 4 characters, their closing run of Han) and of a line's start. */
+interface TailEnd {
+  tail: string;
+  left: string;
+}
+interface HeadEnd {
+  head: string;
+  right: string;
+  /** What the mark opening the line adds: a mark that never opens a line, a continuation word. */
+  opener: number;
+}
+
+function tailEnd(a: string): TailEnd {
   const tail = lastChars(a, 4);
+  return { tail, left: /\p{Script=Han}+$/u.exec(tail)?.[0] ?? '' };
+}
+
+function headEnd(b: string): HeadEnd {
   const head = firstChars(b, 4);
+  const opener = opensClosed.test(head) ? w.opensWithCloser : continuationOpeners.has(firstChars(head, 1)) ? w.continuationOpener : 0;
+  return { head, right: /^\p{Script=Han}+/u.exec(head)?.[0] ?? '', opener };
+}
+
+/** How well a block's head continues a block's tail: words across the join, a phrase printed elsewhere, a number's unit, a mark. */
+function joinScoreOf({ tail, left }: TailEnd, { head, right, opener }: HeadEnd, corpus: Map<string, number>): number {
   let score = w.perGain * Math.min(w.maxGain, joinGain(tail, head)) - w.noWordAcross;
   if (numberRunsOn(tail, head)) score += w.numberAcross;
   // A run of Han characters across the join (a name, a term: 摊主黎|小满 … 黎小满收摊) printed elsewhere.
-  const left = /\p{Script=Han}+$/u.exec(tail)?.[0] ?? '';
-  const right = /^\p{Script=Han}+/u.exec(head)?.[0] ?? '';
   // (Code units on both sides, so a phrase of l + r units; whether there is one is all that counts.)
   let printed = false;
   for (let l = 1; l <= left.length && !printed; l++) {
@@ -264,8 +285,7 @@ function joinScore(a: string, b: string, corpus: Map<string, number>): number {
     }
   }
   if (printed) score += w.phraseAcross;
-  if (opensClosed.test(head)) score += w.opensWithCloser;
-  else if (continuationOpeners.has(firstChars(head, 1))) score += w.continuationOpener;
+  if (opener) score += opener;
   return score;
 }
 
