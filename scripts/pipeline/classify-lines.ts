@@ -344,11 +344,19 @@ export function bestPath(
 
 /** The features that weighed most for `role` over the runner-up role, strongest first. */
 function reasonsOf({ names, vectors }: Weighed, role: number): string[] {
-  const scored: { name: string; w: number }[] = [];
+  // The three strongest kept as they come (weight, then name: a line's feature names are all
+  // different, so this is the order a full sort gives).
+  const top: { name: string; w: number }[] = [];
   for (let k = 0; k < names.length; k++) {
     const w = vectors[k]![role] ?? 0;
-    if (w > 0) scored.push({ name: names[k]!, w });
+    if (!(w > 0)) continue;
+    const name = names[k]!;
+    let at = top.length;
+    while (at > 0 && (w > top[at - 1]!.w || (w === top[at - 1]!.w && name < top[at - 1]!.name))) at--;
+    if (at < 3) {
+      top.splice(at, 0, { name, w });
+      if (top.length > 3) top.pop();
+    }
   }
-  scored.sort((a, b) => b.w - a.w || (a.name < b.name ? -1 : 1));
-  return scored.slice(0, 3).map((f) => `${f.name} +${f.w.toFixed(2)}`);
+  return top.map((f) => `${f.name} +${f.w.toFixed(2)}`);
 }
