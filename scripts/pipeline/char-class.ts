@@ -1,8 +1,11 @@
+// Character tests for the text pipeline's hot loops, each answering as the regex it stands in for.
 // One-character classes (is this character Han? does it print full width?) answered from a table per
 // UTF-16 code unit, each entry filled from the class's regex the first time the character is seen: hot
 // loops over a page's characters ask a regex once per distinct character instead of once per character
 // (bench/README.md "Extraction speed": widthOf and the Han tests were 3–4% of the text pipeline).
 // A character outside the BMP (a surrogate pair) asks the regex every time; such characters are rare.
+// And which of a few chosen characters a line holds (CharPresence), so a pattern that needs one of them
+// is asked only of lines that do.
 
 export interface CharClass {
   /** Whether the character (one code point, as `for…of` over a string yields it) is in the class. */
