@@ -12,6 +12,8 @@ export const datelineStart = [
   new RegExp(`^(?:${newsAgencies.join('|')})[\\p{Script=Han}]{0,8}?\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*(?:电|讯)`, 'u'),
   /^[\p{Script=Han}]{2,6}讯(?:[\s　]+|(?=[（(]))(?:[（(][^）)]{1,30}[）)])?\s*\d{1,2}\s*月/u,
 ];
+/** Every dateline above prints 讯 or 电: a line with neither is no dateline (a quick test before the patterns). */
+export const datelineNeeds = '讯电';
 
 /** Who wrote it, on a line of its own: ■ 本报记者 曹天伟, □ 记者 …, ■闻道, 融媒体 徐振鑫 通讯员 杨晓斌. */
 export const bylineStart = /^(?:■|□|◆|●|▲)\s*\S|^(?:本报记者|本报通讯员|记者|通讯员|融媒体记者|融媒体|特约记者|实习生|文\/|文：|图\/|图：)\s*\S/u;
@@ -24,12 +26,16 @@ export const closingCredit = /^[（(](?:融媒体|记者|通讯员|本报记者|
  * (…践行初心使命。 ■ 张晶, …增长221.5%。 ■ 本报通讯员 王少霏). The caption is an item of its own.
  */
 export const captionCredit = /[。！？!?”」]\s*[■◆●▲]\s*[^。，,；;：:■◆●▲]{2,20}$/u;
+/** The marks captionCredit needs one of. */
+export const captionCreditNeeds = '■◆●▲';
 
 /**
  * A photographer's credit ending in 摄 (摄影, "photographed by"): …增收。 蒋雨朵 摄, 本报记者 张三 摄,
  * （记者 李四 摄）. On a line of its own or after the caption's last sentence.
  */
 export const shotCredit = /(?:^|[。！？!?”」\s])[（(]?[^。，,；;：:\s]{0,8}\s*[\p{Script=Han}·]{2,5}\s*摄[）)]?$/u;
+/** shotCredit needs its 摄. */
+export const shotCreditNeeds = '摄';
 
 /**
  * Words that name a boxed column of briefs, photos or opinion (栏目名): 简讯, 快讯, 速览, 评论, 街谈.
@@ -45,6 +51,8 @@ export const dashSubtitle = /^(?:——|—|－－|--+|-|－|⸺|⸻)\s*\S/u;
 
 /** A speaker line under a meeting headline: 孙爱军讲话 李长萍主持 王彤宇曾晓黎张百顺出席. */
 export const speakerLine = /^(?:[\p{Script=Han}、]{2,16}(?:讲话|主持|出席|致辞|作报告|参加|会见|并讲话)[\s　]*)+$/u;
+/** The last characters of speakerLine's verbs: it needs one of them. */
+export const speakerLineNeeds = '话持席辞告加见';
 
 /**
  * Verbs of a held event (召开, 举行): a kicker glued to its title on one line ends with one (…大会召开
@@ -75,6 +83,8 @@ export const headlineCues = {
 
 /** An in-text section head decorated with rules or arrows: ……◀ 瞄准突出问题发力 ▶…… */
 export const decoratedHead = /^[.·…\-—━─*＊\s]*[◀◆【■]\s*[^▶】◆]{2,20}\s*[▶◆】][.·…\-—━─*＊\s]*$/u;
+/** The closing marks decoratedHead needs one of. */
+export const decoratedHeadNeeds = '▶◆】';
 
 /** 下转第8版 / (下转8版) / 上接第1版: the marker and the page it names. */
 export const continuedTo = /[（(]?\s*下转\s*第?\s*(?<page>\d{1,2})\s*版\s*[)）]?/u;

@@ -57,6 +57,26 @@ export const mastheadTokens = {
   publisher: /[\p{Script=Han}]{2,20}社出版|中共[\p{Script=Han}]{1,20}委(?:员会)?机关报|(?:主管|主办|主管主办|出版)\s*[：:]\s*[\p{Script=Han}、]{2,40}/u,
 };
 
+/**
+ * Characters each token cannot be printed without (it needs one of them): read-masthead.ts looks for a
+ * token only on lines holding one. date 年, 农历 dates 月, 期号 期, page counts and numbers 版, a figure
+ * date's year 19/20, serials CN or 邮发, contacts a URL's : or . or a mail's @, colophon fields their
+ * colon, publisher lines 社出版, 机关报 or a colon.
+ */
+export const mastheadTokenNeeds: Record<keyof typeof mastheadTokens, string> = {
+  date: '年',
+  numericDate: '12',
+  weekday: '星礼周',
+  lunar: '月',
+  number: '期',
+  totalPages: '版',
+  page: '版',
+  serial: 'C邮',
+  contact: ':.@',
+  colophon: '：:',
+  publisher: '社机：:',
+};
+
 /** What may stand between tokens on a masthead line and still leave it all masthead. */
 export const mastheadSeparators = /^[\s|｜/／·•、,，;；:：()（）【】\[\]<>《》*#_—–-]*$/u;
 

@@ -33,11 +33,12 @@ const fitted = weightsFile as LabellerWeights;
 
 export function classifyLines(lines: SourceLine[], skip: Set<number>, weights: LabellerWeights = fitted): ClassifyResult {
   const { lines: described, layout } = describeLines(lines, skip);
-  const vectors = described.map((_, i) => featureNames(described, i, layout));
+  // Each line's features with a weight, looked up once for both the scores and the reasons.
+  const weighed = described.map((_, i) => weighedFeatures(weights, featureNames(described, i, layout)));
   const allowed = described.map(allowedRoles);
-  const path = decode(weights, vectors, allowed);
+  const path = bestPath(weighed.map(emissionsOf), allowed, (r) => weights.start[r]!, (q, r) => weights.transitions[q]![r]!);
   return {
-    lines: described.map((line, i) => ({ ...line, role: roles[path[i]!]!, reasons: reasonsFor(weights, vectors[i]!, path[i]!) })),
+    lines: described.map((line, i) => ({ ...line, role: roles[path[i]!]!, reasons: reasonsOf(weighed[i]!, path[i]!) })),
     layout,
   };
 }
@@ -262,13 +263,32 @@ export function featureNames(lines: readonly LineFeatures[], i: number, layout: 
   return out;
 }
 
-/** Score of each role for one line: the sum of its features' weights. */
-function emissions(weights: LabellerWeights, names: readonly string[]): Float64Array {
-  const scores = new Float64Array(roles.length);
+/** A line's features that have weights (in the order they fire) and those weights, one vector per role each. */
+interface Weighed {
+  names: string[];
+  vectors: ArrayLike<number>[];
+}
+
+function weighedFeatures(weights: LabellerWeights, names: readonly string[]): Weighed {
+  const out: Weighed = { names: [], vectors: [] };
   for (const name of names) {
     const w = weights.features[name];
-    if (w) for (let r = 0; r < scores.length; r++) scores[r]! += w[r]!;
+    if (w) {
+      out.names.push(name);
+      out.vectors.push(w);
+    }
   }
+  return out;
+}
+
+/** Score of each role for one line: the sum of its features' weights. */
+function emissions(weights: LabellerWeights, names: readonly string[]): Float64Array {
+  return emissionsOf(weighedFeatures(weights, names));
+}
+
+function emissionsOf({ vectors }: Weighed): Float64Array {
+  const scores = new Float64Array(roles.length);
+  for (const w of vectors) for (let r = 0; r < scores.length; r++) scores[r]! += w[r]!;
   return scores;
 }
 
@@ -323,8 +343,20 @@ export function bestPath(
 }
 
 /** The features that weighed most for `role` over the runner-up role, strongest first. */
-function reasonsFor(weights: LabellerWeights, names: readonly string[], role: number): string[] {
-  const scored = names.map((name) => ({ name, w: weights.features[name]?.[role] ?? 0 })).filter((f) => f.w > 0);
-  scored.sort((a, b) => b.w - a.w || (a.name < b.name ? -1 : 1));
-  return scored.slice(0, 3).map((f) => `${f.name} +${f.w.toFixed(2)}`);
+function reasonsOf({ names, vectors }: Weighed, role: number): string[] {
+  // The three strongest kept as they come (weight, then name: a line's feature names are all
+  // different, so this is the order a full sort gives).
+  const top: { name: string; w: number }[] = [];
+  for (let k = 0; k < names.length; k++) {
+    const w = vectors[k]![role] ?? 0;
+    if (!(w > 0)) continue;
+    const name = names[k]!;
+    let at = top.length;
+    while (at > 0 && (w > top[at - 1]!.w || (w === top[at - 1]!.w && name < top[at - 1]!.name))) at--;
+    if (at < 3) {
+      top.splice(at, 0, { name, w });
+      if (top.length > 3) top.pop();
+    }
+  }
+  return top.map((f) => `${f.name} +${f.w.toFixed(2)}`);
 }

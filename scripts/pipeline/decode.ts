@@ -4,6 +4,7 @@
 // as U+FFFD with a warning at its line and column.
 import { commonChinese } from '../data/common-hanzi.ts';
 import { binarySignatures, byteOrderMarks, doubtfulMargin, maxBadByteShare, maxControlShare, minBadBytesAllowed, minEvidenceChars, minPlausibility } from '../data/file-signatures.ts';
+import { charLength } from './char-class.ts';
 import { diagnostic, fileStart, positionsAt } from './diagnostics.ts';
 import type { DecodedSeed, Diagnostic } from './types.ts';
 
@@ -212,17 +213,37 @@ function readGb18030(bytes: Uint8Array): Reading {
 export function plausibility(text: string): number {
   let total = 0;
   let common = 0;
-  for (const c of text) {
-    if (c < '\u0080') continue;
+  // By code unit, not `for…of` (no string per character): a surrogate pair is one character, and no
+  // common character lies outside the BMP, so the pair counts against unless the set holds it.
+  for (let i = 0; i < text.length; i++) {
+    const u = text.charCodeAt(i);
+    if (u < 0x80) continue;
     total++;
-    if (commonChinese.has(c) || (c >= '\u2000' && c <= '\u206f') || (c >= '\u3000' && c <= '\u303f') || (c >= '\uff00' && c <= '\uffef')) common++;
+    if (charLength(text, i) === 2) {
+      if (commonChinese.has(text.slice(i, i + 2))) common++;
+      i++;
+    } else common += commonUnits[u]!;
   }
   return total ? common / total : 1;
 }
 
+/** 1 for each code unit plausibility() counts as common: the common characters and the CJK symbol and full-width ranges. */
+const commonUnits = ((): Uint8Array => {
+  const table = new Uint8Array(0x10000);
+  for (const c of commonChinese) if (c.length === 1) table[c.charCodeAt(0)] = 1;
+  table.fill(1, 0x2000, 0x206f + 1);
+  table.fill(1, 0x3000, 0x303f + 1);
+  table.fill(1, 0xff00, 0xffef + 1);
+  return table;
+})();
+
 function nonAscii(text: string): number {
   let n = 0;
-  for (const c of text) if (c >= '\u0080') n++;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < 0x80) continue;
+    n++;
+    if (charLength(text, i) === 2) i++;
+  }
   return n;
 }
 
@@ -246,7 +267,7 @@ function strictDecode(encoding: string, bytes: Uint8Array): string | null {
 
 function countNul(bytes: Uint8Array): number {
   let n = 0;
-  for (const b of bytes) if (b === 0) n++;
+  for (let i = bytes.indexOf(0); i >= 0; i = bytes.indexOf(0, i + 1)) n++;
   return n;
 }
 

@@ -6,19 +6,25 @@ import {
   boxLabels,
   bylineStart,
   captionCredit,
+  captionCreditNeeds,
   closingCredit,
   dashSubtitle,
+  datelineNeeds,
   datelineStart,
   decoratedHead,
+  decoratedHeadNeeds,
   headlineCues,
   kickerEnding,
   paragraphOpener,
   shotCredit,
+  shotCreditNeeds,
   speakerLine,
+  speakerLineNeeds,
 } from '../data/article-lines.ts';
 import { furniturePatterns } from '../data/furniture.ts';
 import { continuationOpeners } from '../data/threading.ts';
 import { closers, closingMarks, fullWidth, runOn, sentenceEnd, sentenceInside } from '../data/punctuation.ts';
+import { charClass, charLength, CharPresence } from './char-class.ts';
 import type { BlockPosition, LineEnding, LineFeatures, PageLayout, SourceLine } from './types.ts';
 
 export interface DescribeResult {
@@ -27,6 +33,21 @@ export interface DescribeResult {
 }
 
 const opensClosed = new RegExp(`^[${closingMarks}]`, 'u');
+
+// The patterns asked of every line, each only of lines holding one of the characters it needs
+// (data/article-lines.ts, data/furniture.ts): one pass over the line finds which of those it holds.
+const needed = new CharPresence('');
+const quick = (pattern: RegExp, needs: string) => {
+  const bits = needed.bits(needs);
+  return (text: string, held: number): boolean => (held & bits) !== 0 && pattern.test(text);
+};
+const isCaptionCredit = quick(captionCredit, captionCreditNeeds);
+const isShotCredit = quick(shotCredit, shotCreditNeeds);
+const isDecoratedHead = quick(decoratedHead, decoratedHeadNeeds);
+const isSpeakerLine = quick(speakerLine, speakerLineNeeds);
+const datelineBits = needed.bits(datelineNeeds);
+const furnitureTests = furniturePatterns.map((f) => ({ kind: f.kind, test: f.needs ? quick(f.pattern, f.needs) : (text: string) => f.pattern.test(text) }));
+const cuePatterns = Object.entries(headlineCues);
 
 export function describeLines(lines: SourceLine[], skip: Set<number>): DescribeResult {
   // Content lines with the blank (or skipped masthead) lines around them.
@@ -57,7 +78,7 @@ function creditEndsAt(lines: readonly Omit<LineFeatures, 'widthRatio' | 'credite
   const line = lines[i]!, next = lines[i + 1], prev = lines[i - 1];
   // A short rest of a credit: the end of a name (霏), a role and a name (讯员 王少霏); no sentence in it.
   const rest = (l: typeof line, before: typeof line): boolean =>
-    !l.gapBefore && !/[。！？!?]/u.test(l.text) && (l.width <= 3 || (l.width <= 9 && /\s/u.test(l.text)) || !before.captionEnd) && captionCredit.test(before.text + l.text);
+    !l.gapBefore && !/[。！？!?]/u.test(l.text) && (l.width <= 3 || (l.width <= 9 && /\s/u.test(l.text)) || !before.captionEnd) && isCaptionCredit(before.text + l.text, needed.mask(before.text) | needed.mask(l.text));
   if (next && rest(next, line)) return false;
   return line.captionEnd || (prev !== undefined && rest(line, prev));
 }
@@ -91,9 +112,16 @@ export function collapseLetterSpacing(text: string): string {
 /** Printed width in ems: full-width characters 1, others ½. */
 export function widthOf(text: string): number {
   let w = 0;
-  for (const c of text) w += fullWidth.test(c) ? 1 : 0.5;
+  for (let i = 0; i < text.length; i++) {
+    if (charLength(text, i) === 2) {
+      w += fullWidthChar.has(text.slice(i, i + 2)) ? 1 : 0.5;
+      i++;
+    } else w += fullWidthChar.hasUnit(text.charCodeAt(i)) ? 1 : 0.5;
+  }
   return w;
 }
+
+const fullWidthChar = charClass(fullWidth);
 
 /** The line ends a sentence (。！？； behind any closing quotes), or a bracketed note closes it. */
 /** True when the text opens a report: a dateline (本报讯, 新华社…电; data/article-lines.ts). */
@@ -112,17 +140,20 @@ export function atWrapWidth(line: { width: number }, layout: PageLayout): boolea
 }
 
 function endingOf(text: string): LineEnding {
-  const chars = [...text.trim()];
+  // By code unit from the end: the closers and end marks are all single BMP characters, so half of a
+  // surrogate pair is never one of them, as the whole pair is not.
+  const t = text.trim();
+  let end = t.length;
   let quoted = false;
-  while (chars.length && closers.has(chars.at(-1)!)) {
-    const closer = chars.pop()!;
+  while (end > 0 && closers.has(t[end - 1]!)) {
+    const closer = t[--end]!;
     // （下转8版）, (融媒体 …): a bracketed note closes what precedes it.
     if (closer === '）' || closer === ')') return 'bracket';
     quoted = true;
   }
-  const last = chars.at(-1);
-  if (last === undefined) return quoted ? 'quote' : 'text';
-  if (last === '.') return /\d\.$/u.test(chars.join('')) ? 'text' : 'sentence';
+  if (end === 0) return quoted ? 'quote' : 'text';
+  const last = t[end - 1]!;
+  if (last === '.') return /\d\.$/u.test(t.slice(0, end)) ? 'text' : 'sentence';
   if (sentenceEnd.has(last)) return 'sentence';
   if (runOn.has(last)) return 'clause';
   return quoted ? 'quote' : 'text';
@@ -146,7 +177,8 @@ function blockPosition(gapBefore: boolean, gapAfter: boolean): BlockPosition {
 
 /** The cues of Chinese headline writing a line shows (article-lines.ts `headlineCues`, `kickerEnding`, `boxLabels`). */
 function cuesOf(text: string): string[] {
-  const cues = Object.entries(headlineCues).filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
+  const cues: string[] = [];
+  for (const [name, pattern] of cuePatterns) if (pattern.test(text)) cues.push(name);
   if (kickerEnding.test(text)) cues.push('kickerEnding');
   if (boxLabels.some((label) => text.startsWith(label) && text.length > label.length)) cues.push('boxLabelStart');
   if (boxLabels.includes(text)) cues.push('boxLabel');
@@ -157,9 +189,11 @@ function measure(source: SourceLine, index: number, gapBefore: boolean, gapAfter
   const trimmed = source.text.trim();
   const text = stripMarks(trimmed);
   const flat = collapseLetterSpacing(text);
-  const captionEnd = captionCredit.test(text) || shotCredit.test(text);
+  // flat holds the line's characters less spaces: what the text holds serves it too.
+  const held = needed.mask(text);
+  const captionEnd = isCaptionCredit(text, held) || isShotCredit(text, held);
   const ending = endingOf(text);
-  const decorated = decoratedHead.test(text);
+  const decorated = isDecoratedHead(text, held);
   return {
     index,
     source,
@@ -169,7 +203,7 @@ function measure(source: SourceLine, index: number, gapBefore: boolean, gapAfter
     // A photo credit closes its caption as a full stop would.
     endsSentence: captionEnd || ending === 'sentence' || ending === 'bracket',
     opensWithCloser: opensClosed.test(text),
-    opensWithContinuation: continuationOpeners.has([...text][0] ?? ''),
+    opensWithContinuation: continuationOpeners.has(text.slice(0, charLength(text, 0))),
     punctuationOnly: /^[\p{P}\s]+$/u.test(text),
     commas: count(text, /[，,]/gu),
     sentenceInside: sentenceInside.test(text.replace(/[。；;]$/u, '')),
@@ -179,16 +213,16 @@ function measure(source: SourceLine, index: number, gapBefore: boolean, gapAfter
     block: blockPosition(gapBefore, gapAfter),
     marked: /^#{1,6}\s/u.test(trimmed),
     // A short dateline the engine letter-spaced to the column's width (新 华 社 湄 川 1 月 16 日 电) is read with its spaces out.
-    dateline: datelineStart.some((p) => p.test(text) || p.test(flat)),
+    dateline: (held & datelineBits) !== 0 && datelineStart.some((p) => p.test(text) || (flat !== text && p.test(flat))),
     byline: bylineStart.test(text),
     closingCredit: closingCredit.test(text),
     captionEnd,
     dashSubtitle: dashSubtitle.test(text),
-    speakerLine: speakerLine.test(text),
+    speakerLine: isSpeakerLine(text, held),
     decorated,
     paragraphOpener: paragraphOpener.test(text),
     // A section head decorated with rules (……◀ 瞄准突出问题发力 ▶……) is no banner between dots.
-    furniture: decorated ? null : (furniturePatterns.find((f) => f.pattern.test(flat))?.kind ?? null),
+    furniture: decorated ? null : (furnitureTests.find((f) => f.test(flat, held))?.kind ?? null),
     cues: cuesOf(text),
   };
 }

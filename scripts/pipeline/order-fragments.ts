@@ -24,6 +24,7 @@ import { fragmentLayout as L, fragmentWeights as w, joinDistanceCost, numberGoes
 import { closingMarks } from '../data/punctuation.ts';
 import { continuationOpeners } from '../data/threading.ts';
 import { assignJoins, countPhrases } from './assign-joins.ts';
+import { charLength } from './char-class.ts';
 import { endsSentence, opensReport, widthOf } from './line-features.ts';
 import type { SourceLine } from './types.ts';
 import { joinGain } from './word-model.ts';
@@ -48,8 +49,9 @@ export function orderFragments(lines: SourceLine[]): SourceLine[] {
   const { leading, blocks } = blocksOf(lines);
   if (blocks.length < L.minBlocks || !blocks.some(runsOn)) return lines;
   const widths = columnWidths(blocks);
-  if (!widths.length || inReadingOrder(blocks, widths)) return lines;
-  const next = linkLines(blocks, widths, joinDistanceCost);
+  const evidence = joinEvidence(blocks);
+  if (!widths.length || inReadingOrder(blocks, widths, evidence)) return lines;
+  const next = linkLines(blocks, widths, joinDistanceCost, evidence);
   return [...leading, ...chains(blocks, next).flat().flatMap((b) => [...b.lines, ...b.blanks])];
 }
 
@@ -127,8 +129,8 @@ function fits(text: string, widths: number[]): { column: number; shape: Shape }[
  * block at least as often as 2 to 4 blocks on. Measured on dev with strong joins counted (next : further
  * on): mutool's pages 3–35 : 0–1, pdftotext's fragment soups 0–2 : 1–26 (one page 0 : 0, left as it is).
  */
-function inReadingOrder(blocks: Block[], widths: number[]): boolean {
-  const flat = linkLines(blocks, widths, (d) => (d >= 1 && d <= L.rowReach ? 0 : w.outsideRow));
+function inReadingOrder(blocks: Block[], widths: number[], evidence: JoinEvidence): boolean {
+  const flat = linkLines(blocks, widths, (d) => (d >= 1 && d <= L.rowReach ? 0 : w.outsideRow), evidence);
   let next = 0;
   let further = 0;
   for (const [a, b] of flat) {
@@ -147,8 +149,7 @@ function strongJoin(tail: string, head: string): boolean {
  * The block that continues each block whose last line runs on (block index → block index), the best
  * set taken together, `cost(d)` for a block printed `d` blocks on (negative: back).
  */
-function linkLines(blocks: Block[], widths: number[], cost: (d: number) => number): Map<number, number> {
-  const corpus = countPhrases(blocks.flatMap((b) => b.lines.map((l) => l.text.trim())), L.minPhrase, L.maxPhrase);
+function linkLines(blocks: Block[], widths: number[], cost: (d: number) => number, evidence: JoinEvidence): Map<number, number> {
   const widest = Math.max(...widths);
   // Tails: a body line (a column's full or set-in width), or a dateline standing apart from its text
   // (本报讯). A line of running text wider than any column found (a box's wider lines, a clause mark in
@@ -172,11 +173,38 @@ function linkLines(blocks: Block[], widths: number[], cost: (d: number) => numbe
     const d = h.at - t.b.at;
     if (d === 0 || d > L.reachAhead || -d > L.reachBack || h.at < text || opensReport(h.head)) return null;
     if (!t.dateline && !t.columns.some((x) => shapeOf(h.headWidth, x) === 'full' || (endsSentence(h.head) && h.headWidth <= x + L.longBy))) return null;
-    return joinScore(t.b.tail, h.head, corpus) - cost(d);
+    return evidence.score(t.b, h) - cost(d);
   };
   const none = (r: number): number => (innerMark.test(tails[r]!.b.tail) ? w.endAfterRunOn : w.endAfterBare);
   const found = assignJoins(tails.length, blocks.length, score, none);
   return new Map([...found].map(([r, c]) => [tails[r]!.b.at, c]));
+}
+
+/**
+ * What the page's text says of a join, for the reading-order test and the linking alike (both ask it
+ * of the same pairs): the phrases the page prints, counted once on first need, and each pair's
+ * joinScoreOf, computed once (each line's ends read once).
+ */
+interface JoinEvidence {
+  score(tail: Block, head: Block): number;
+}
+
+function joinEvidence(blocks: Block[]): JoinEvidence {
+  let corpus: Map<string, number> | null = null;
+  const known = new Map<number, number>();
+  const tails: (TailEnd | undefined)[] = [], heads: (HeadEnd | undefined)[] = [];
+  return {
+    score(tail, head) {
+      const key = tail.at * blocks.length + head.at;
+      let s = known.get(key);
+      if (s === undefined) {
+        corpus ??= countPhrases(blocks.flatMap((b) => b.lines.map((l) => l.text.trim())), L.minPhrase, L.maxPhrase);
+        s = joinScoreOf((tails[tail.at] ??= tailEnd(tail.tail)), (heads[head.at] ??= headEnd(head.head)), corpus);
+        known.set(key, s);
+      }
+      return s;
+    },
+  };
 }
 
 /** Marks inside running text (headlines seldom print them; quotes and brackets they do). */
@@ -218,24 +246,63 @@ function numberRunsOn(tail: string, head: string): boolean {
 
 const opensClosed = new RegExp(`^[${closingMarks}]`, 'u');
 
-/** How well `b` continues `a`: words across the join, a phrase printed elsewhere, a number's unit, a mark. */
-function joinScore(a: string, b: string, corpus: Map<string, number>): number {
-  const tail = [...a].slice(-4).join('');
-  const head = [...b].slice(0, 4).join('');
+/** What joinScoreOf reads of a line's end (its last 4 characters, their closing run of Han) and of a line's start. */
+interface TailEnd {
+  tail: string;
+  left: string;
+}
+interface HeadEnd {
+  head: string;
+  right: string;
+  /** What the mark opening the line adds: a mark that never opens a line, a continuation word. */
+  opener: number;
+}
+
+function tailEnd(a: string): TailEnd {
+  const tail = lastChars(a, 4);
+  return { tail, left: /\p{Script=Han}+$/u.exec(tail)?.[0] ?? '' };
+}
+
+function headEnd(b: string): HeadEnd {
+  const head = firstChars(b, 4);
+  const opener = opensClosed.test(head) ? w.opensWithCloser : continuationOpeners.has(firstChars(head, 1)) ? w.continuationOpener : 0;
+  return { head, right: /^\p{Script=Han}+/u.exec(head)?.[0] ?? '', opener };
+}
+
+/** How well a block's head continues a block's tail: words across the join, a phrase printed elsewhere, a number's unit, a mark. */
+function joinScoreOf({ tail, left }: TailEnd, { head, right, opener }: HeadEnd, corpus: Map<string, number>): number {
   let score = w.perGain * Math.min(w.maxGain, joinGain(tail, head)) - w.noWordAcross;
   if (numberRunsOn(tail, head)) score += w.numberAcross;
   // A run of Han characters across the join (a name, a term: 摊主黎|小满 … 黎小满收摊) printed elsewhere.
-  const left = /\p{Script=Han}+$/u.exec(tail)?.[0] ?? '';
-  const right = /^\p{Script=Han}+/u.exec(head)?.[0] ?? '';
-  let longest = 0;
-  for (let l = 1; l <= left.length; l++) {
-    for (let r = 1; r <= right.length; r++) {
-      const g = left.slice(-l) + right.slice(0, r);
-      if (g.length >= L.minPhrase && (corpus.get(g) ?? 0) > 0) longest = Math.max(longest, g.length);
+  // (Code units on both sides, so a phrase of l + r units; whether there is one is all that counts.)
+  let printed = false;
+  for (let l = 1; l <= left.length && !printed; l++) {
+    for (let r = Math.max(1, L.minPhrase - l); r <= right.length; r++) {
+      if ((corpus.get(left.slice(-l) + right.slice(0, r)) ?? 0) > 0) {
+        printed = true;
+        break;
+      }
     }
   }
-  if (longest) score += w.phraseAcross;
-  if (opensClosed.test(head)) score += w.opensWithCloser;
-  else if (continuationOpeners.has([...head][0] ?? '')) score += w.continuationOpener;
+  if (printed) score += w.phraseAcross;
+  if (opener) score += opener;
   return score;
+}
+
+/** The first `n` characters (code points) of a text, as `[...text].slice(0, n).join('')` without spreading all of it. */
+function firstChars(text: string, n: number): string {
+  let end = 0;
+  for (let k = 0; k < n && end < text.length; k++) end += charLength(text, end);
+  return text.slice(0, end);
+}
+
+/** The last `n` characters (code points) of a text. */
+function lastChars(text: string, n: number): string {
+  let start = text.length;
+  for (let k = 0; k < n && start > 0; k++) {
+    const low = text.charCodeAt(start - 1);
+    const high = start >= 2 ? text.charCodeAt(start - 2) : 0;
+    start -= low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff ? 2 : 1;
+  }
+  return text.slice(start);
 }

@@ -9,10 +9,12 @@ import {
   latinNameLine,
   mastheadSeparators,
   mastheadTokens,
+  mastheadTokenNeeds,
   paperNameSuffixes,
   parseNumber,
   publisherPaperName,
 } from '../data/mastheads.ts';
+import { CharPresence } from './char-class.ts';
 import type { SourceLine, SourcePosition } from './types.ts';
 
 /** One fact read off the masthead, with where it is printed. */
@@ -114,7 +116,9 @@ function cleanLine(text: string): string {
   return text.replace(/^\s*#{1,6}\s+/u, '').replace(/\*\*|__/gu, '').trim();
 }
 
-const globalTokens = Object.entries(mastheadTokens).map(([kind, pattern]) => [kind, new RegExp(pattern.source, `${pattern.flags}g`)] as const);
+// Each token is looked for only on a line holding one of the characters it needs (data/mastheads.ts).
+const tokenChars = new CharPresence('');
+const globalTokens = Object.entries(mastheadTokens).map(([kind, pattern]) => [kind, new RegExp(pattern.source, `${pattern.flags}g`), tokenChars.bits(mastheadTokenNeeds[kind as keyof typeof mastheadTokens])] as const);
 
 /**
  * Takes every masthead token off a line. The line is a token line when only separators remain, or
@@ -123,7 +127,10 @@ const globalTokens = Object.entries(mastheadTokens).map(([kind, pattern]) => [ki
 function readTokenLine(text: string): { kinds: Set<string>; namedPage: boolean; rest: string | null } | null {
   const kinds = new Set<string>();
   let rest = text;
-  for (const [kind, global] of globalTokens) {
+  // Taking tokens off only takes characters away (a space stands in): what the line holds bounds what is left.
+  const held = tokenChars.mask(text);
+  for (const [kind, global, bits] of globalTokens) {
+    if (!(held & bits)) continue; // the token cannot be on the line: nothing to take off
     const next = rest.replace(global, ' ');
     if (next !== rest) kinds.add(kind);
     rest = next;

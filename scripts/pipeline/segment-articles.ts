@@ -5,6 +5,7 @@
 // body run holds two reports (a dateline after a finished paragraph), and which headline groups are
 // entries of an index box (导读). It builds new drafts and never changes a line.
 import { runOn } from '../data/punctuation.ts';
+import { charClass, charLength } from './char-class.ts';
 import type { ArticleDraft, ClassifiedLine, FurnitureKind, SegmentResult } from './types.ts';
 
 export type { ArticleDraft, SegmentResult } from './types.ts';
@@ -160,25 +161,32 @@ const minSharedWords = 2;
 function sharedWords(headline: ClassifiedLine[], text: ClassifiedLine[]): number {
   const words = bigrams(headline.filter((l) => l.role === 'title' || l.role === 'kicker').map((l) => l.text).join(''));
   if (!words.size) return 0;
-  // The text's Han pairs, read in one pass (only the shared ones are kept).
-  const found = new Set<string>();
-  let previous = '';
+  // The text's Han pairs, read in one pass (only the shared ones are kept), by code point: no string per character.
+  const found = new Set<number>();
+  let previous = -1;
   for (const line of text) {
-    for (const c of line.text) {
-      if (!hanCharacter.test(c)) continue;
-      if (previous && words.has(previous + c)) found.add(previous + c);
+    const t = line.text;
+    for (let i = 0; i < t.length; i++) {
+      const pair = charLength(t, i) === 2;
+      const c = pair ? (hanCharacter.has(t.slice(i, i + 2)) ? t.codePointAt(i)! : -1) : hanCharacter.hasUnit(t.charCodeAt(i)) ? t.charCodeAt(i) : -1;
+      if (pair) i++;
+      if (c < 0) continue;
+      if (previous >= 0 && words.has(pairKey(previous, c))) found.add(pairKey(previous, c));
       previous = c;
     }
   }
   return found.size;
 }
 
-const hanCharacter = /\p{Script=Han}/u;
+const hanCharacter = charClass(/\p{Script=Han}/u);
 
-/** The Han character pairs of a text (its candidate two-character words). */
-function bigrams(text: string): Set<string> {
-  const han = [...text].filter((c) => hanCharacter.test(c));
-  return new Set(han.slice(1).map((c, i) => han[i]! + c));
+/** One number for a pair of characters (code points below 0x110000). */
+const pairKey = (a: number, b: number): number => a * 0x110000 + b;
+
+/** The Han character pairs of a text (its candidate two-character words), as pairKey numbers. */
+function bigrams(text: string): Set<number> {
+  const han = [...text].filter((c) => hanCharacter.has(c)).map((c) => c.codePointAt(0)!);
+  return new Set(han.slice(1).map((c, i) => pairKey(han[i]!, c)));
 }
 
 /** Unless the line before runs on into it (a comma, an open clause), a dateline opens a new report. */
