@@ -10,6 +10,7 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readFile, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { buildArchiveNav } from '../src/lib/archive-nav.ts';
 import { issueSchema, paperSchema, type ArchiveIssue } from '../src/lib/archive-schema.ts';
@@ -22,6 +23,8 @@ import { DIGESTS } from './pipeline/write-content.ts';
 
 /** Articles an `astro build` job takes at most (well inside the single-string content store). */
 export const JOB_ARTICLES = 20_000;
+/** Articles below which a job is not split further: Astro's start-up (~5 s on this machine) is then most of its time. */
+export const JOB_MIN_ARTICLES = 2_000;
 
 export interface PartitionedBuildOptions {
   content: string;
@@ -142,27 +145,66 @@ export async function buildPartitions(options: PartitionedBuildOptions, plan: Ar
     }
   }
 
+  // Job folders a stopped build left behind.
+  for (const name of await readdir(options.cache)) if (/^job(-\d+)?$/u.test(name)) await rm(join(options.cache, name), { recursive: true, force: true });
+
   const pages = stale.filter((p) => p.id !== SEARCH_PARTITION);
-  const jobs = batchJobs(pages);
+  const env = options.env ?? process.env;
+  const slots = buildSlots(env);
+  const jobs = batchJobs(pages, slots, env);
   const total = pages.reduce((n, p) => n + p.articles, 0);
   const started = performance.now();
   let done = 0;
-  log(`build: ${stale.length} of ${plan.partitions.length} partitions to build (${total} articles) in ${jobs.length} job(s)`);
-  // The search index is written while the `astro build` jobs run (it reads only the archive): one
-  // core indexes while Astro, single-threaded, takes the other (100k: search 239 s, astro 411 s,
-  // bench/results/partitioned-100000-add-day-tails.json). A failure is reported after the jobs.
+  log(`build: ${stale.length} of ${plan.partitions.length} partitions to build (${total} articles) in ${jobs.length} job(s), ${slots} at a time`);
+  // The search index is written while the `astro build` jobs run (it reads only the archive): it holds
+  // one of the slots until it is done, the jobs take the others (and, when there is one slot, wait for it).
   const search = stale.find((p) => p.id === SEARCH_PARTITION);
-  const indexing = search ? buildSearch(options, plan, search, log) : Promise.resolve();
+  let searching = Boolean(search);
+  const indexing = search ? buildSearch(options, plan, search, log).finally(() => (searching = false)) : Promise.resolve();
   indexing.catch(() => {}); // Awaited below; this only keeps a failure from counting as unhandled meanwhile.
-  for (const [n, job] of jobs.entries()) {
-    await runJob(options, plan, job, n, log);
-    done += job.reduce((k, p) => k + p.articles, 0);
+  // The first job runs alone until Astro has synced its content: every job writes the same generated
+  // modules into the project's .astro/ folder, each skipping the write when the file already holds
+  // them, and two first writers at once would race on the same temporary file.
+  let synced: (() => void) | null = null;
+  const contentSynced = new Promise<null>((resolve) => (synced = () => resolve(null)));
+  let isSynced = false;
+  void contentSynced.then(() => (isSynced = true));
+  const running = new Map<number, Promise<number>>();
+  let failure: unknown = null;
+  let next = 0;
+  while (running.size || (next < jobs.length && failure === null)) {
+    while (next < jobs.length && failure === null && running.size + (searching ? 1 : 0) < slots && (next === 0 || isSynced)) {
+      const n = next++;
+      running.set(n, runJob(options, plan, jobs[n]!, n, log, n === 0 ? synced! : () => {}).then(() => n, (error: unknown) => {
+        failure ??= error;
+        return n;
+      }));
+    }
+    const waits: Promise<number | null>[] = [...running.values()];
+    if (searching) waits.push(indexing.then(() => null, () => null));
+    if (!isSynced && next > 0) waits.push(contentSynced);
+    const finished = await Promise.race(waits);
+    if (finished === null) continue;
+    running.delete(finished);
+    if (failure !== null) continue;
+    done += jobs[finished]!.reduce((k, p) => k + p.articles, 0);
     const seconds = (performance.now() - started) / 1000;
     const eta = done ? Math.round((seconds * (total - done)) / done) : 0;
-    log(`build: job ${n + 1}/${jobs.length} done, partitions ${pages.indexOf(job.at(-1)!) + 1}/${pages.length}, ${Math.round(seconds)} s, ETA ${eta} s`);
+    log(`build: job ${finished + 1}/${jobs.length} done, ${done}/${total} articles, ${Math.round(seconds)} s, ETA ${eta} s`);
   }
   await indexing;
+  if (failure !== null) throw failure;
   return stale.map((p) => p.id);
+}
+
+/**
+ * Processes a build runs at once (`astro build` jobs and the search indexer): BUILD_JOBS, else one per
+ * core. On this 2-core machine one `astro build` keeps ~1.3 cores busy (20k: 179 CPU s in 122 s
+ * wall with the indexer beside it, bench/results/partitioned-20000-add-day-concurrent.json).
+ */
+export function buildSlots(env: NodeJS.ProcessEnv): number {
+  const asked = Number.parseInt(env.BUILD_JOBS ?? '', 10);
+  return asked >= 1 ? asked : availableParallelism();
 }
 
 /**
@@ -189,13 +231,21 @@ async function buildSearch(options: PartitionedBuildOptions, plan: ArchivePlan, 
   await writeFile(join(parts, `${part.id}.json`), `${JSON.stringify(manifest)}\n`);
 }
 
-/** Consecutive partitions grouped into jobs of up to JOB_ARTICLES articles; the site partition rides with the first. */
-function batchJobs(stale: readonly PlannedPartition[]): PlannedPartition[][] {
+/**
+ * Consecutive partitions grouped into jobs of up to JOB_ARTICLES articles, and small enough that there
+ * are at least two jobs per slot when the stale partitions allow it (the slots then finish together
+ * rather than one waiting on a last large job); each job pays Astro's start-up (~5 s), so no smaller
+ * than JOB_MIN_ARTICLES unless the partitions are. BUILD_JOB_ARTICLES sets the limit instead.
+ */
+export function batchJobs(stale: readonly PlannedPartition[], slots: number, env: NodeJS.ProcessEnv = {}): PlannedPartition[][] {
+  const total = stale.reduce((n, p) => n + p.articles, 0);
+  const asked = Number.parseInt(env.BUILD_JOB_ARTICLES ?? '', 10);
+  const limit = asked >= 1 ? asked : Math.min(JOB_ARTICLES, Math.max(JOB_MIN_ARTICLES, Math.ceil(total / (2 * slots))));
   const jobs: PlannedPartition[][] = [];
   let current: PlannedPartition[] = [];
   let size = 0;
   for (const part of stale) {
-    if (current.length && size + part.articles > JOB_ARTICLES) {
+    if (current.length && size + part.articles > limit) {
       jobs.push(current);
       current = [];
       size = 0;
@@ -207,8 +257,9 @@ function batchJobs(stale: readonly PlannedPartition[]): PlannedPartition[][] {
   return jobs;
 }
 
-async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts: readonly PlannedPartition[], n: number, log: (line: string) => void): Promise<void> {
-  const work = join(options.cache, 'job');
+/** One `astro build` of these partitions, its output moved into their part folders; `onSynced` is called once Astro has synced its content (or exited). */
+async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts: readonly PlannedPartition[], n: number, log: (line: string) => void, onSynced: () => void): Promise<void> {
+  const work = join(options.cache, `job-${n + 1}`);
   const out = join(work, 'out');
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
@@ -227,10 +278,11 @@ async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts
   // BASE_PATH or claim a site address: keep them out of the build.
   const { BASE_URL: _ignored, SITE: _ignoredSite, ...env } = options.env ?? process.env;
   const astroStart = performance.now();
-  // Not spawnSync: the search index is written in this process meanwhile.
+  // Not spawnSync: the search index and other jobs run meanwhile. Its output is passed on, and read
+  // for Astro's `Synced content` line.
   const status = await new Promise<number | null>((resolve, reject) => {
     const astro = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build'], {
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', 'pipe', 'inherit'],
       env: {
         ...env,
         BUILD_JOB: join(work, 'job.json'),
@@ -239,8 +291,21 @@ async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts
         COLLECTION_STORAGE: collectionStorage(articles, env.COLLECTION_STORAGE),
       },
     });
+    let seen: string | null = '';
+    astro.stdout.on('data', (chunk: Buffer) => {
+      process.stdout.write(chunk);
+      if (seen === null) return;
+      seen = (seen + chunk.toString('utf8')).slice(-200);
+      if (seen.includes('Synced content')) {
+        seen = null;
+        onSynced();
+      }
+    });
     astro.on('error', reject);
-    astro.on('close', resolve);
+    astro.on('close', (code) => {
+      onSynced();
+      resolve(code);
+    });
   });
   timings.astro += since(astroStart);
   if (status !== 0) throw new Error(`astro build failed for ${job.partitions.join(', ')} (exit ${status})`);

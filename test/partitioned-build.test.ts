@@ -83,7 +83,8 @@ describe('a partitioned build of a small archive (two days, then a third)', () =
     await writeSeeds(join(root, 'seeds'), nextDayPages(corpus, options, pages.at(-1)!.date));
     runs.added = await buildSite(dirs('one'));
     trees.added = await hashTree(dirs('one').DIST_DIR);
-    runs.clean = await buildSite(dirs('clean'));
+    // The clean build in jobs of one partition each, two at a time.
+    runs.clean = await buildSite({ ...dirs('clean'), BUILD_JOB_ARTICLES: '1', BUILD_JOBS: '2' });
     trees.clean = await hashTree(dirs('clean').DIST_DIR);
   }, 900_000);
 
@@ -113,7 +114,11 @@ describe('a partitioned build of a small archive (two days, then a third)', () =
     expect(runs.added!.stderr).toMatch(/1 changed in place/u);
   });
 
-  it('the incremental build equals a clean full build of the same seeds', () => {
+  it('a build can run its partitions as jobs side by side', () => {
+    expect(runs.clean!.stderr).toMatch(/in 3 job\(s\), 2 at a time/u);
+  });
+
+  it('the incremental build equals a clean full build of the same seeds (built in parallel jobs)', () => {
     expect(Object.keys(trees.added!).length).toBeGreaterThan(Object.keys(trees.one!).length);
     expect(trees.added).toEqual(trees.clean);
   });
