@@ -23,8 +23,8 @@ import { DIGESTS } from './pipeline/write-content.ts';
 
 /** Articles an `astro build` job takes at most (well inside the single-string content store). */
 export const JOB_ARTICLES = 20_000;
-/** Articles below which a job is not split further: Astro's start-up (~5 s on this machine) is then most of its time. */
-export const JOB_MIN_ARTICLES = 2_000;
+/** A build of at most this many articles is shared among the slots (an added day's: 909 articles at 20k). */
+const SMALL_BUILD_ARTICLES = 2_000;
 
 export interface PartitionedBuildOptions {
   content: string;
@@ -232,15 +232,16 @@ async function buildSearch(options: PartitionedBuildOptions, plan: ArchivePlan, 
 }
 
 /**
- * Consecutive partitions grouped into jobs of up to JOB_ARTICLES articles, and small enough that there
- * are at least two jobs per slot when the stale partitions allow it (the slots then finish together
- * rather than one waiting on a last large job); each job pays Astro's start-up (~5 s), so no smaller
- * than JOB_MIN_ARTICLES unless the partitions are. BUILD_JOB_ARTICLES sets the limit instead.
+ * Consecutive partitions grouped into jobs of up to JOB_ARTICLES articles: as few as that allows, as
+ * each job pays Astro's start-up and loads the archive-wide index (20k, 2 cores: six jobs of 2.5–5k
+ * articles two at a time took 132 s where two of 17.6k and 3.5k took 112 s). A small build (an added
+ * day: ~900 articles at 20k) is shared among the slots instead, so its partitions build side by side.
+ * BUILD_JOB_ARTICLES sets the limit instead.
  */
 export function batchJobs(stale: readonly PlannedPartition[], slots: number, env: NodeJS.ProcessEnv = {}): PlannedPartition[][] {
   const total = stale.reduce((n, p) => n + p.articles, 0);
   const asked = Number.parseInt(env.BUILD_JOB_ARTICLES ?? '', 10);
-  const limit = asked >= 1 ? asked : Math.min(JOB_ARTICLES, Math.max(JOB_MIN_ARTICLES, Math.ceil(total / (2 * slots))));
+  const limit = asked >= 1 ? asked : total <= SMALL_BUILD_ARTICLES ? Math.ceil(total / slots) : JOB_ARTICLES;
   const jobs: PlannedPartition[][] = [];
   let current: PlannedPartition[] = [];
   let size = 0;
