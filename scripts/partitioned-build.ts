@@ -156,13 +156,12 @@ export async function buildPartitions(options: PartitionedBuildOptions, plan: Ar
   const started = performance.now();
   let done = 0;
   log(`build: ${stale.length} of ${plan.partitions.length} partitions to build (${total} articles) in ${jobs.length} job(s), ${slots} at a time`);
-  // The search index is written while the `astro build` jobs run (it reads only the archive): it holds
-  // one of the slots until it is done, the jobs take the others (and, when there is one slot, wait for it).
+  // The search index is written in this process while the `astro build` jobs run (it reads only the
+  // archive); a failure is reported after the jobs.
   const search = stale.find((p) => p.id === SEARCH_PARTITION);
-  let searching = Boolean(search);
-  const indexing = search ? buildSearch(options, plan, search, log).finally(() => (searching = false)) : Promise.resolve();
+  const indexing = search ? buildSearch(options, plan, search, log) : Promise.resolve();
   indexing.catch(() => {}); // Awaited below; this only keeps a failure from counting as unhandled meanwhile.
-  // The first job runs alone until Astro has synced its content: every job writes the same generated
+  // With several slots, the first job runs alone until Astro has synced its content: every job writes the same generated
   // modules into the project's .astro/ folder, each skipping the write when the file already holds
   // them, and two first writers at once would race on the same temporary file.
   let synced: (() => void) | null = null;
@@ -173,7 +172,7 @@ export async function buildPartitions(options: PartitionedBuildOptions, plan: Ar
   let failure: unknown = null;
   let next = 0;
   while (running.size || (next < jobs.length && failure === null)) {
-    while (next < jobs.length && failure === null && running.size + (searching ? 1 : 0) < slots && (next === 0 || isSynced)) {
+    while (next < jobs.length && failure === null && running.size < slots && (next === 0 || isSynced)) {
       const n = next++;
       running.set(n, runJob(options, plan, jobs[n]!, n, log, n === 0 ? synced! : () => {}).then(() => n, (error: unknown) => {
         failure ??= error;
@@ -181,7 +180,6 @@ export async function buildPartitions(options: PartitionedBuildOptions, plan: Ar
       }));
     }
     const waits: Promise<number | null>[] = [...running.values()];
-    if (searching) waits.push(indexing.then(() => null, () => null));
     if (!isSynced && next > 0) waits.push(contentSynced);
     const finished = await Promise.race(waits);
     if (finished === null) continue;
@@ -198,13 +196,14 @@ export async function buildPartitions(options: PartitionedBuildOptions, plan: Ar
 }
 
 /**
- * Processes a build runs at once (`astro build` jobs and the search indexer): BUILD_JOBS, else one per
- * core. On this 2-core machine one `astro build` keeps ~1.3 cores busy (20k: 179 CPU s in 122 s
- * wall with the indexer beside it, bench/results/partitioned-20000-add-day-concurrent.json).
+ * `astro build` jobs run at once: BUILD_JOBS, else one per two cores. One job keeps about 1.3 cores
+ * busy (Rolldown's threads, the garbage collector), so on this 2-core machine two at a time were
+ * slower than one after the other: an added day's two jobs at 20k took 18 s side by side against 10 s
+ * as one, and a full build's 132 s against 112 s (six jobs against two).
  */
 export function buildSlots(env: NodeJS.ProcessEnv): number {
   const asked = Number.parseInt(env.BUILD_JOBS ?? '', 10);
-  return asked >= 1 ? asked : availableParallelism();
+  return asked >= 1 ? asked : Math.max(1, Math.floor(availableParallelism() / 2));
 }
 
 /**
@@ -234,9 +233,9 @@ async function buildSearch(options: PartitionedBuildOptions, plan: ArchivePlan, 
 /**
  * Consecutive partitions grouped into jobs of up to JOB_ARTICLES articles: as few as that allows, as
  * each job pays Astro's start-up and loads the archive-wide index (20k, 2 cores: six jobs of 2.5–5k
- * articles two at a time took 132 s where two of 17.6k and 3.5k took 112 s). A small build (an added
- * day: ~900 articles at 20k) is shared among the slots instead, so its partitions build side by side.
- * BUILD_JOB_ARTICLES sets the limit instead.
+ * articles two at a time took 132 s where two of 17.6k and 3.5k took 112 s). With several slots, a
+ * small build (an added day: ~900 articles at 20k) is shared among them instead, so that its
+ * partitions build side by side. BUILD_JOB_ARTICLES sets the limit instead.
  */
 export function batchJobs(stale: readonly PlannedPartition[], slots: number, env: NodeJS.ProcessEnv = {}): PlannedPartition[][] {
   const total = stale.reduce((n, p) => n + p.articles, 0);

@@ -85,9 +85,21 @@ export async function writeContent(
       }
       await writeFile(target, text);
     };
+    // An issue's files are written at once, its folders made first: a write is mostly a wait on the
+    // file system, and one at a time they were most of a full ingest's write stage.
     const writeUnit = async (unit: Unit): Promise<void> => {
-      if (unit.issue) await put(`issues/${unit.issue.id}.json`, json(unit.issue));
-      for (const article of unit.articles) await put(`articles/${article.id}.json`, json(article));
+      const files: [string, string][] = [
+        ...(unit.issue ? [[`issues/${unit.issue.id}.json`, json(unit.issue)] as [string, string]] : []),
+        ...unit.articles.map((article): [string, string] => [`articles/${article.id}.json`, json(article)]),
+      ];
+      for (const [path] of files) {
+        const folder = dirname(inside(temp, path));
+        if (!folders.has(folder)) {
+          await mkdir(folder, { recursive: true });
+          folders.add(folder);
+        }
+      }
+      await Promise.all(files.map(([path, text]) => put(path, text)));
     };
 
     await put('papers.json', json(archive.papers));
