@@ -18,7 +18,7 @@ import { latestArticles } from '../src/lib/feeds.ts';
 import { onThisDay } from '../src/lib/on-this-day.ts';
 import { ownerOf, planPartitions, SEARCH_PARTITION, SITE_PARTITION, type BuildJob, type Partition } from '../src/lib/partitions.ts';
 import { collectionStorage } from './collection-storage.ts';
-import { indexSearch } from './index-search.ts';
+import { indexSearchInWorker } from './search-worker.ts';
 import { DIGESTS } from './pipeline/write-content.ts';
 
 /** Articles an `astro build` job takes at most (well inside the single-string content store). */
@@ -156,8 +156,8 @@ export async function buildPartitions(options: PartitionedBuildOptions, plan: Ar
   const started = performance.now();
   let done = 0;
   log(`build: ${stale.length} of ${plan.partitions.length} partitions to build (${total} articles) in ${jobs.length} job(s), ${slots} at a time`);
-  // The search index is written in this process while the `astro build` jobs run (it reads only the
-  // archive); a failure is reported after the jobs.
+  // The search index is written in a thread of its own while the `astro build` jobs run (it reads only
+  // the archive); a failure is reported after the jobs.
   const search = stale.find((p) => p.id === SEARCH_PARTITION);
   const indexing = search ? buildSearch(options, plan, search, log) : Promise.resolve();
   indexing.catch(() => {}); // Awaited below; this only keeps a failure from counting as unhandled meanwhile.
@@ -216,14 +216,10 @@ async function buildSearch(options: PartitionedBuildOptions, plan: ArchivePlan, 
   const before = await readManifest(parts, part.id);
   await rm(join(parts, `${part.id}.json`), { force: true });
   const searchStart = performance.now();
-  const result = await indexSearch({
-    out: join(parts, part.id),
-    content: options.content,
-    state: join(options.cache, 'search-state'),
-    fresh: options.full,
-    code: plan.code,
+  const result = await indexSearchInWorker(
+    { out: join(parts, part.id), content: options.content, state: join(options.cache, 'search-state'), fresh: options.full, code: plan.code },
     log,
-  });
+  );
   timings.search += since(searchStart);
   const pending = result.changed && before?.pending !== null ? [...new Set([...(before?.pending ?? []), ...result.changed])].sort() : null;
   const manifest: PartManifest = { id: part.id, fingerprint: part.fingerprint, indexed: result.indexed, pending };
@@ -420,8 +416,9 @@ export async function mergeParts(dist: string, partDirs: readonly string[], log:
     await removeEmptyFolders(dist, stale);
   }
   // Each folder made once (a mkdir per file was most of a merge: 20.8 s of a 20k archive's added day,
-  // bench/results/partitioned-20000-add-day-before.json), then the files linked a few at a time.
-  for (const folder of [...new Set(toLink.map(({ file }) => dirname(join(dist, file))))].sort()) await mkdir(folder, { recursive: true });
+  // bench/results/partitioned-20000-add-day-before.json), a few at a time (a recursive mkdir makes a
+  // missing parent, and takes one made meanwhile), then the files linked a few at a time.
+  await eachLimited([...new Set(toLink.map(({ file }) => dirname(join(dist, file))))].sort(), MERGE_PARALLEL, (folder) => mkdir(folder, { recursive: true }));
   await eachLimited(toLink, MERGE_PARALLEL, async ({ dir, file }) => {
     const source = join(dir, file);
     const target = join(dist, file);

@@ -12,6 +12,11 @@ import { diagnostic, fileStart } from './diagnostics.ts';
 import { notText } from './sanitise-text.ts';
 import type { Diagnostic, SourcePosition } from './types.ts';
 
+/** Files read ahead of the one being checked: enough to keep the file system busy, few for memory. */
+const READ_AHEAD = 16;
+/** notText without its global flag: `exec` then keeps no state between strings. */
+const NOT_TEXT = new RegExp(notText.source, 'u');
+
 /** At most this many problems are listed (the archive is refused at the first; the rest are for repair). */
 const MAX_PROBLEMS = 100;
 
@@ -41,9 +46,16 @@ export async function validateArchive(dir: string): Promise<Diagnostic[]> {
   }
   for (const [collection, schema] of [['issues', issueSchema], ['articles', articleSchema]] as const) {
     const ids = new Set<string>();
-    for (const written of await listFiles(dir, collection)) {
-      const data = await readBack(dir, written, report);
-      if (data !== undefined) check(written, data, schema, ids);
+    const files = await listFiles(dir, collection);
+    // Files are read READ_AHEAD ahead of the one checked (a read is mostly a wait on the file system),
+    // and checked in order, so the problems come in the same order.
+    const reads = files.slice(0, READ_AHEAD).map((written) => readData(dir, written));
+    for (const [i, written] of files.entries()) {
+      if (i + READ_AHEAD < files.length) reads.push(readData(dir, files[i + READ_AHEAD]!));
+      const read = await reads[i]!;
+      delete reads[i];
+      if ('problem' in read) report(fileStart(written), read.problem);
+      else check(written, read.data, schema, ids);
     }
   }
   return problems;
@@ -51,12 +63,17 @@ export async function validateArchive(dir: string): Promise<Diagnostic[]> {
 
 /** A written file's data as the content layer reads it, or undefined (reported) when it cannot be read. */
 async function readBack(dir: string, written: string, report: (at: SourcePosition, message: string) => void): Promise<unknown> {
+  const read = await readData(dir, written);
+  if ('problem' in read) report(fileStart(written), read.problem);
+  return read.data;
+}
+
+/** A written file's data, or why the site could not read it. */
+async function readData(dir: string, written: string): Promise<{ data: unknown } | { data: undefined; problem: string }> {
   try {
-    const text = await readFile(join(dir, written), 'utf8');
-    return JSON.parse(text);
+    return { data: JSON.parse(await readFile(join(dir, written), 'utf8')) };
   } catch (error) {
-    report(fileStart(written), `the site cannot read ${written}: ${String((error as Error).message ?? error).split('\n')[0]}`);
-    return undefined;
+    return { data: undefined, problem: `the site cannot read ${written}: ${String((error as Error).message ?? error).split('\n')[0]}` };
   }
 }
 
@@ -81,7 +98,7 @@ function sourceOf(data: unknown): SourcePosition | null {
 /** The first string in the data holding a character the site cannot carry, described; else null. */
 function findNotText(data: unknown): string | null {
   if (typeof data === 'string') {
-    const m = new RegExp(notText.source, 'u').exec(data);
+    const m = NOT_TEXT.exec(data);
     return m ? `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} in "${data.slice(Math.max(0, m.index - 10), m.index + 10)}"` : null;
   }
   if (data && typeof data === 'object') {
