@@ -52,6 +52,8 @@ export interface ArchivePlan {
   articles: number;
   /** The digest of the code and settings (codeDigest). */
   code: string;
+  /** Every issue without its pages: what a job without the archive-wide partition knows of other issues (BuildJob.issueIndex). */
+  issueIndex: ArchiveIssue[];
 }
 
 interface PartManifest {
@@ -116,7 +118,8 @@ export async function planArchive(options: PartitionedBuildOptions): Promise<Arc
   const allArticles = Object.keys(digests).filter((p) => p.startsWith('articles/')).sort();
   planned.push({ id: SEARCH_PARTITION, issues: [], articles: articleIds.length, fingerprint: fingerprint(SEARCH_PARTITION, allArticles), articleFiles: [] });
 
-  return { partitions: planned, partitionOfIssue: partOfIssue, articles: articleIds.length, code };
+  const issueIndex = issues.map((issue) => ({ ...issue, pages: [] })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { partitions: planned, partitionOfIssue: partOfIssue, articles: articleIds.length, code, issueIndex };
 }
 
 /** Wall-clock seconds spent in ingest, planning, `astro build` jobs, the search index (written while the jobs run) and the merge, over a build. */
@@ -265,6 +268,13 @@ async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts
     issues,
     articles: [...issues.map((id) => `${id}/**/*.json`), ...parts.flatMap((p) => p.articleFiles)],
   };
+  // Without the archive-wide partition, other issues come from the index, not whole: every job synced
+  // and bundled the whole archive's issues (500k: a job of 2,624 articles took 72 s, 20 s of it content
+  // sync and 15 s bundling the data store, against ~10 s at 20k).
+  if (!job.partitions.includes(SITE_PARTITION)) {
+    job.issueIndex = join(work, 'issue-index.json');
+    await writeFile(job.issueIndex, JSON.stringify(plan.issueIndex));
+  }
   await writeFile(join(work, 'job.json'), JSON.stringify(job));
   const articles = parts.reduce((k, p) => k + p.articles, 0);
   log(`build: job ${n + 1}: astro build of ${job.partitions.join(', ')} (${articles} articles)`);

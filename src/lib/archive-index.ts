@@ -2,6 +2,7 @@
 // (src/lib/archive-nav.ts). Every archive route (getStaticPaths, the home page, the feeds and sitemap)
 // calls loadArchive(); the promise is shared, so the collections are read and indexed once however
 // many routes and pages there are.
+import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import type { ArchiveArticle, ArchiveIssue, ArticleRef } from './archive-schema.ts';
 import { buildArchiveNav, type ArchiveNav } from './archive-nav.ts';
@@ -22,9 +23,21 @@ async function load(): Promise<Archive> {
   ]);
   const nav = buildArchiveNav(
     papers.map((p) => p.data),
-    issues.map((i) => i.data),
+    withIndexed(issues.map((i) => i.data)),
   );
   return { ...nav, articleById: new Map(articles.map((a) => [a.data.id, a.data])) };
+}
+
+/**
+ * The issues loaded whole, and, in a job with an issue index (src/lib/partitions.ts), every other issue
+ * from the index (no pages: the pages this job writes link to other issues by paper and date only).
+ */
+function withIndexed(issues: ArchiveIssue[]): ArchiveIssue[] {
+  const index = currentJob()?.issueIndex;
+  if (!index) return issues;
+  const whole = new Set(issues.map((i) => i.id));
+  const others = (JSON.parse(readFileSync(index, 'utf8')) as ArchiveIssue[]).filter((i) => !whole.has(i.id));
+  return [...issues, ...others].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 export function loadArchive(): Promise<Archive> {
