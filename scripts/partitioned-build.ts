@@ -164,26 +164,25 @@ export async function buildPartitions(options: PartitionedBuildOptions, plan: Ar
   const search = stale.find((p) => p.id === SEARCH_PARTITION);
   const indexing = search ? buildSearch(options, plan, search, log) : Promise.resolve();
   indexing.catch(() => {}); // Awaited below; this only keeps a failure from counting as unhandled meanwhile.
-  // With several slots, the first job runs alone until Astro has synced its content: every job writes the same generated
-  // modules into the project's .astro/ folder, each skipping the write when the file already holds
-  // them, and two first writers at once would race on the same temporary file.
-  let synced: (() => void) | null = null;
-  const contentSynced = new Promise<null>((resolve) => (synced = () => resolve(null)));
-  let isSynced = false;
-  void contentSynced.then(() => (isSynced = true));
+  // With several slots, the first job runs alone until Astro has synced its content: every job
+  // writes the same generated modules into the project's .astro/ folder, each skipping the write when
+  // the file already holds them, and two first writers at once would race on one temporary file.
+  const firstSync = Promise.withResolvers<null>();
+  let synced = false;
+  void firstSync.promise.then(() => (synced = true));
   const running = new Map<number, Promise<number>>();
   let failure: unknown = null;
   let next = 0;
   while (running.size || (next < jobs.length && failure === null)) {
-    while (next < jobs.length && failure === null && running.size < slots && (next === 0 || isSynced)) {
+    while (next < jobs.length && failure === null && running.size < slots && (next === 0 || synced)) {
       const n = next++;
-      running.set(n, runJob(options, plan, jobs[n]!, n, log, n === 0 ? synced! : () => {}).then(() => n, (error: unknown) => {
+      running.set(n, runJob(options, plan, jobs[n]!, n, log, n === 0 ? () => firstSync.resolve(null) : () => {}).then(() => n, (error: unknown) => {
         failure ??= error;
         return n;
       }));
     }
     const waits: Promise<number | null>[] = [...running.values()];
-    if (!isSynced && next > 0) waits.push(contentSynced);
+    if (!synced && next > 0) waits.push(firstSync.promise);
     const finished = await Promise.race(waits);
     if (finished === null) continue;
     running.delete(finished);
