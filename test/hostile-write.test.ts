@@ -72,10 +72,11 @@ describe('writeContent', () => {
     await writeContent(out, before, report);
     const snapshot = await readFile(join(out, 'archive/articles/p/2024-03-01/01/1.json'), 'utf8');
 
-    Object.assign(failOnWrite, { at: 3, calls: 0 }); // papers.json, the first article, then the second article fails
+    // papers.json, then the three articles at once: the second fails, the third is still written.
+    Object.assign(failOnWrite, { at: 3, calls: 0 });
     const after = archiveOf([article('p/2024-03-01/01/1', ['改写']), article('p/2024-03-01/01/2', ['新增']), article('p/2024-03-01/01/3', ['再增'])]);
     await expect(writeContent(out, after, report)).rejects.toThrow('injected');
-    expect(failOnWrite.calls).toBe(3);
+    expect(failOnWrite.calls).toBe(4);
     expect(await listFiles(join(out, 'archive'))).toEqual(['articles/p/2024-03-01/01/1.json', 'digests.json', 'papers.json', 'report.json']);
     expect(await readFile(join(out, 'archive/articles/p/2024-03-01/01/1.json'), 'utf8')).toBe(snapshot);
     expect(await readdir(out)).toEqual(['archive']);

@@ -99,7 +99,9 @@ export async function writeContent(
           folders.add(folder);
         }
       }
-      await Promise.all(files.map(([path, text]) => put(path, text)));
+      // Settled, not Promise.all: no write is still going when a failure restores the previous archive.
+      const failed = (await Promise.allSettled(files.map(([path, text]) => put(path, text)))).find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
     };
 
     await put('papers.json', json(archive.papers));
