@@ -118,7 +118,7 @@ export async function planArchive(options: PartitionedBuildOptions): Promise<Arc
   const allArticles = Object.keys(digests).filter((p) => p.startsWith('articles/')).sort();
   planned.push({ id: SEARCH_PARTITION, issues: [], articles: articleIds.length, fingerprint: fingerprint(SEARCH_PARTITION, allArticles), articleFiles: [] });
 
-  const issueIndex = issues.map((issue) => ({ ...issue, pages: [] })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const issueIndex = issues.map((issue) => ({ ...issue, pages: [] }));
   return { partitions: planned, partitionOfIssue: partOfIssue, articles: articleIds.length, code, issueIndex };
 }
 
@@ -159,6 +159,9 @@ export async function buildPartitions(options: PartitionedBuildOptions, plan: Ar
   const started = performance.now();
   let done = 0;
   log(`build: ${stale.length} of ${plan.partitions.length} partitions to build (${total} articles) in ${jobs.length} job(s), ${slots} at a time`);
+  // Written once for the jobs without the archive-wide partition (BuildJob.issueIndex).
+  const issueIndex = join(options.cache, 'issue-index.json');
+  if (jobs.some((job) => !job.some((p) => p.id === SITE_PARTITION))) await writeFile(issueIndex, JSON.stringify(plan.issueIndex));
   // The search index is written in a thread of its own while the `astro build` jobs run (it reads only
   // the archive); a failure is reported after the jobs.
   const search = stale.find((p) => p.id === SEARCH_PARTITION);
@@ -176,7 +179,7 @@ export async function buildPartitions(options: PartitionedBuildOptions, plan: Ar
   while (running.size || (next < jobs.length && failure === null)) {
     while (next < jobs.length && failure === null && running.size < slots && (next === 0 || synced)) {
       const n = next++;
-      running.set(n, runJob(options, plan, jobs[n]!, n, log, n === 0 ? () => firstSync.resolve(null) : () => {}).then(() => n, (error: unknown) => {
+      running.set(n, runJob(options, plan, jobs[n]!, n, issueIndex, log, n === 0 ? () => firstSync.resolve(null) : () => {}).then(() => n, (error: unknown) => {
         failure ??= error;
         return n;
       }));
@@ -255,8 +258,11 @@ export function batchJobs(stale: readonly PlannedPartition[], slots: number, env
   return jobs;
 }
 
-/** One `astro build` of these partitions, its output moved into their part folders; `onSynced` is called once Astro has synced its content (or exited). */
-async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts: readonly PlannedPartition[], n: number, log: (line: string) => void, onSynced: () => void): Promise<void> {
+/**
+ * One `astro build` of these partitions, its output moved into their part folders; `issueIndex` is
+ * the file of BuildJob.issueIndex; `onSynced` is called once Astro has synced its content (or exited).
+ */
+async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts: readonly PlannedPartition[], n: number, issueIndex: string, log: (line: string) => void, onSynced: () => void): Promise<void> {
   const work = join(options.cache, `job-${n + 1}`);
   const out = join(work, 'out');
   await rm(work, { recursive: true, force: true });
@@ -270,10 +276,7 @@ async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts
   // Without the archive-wide partition, other issues come from the index, not whole: every job synced
   // and bundled the whole archive's issues (500k: a job of 2,624 articles took 72 s, 20 s of it content
   // sync and 15 s bundling the data store, against ~10 s at 20k).
-  if (!job.partitions.includes(SITE_PARTITION)) {
-    job.issueIndex = join(work, 'issue-index.json');
-    await writeFile(job.issueIndex, JSON.stringify(plan.issueIndex));
-  }
+  if (!job.partitions.includes(SITE_PARTITION)) job.issueIndex = issueIndex;
   await writeFile(join(work, 'job.json'), JSON.stringify(job));
   const articles = parts.reduce((k, p) => k + p.articles, 0);
   log(`build: job ${n + 1}: astro build of ${job.partitions.join(', ')} (${articles} articles)`);

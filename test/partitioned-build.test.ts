@@ -72,7 +72,7 @@ describe('a partitioned build of a small archive (two days, then a third)', () =
       DIST_DIR: join(root, `dist-${name}`),
       BUILD_CACHE_DIR: join(root, `cache-${name}`),
       BASE_PATH: '/',
-      // Two processes at a time whatever the test machine's cores (the default is one per core).
+      // Two astro jobs at a time whatever the test machine's cores (the default is one per two cores).
       BUILD_JOBS: '2',
     });
     // One job holding every partition: it loads every issue whole, where the partitions built apart

@@ -76,15 +76,17 @@ export async function writeContent(
       && (unit.issue !== undefined) === (live[`issues/${key}.json`] !== undefined);
 
     const folders = new Set<string>();
-    const put = async (path: string, text: string): Promise<void> => {
+    /** The folder of a file in the new archive, made once; its target path. */
+    const folderFor = async (path: string): Promise<string> => {
       const target = inside(temp, path);
       const folder = dirname(target);
       if (!folders.has(folder)) {
         await mkdir(folder, { recursive: true });
         folders.add(folder);
       }
-      await writeFile(target, text);
+      return target;
     };
+    const put = async (path: string, text: string): Promise<void> => writeFile(await folderFor(path), text);
     // An issue's files are written at once, its folders made first: a write is mostly a wait on the
     // file system, and one at a time they were most of a full ingest's write stage.
     const writeUnit = async (unit: Unit): Promise<void> => {
@@ -92,15 +94,10 @@ export async function writeContent(
         ...(unit.issue ? [[`issues/${unit.issue.id}.json`, json(unit.issue)] as [string, string]] : []),
         ...unit.articles.map((article): [string, string] => [`articles/${article.id}.json`, json(article)]),
       ];
-      for (const [path] of files) {
-        const folder = dirname(inside(temp, path));
-        if (!folders.has(folder)) {
-          await mkdir(folder, { recursive: true });
-          folders.add(folder);
-        }
-      }
+      const targets: string[] = [];
+      for (const [path] of files) targets.push(await folderFor(path));
       // Settled, not Promise.all: no write is still going when a failure restores the previous archive.
-      const failed = (await Promise.allSettled(files.map(([path, text]) => put(path, text)))).find((r) => r.status === 'rejected');
+      const failed = (await Promise.allSettled(files.map(([, text], i) => writeFile(targets[i]!, text)))).find((r) => r.status === 'rejected');
       if (failed) throw failed.reason;
     };
 
