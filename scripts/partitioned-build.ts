@@ -40,6 +40,15 @@ export interface PartitionedBuildOptions {
 
 export interface PlannedPartition extends Partition {
   fingerprint: string;
+  /**
+   * Each issue's own fingerprint (a period partition's; empty for the others): what of the partition's
+   * fingerprint that issue's pages read. A partition built before is patched: only its issues whose
+   * fingerprint changed are built again (an added day: the new issues and the ones before them, whose
+   * 下一期 now links on), the rest of its folder kept.
+   */
+  issueFingerprints: Record<string, string>;
+  /** Each issue's articles (a period partition's). */
+  issueArticles: Record<string, number>;
   /** Article files it loads besides its issues' (the archive-wide partition's, relative to `archive/articles/`). */
   articleFiles: string[];
 }
@@ -61,10 +70,13 @@ interface PartManifest {
   fingerprint: string;
   /** Articles its search index holds. */
   indexed: number;
+  /** A period partition's issue fingerprints when it was built (PlannedPartition.issueFingerprints). */
+  issues?: Record<string, string>;
   /**
    * Files (relative to the part folder) written or removed in place since the part was last merged
-   * into the build's dist, for the merge to relink only those; null: the folder was written anew.
-   * Absent for parts that are only ever replaced whole (their folder's stamp tells the merge).
+   * into the build's dist, for the merge to relink only those; null: the folder was written anew (a
+   * period partition built whole, the search index written afresh). Absent for the archive-wide
+   * partition, only ever replaced whole (its folder's stamp tells the merge).
    */
   pending?: string[] | null;
 }
@@ -91,19 +103,25 @@ export async function planArchive(options: PartitionedBuildOptions): Promise<Arc
 
   const nav = buildArchiveNav(papers, issues);
   const byId = new Map(nav.issueById);
+  const firstDates = new Map(nav.papers.map((p) => [p.id, p.issues.at(-1)?.date]));
   const planned: PlannedPartition[] = periods.map((part) => {
     const hash = createHash('sha256').update(`${code}\n${part.id}\n`);
+    const issueFingerprints: Record<string, string> = {};
+    const issueArticles: Record<string, number> = {};
     for (const id of part.issues) {
+      issueArticles[id] = articlesOf.get(id)?.length ?? 0;
       // Its issue, its articles, the issues its 上一期/下一期 and 往年今日 link to, and its paper's first
       // day (the date jump's lower bound).
       const { prev, next } = nav.issueNeighbours.get(id)!;
       const issue = byId.get(id)!;
       const earlier = onThisDay(nav.papers, issue.paper, issue.date).map((i) => `${i.paper}/${i.date}`);
-      const first = nav.papers.find((p) => p.id === issue.paper)?.issues.at(-1)?.date;
-      hash.update(`${id} ${digests[`issues/${id}.json`]} ${prev?.id ?? '-'} ${next?.id ?? '-'} ${first} ${earlier.join(',')}\n`);
-      for (const file of articlesOf.get(id) ?? []) hash.update(`${file} ${digests[file]}\n`);
+      const lines = [`${id} ${digests[`issues/${id}.json`]} ${prev?.id ?? '-'} ${next?.id ?? '-'} ${firstDates.get(issue.paper)} ${earlier.join(',')}`];
+      for (const file of articlesOf.get(id) ?? []) lines.push(`${file} ${digests[file]}`);
+      const text = `${lines.join('\n')}\n`;
+      hash.update(text);
+      issueFingerprints[id] = createHash('sha256').update(`${code}\n`).update(text).digest('hex').slice(0, 16);
     }
-    return { ...part, fingerprint: hash.digest('hex').slice(0, 16), articleFiles: [] };
+    return { ...part, fingerprint: hash.digest('hex').slice(0, 16), issueFingerprints, issueArticles, articleFiles: [] };
   });
 
   // The archive-wide partition reads every issue (calendars, sitemap, lists), the papers, and the
@@ -114,9 +132,9 @@ export async function planArchive(options: PartitionedBuildOptions): Promise<Arc
     for (const f of [...issueFiles, ...articleFiles]) hash.update(`${f} ${digests[f]}\n`);
     return hash.digest('hex').slice(0, 16);
   };
-  planned.push({ id: SITE_PARTITION, issues: [], articles: site.length, fingerprint: fingerprint(SITE_PARTITION, site.map((id) => `articles/${id}.json`)), articleFiles: site.map((id) => `${id}.json`) });
+  planned.push({ id: SITE_PARTITION, issues: [], articles: site.length, fingerprint: fingerprint(SITE_PARTITION, site.map((id) => `articles/${id}.json`)), issueFingerprints: {}, issueArticles: {}, articleFiles: site.map((id) => `${id}.json`) });
   const allArticles = Object.keys(digests).filter((p) => p.startsWith('articles/')).sort();
-  planned.push({ id: SEARCH_PARTITION, issues: [], articles: articleIds.length, fingerprint: fingerprint(SEARCH_PARTITION, allArticles), articleFiles: [] });
+  planned.push({ id: SEARCH_PARTITION, issues: [], articles: articleIds.length, fingerprint: fingerprint(SEARCH_PARTITION, allArticles), issueFingerprints: {}, issueArticles: {}, articleFiles: [] });
 
   const issueIndex = issues.map((issue) => ({ ...issue, pages: [] }));
   return { partitions: planned, partitionOfIssue: partOfIssue, articles: articleIds.length, code, issueIndex };
@@ -134,10 +152,15 @@ export async function buildPartitions(options: PartitionedBuildOptions, plan: Ar
   const parts = join(options.cache, 'parts');
   await mkdir(parts, { recursive: true });
   const stale: PlannedPartition[] = [];
+  /** Stale partitions built before, to be patched: only these issues built again. */
+  const patches = new Map<string, Patch>();
   for (const part of plan.partitions) {
     if (options.only && !options.only.includes(part.id)) continue;
     const manifest = await readManifest(parts, part.id);
-    if (options.full || options.only || manifest?.fingerprint !== part.fingerprint) stale.push(part);
+    if (!options.full && !options.only && manifest?.fingerprint === part.fingerprint) continue;
+    const patch = options.full || options.only ? null : patchOf(part, manifest);
+    if (patch) patches.set(part.id, patch);
+    stale.push(patch ? { ...part, issues: patch.build, articles: patch.articles } : part);
   }
   // Parts of an earlier plan that no longer exist (a month split into thirds, a date removed).
   const known = new Set(plan.partitions.map((p) => p.id));
@@ -151,10 +174,19 @@ export async function buildPartitions(options: PartitionedBuildOptions, plan: Ar
   // Job folders a stopped build left behind.
   for (const name of await readdir(options.cache)) if (/^job(-\d+)?$/u.test(name)) await rm(join(options.cache, name), { recursive: true, force: true });
 
-  const pages = stale.filter((p) => p.id !== SEARCH_PARTITION);
+  // A patch that only removes issues needs no build.
+  for (const part of stale) {
+    const patch = patches.get(part.id);
+    if (!patch || patch.build.length) continue;
+    await rm(`${join(parts, part.id)}.json`, { force: true });
+    const pending = await patchFolder(join(parts, part.id), join(parts, part.id), patch);
+    await writeManifest(join(parts, part.id), { id: part.id, fingerprint: part.fingerprint, indexed: 0, issues: part.issueFingerprints, pending });
+  }
+  const pages = stale.filter((p) => p.id !== SEARCH_PARTITION && patches.get(p.id)?.build.length !== 0);
   const env = options.env ?? process.env;
   const slots = buildSlots(env);
   const jobs = batchJobs(pages, slots, env);
+  if (patches.size) log(`build: ${[...patches].map(([id, p]) => `${id}: ${p.build.length} of ${p.of} issues`).join(', ')} to build again`);
   const total = pages.reduce((n, p) => n + p.articles, 0);
   const started = performance.now();
   let done = 0;
@@ -179,7 +211,7 @@ export async function buildPartitions(options: PartitionedBuildOptions, plan: Ar
   while (running.size || (next < jobs.length && failure === null)) {
     while (next < jobs.length && failure === null && running.size < slots && (next === 0 || synced)) {
       const n = next++;
-      running.set(n, runJob(options, plan, jobs[n]!, n, issueIndex, log, n === 0 ? () => firstSync.resolve(null) : () => {}).then(() => n, (error: unknown) => {
+      running.set(n, runJob(options, plan, jobs[n]!, patches, n, issueIndex, log, n === 0 ? () => firstSync.resolve(null) : () => {}).then(() => n, (error: unknown) => {
         failure ??= error;
         return n;
       }));
@@ -228,7 +260,7 @@ async function buildSearch(options: PartitionedBuildOptions, plan: ArchivePlan, 
   timings.search += since(searchStart);
   const pending = result.changed && before?.pending !== null ? [...new Set([...(before?.pending ?? []), ...result.changed])].sort() : null;
   const manifest: PartManifest = { id: part.id, fingerprint: part.fingerprint, indexed: result.indexed, pending };
-  await writeFile(join(parts, `${part.id}.json`), `${JSON.stringify(manifest)}\n`);
+  await writeManifest(join(parts, part.id), manifest);
 }
 
 /**
@@ -262,7 +294,16 @@ export function batchJobs(stale: readonly PlannedPartition[], slots: number, env
  * One `astro build` of these partitions, its output moved into their part folders; `issueIndex` is
  * the file of BuildJob.issueIndex; `onSynced` is called once Astro has synced its content (or exited).
  */
-async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts: readonly PlannedPartition[], n: number, issueIndex: string, log: (line: string) => void, onSynced: () => void): Promise<void> {
+async function runJob(
+  options: PartitionedBuildOptions,
+  plan: ArchivePlan,
+  parts: readonly PlannedPartition[],
+  patches: ReadonlyMap<string, Patch>,
+  n: number,
+  issueIndex: string,
+  log: (line: string) => void,
+  onSynced: () => void,
+): Promise<void> {
   const work = join(options.cache, `job-${n + 1}`);
   const out = join(work, 'out');
   await rm(work, { recursive: true, force: true });
@@ -331,12 +372,71 @@ async function runJob(options: PartitionedBuildOptions, plan: ArchivePlan, parts
     const dir = join(staged, part.id);
     await mkdir(dir, { recursive: true });
     const target = join(options.cache, 'parts', part.id);
-    await rm(target, { recursive: true, force: true });
-    await rename(dir, target);
-    const manifest: PartManifest = { id: part.id, fingerprint: part.fingerprint, indexed: 0 };
-    await writeFile(`${target}.json`, `${JSON.stringify(manifest)}\n`);
+    const patch = patches.get(part.id);
+    // Its manifest goes first: a part stopped half-way through is stale on the next build.
+    await rm(`${target}.json`, { force: true });
+    let pending: string[] | null | undefined = part.id === SITE_PARTITION ? undefined : null;
+    if (patch) pending = await patchFolder(target, dir, patch);
+    else {
+      await rm(target, { recursive: true, force: true });
+      await rename(dir, target);
+    }
+    await writeManifest(target, { id: part.id, fingerprint: part.fingerprint, indexed: 0, ...(part.id === SITE_PARTITION ? {} : { issues: part.issueFingerprints }), pending });
   }
   await rm(work, { recursive: true, force: true });
+}
+
+/** A stale period partition built before: the issues to build again, and the files it had. */
+interface Patch {
+  /** Issues whose fingerprint changed or that are new, sorted. */
+  build: string[];
+  /** Issues the partition no longer holds. */
+  removed: string[];
+  /** Articles of the issues to build. */
+  articles: number;
+  /** Issues the partition holds. */
+  of: number;
+  /** The part's pending list before (PartManifest.pending). */
+  pending: string[] | null | undefined;
+}
+
+/**
+ * How a stale period partition is brought up to date: by building again only the issues whose
+ * fingerprint changed (a patch), or null to build it whole (never built, built by older code, or every
+ * issue changed).
+ */
+function patchOf(part: PlannedPartition, manifest: PartManifest | null): Patch | null {
+  const before = manifest?.issues;
+  if (!before || part.id === SITE_PARTITION || part.id === SEARCH_PARTITION) return null;
+  const build = part.issues.filter((id) => before[id] !== part.issueFingerprints[id]);
+  if (build.length === part.issues.length) return null;
+  const held = new Set(part.issues);
+  const removed = Object.keys(before).filter((id) => !held.has(id)).sort();
+  const articles = build.reduce((n, id) => n + (part.issueArticles[id] ?? 0), 0);
+  return { build, removed, articles, of: part.issues.length, pending: manifest!.pending };
+}
+
+/**
+ * Patches a part folder in place: the folders of the issues built again and of the issues gone are
+ * removed, the new build's issue folders moved in. Returns the part's pending list for the merge:
+ * every file removed or written, added to what was pending (null stays null: the folder is to be
+ * linked whole anyway).
+ */
+async function patchFolder(target: string, built: string, patch: Patch): Promise<string[] | null> {
+  const touched = new Set<string>();
+  for (const id of [...patch.build, ...patch.removed]) {
+    for (const file of await listFiles(join(target, id))) touched.add(`${id}/${file}`);
+    await rm(join(target, id), { recursive: true, force: true });
+    await rmdir(dirname(join(target, id))).catch(() => {}); // A paper's folder left empty.
+  }
+  for (const id of patch.build) {
+    const files = await listFiles(join(built, id));
+    if (!files.length) continue;
+    for (const file of files) touched.add(`${id}/${file}`);
+    await mkdir(dirname(join(target, id)), { recursive: true });
+    await rename(join(built, id), join(target, id));
+  }
+  return patch.pending === null ? null : [...new Set([...(patch.pending ?? []), ...touched])].sort();
 }
 
 /**
@@ -543,6 +643,8 @@ async function readManifest(parts: string, id: string): Promise<PartManifest | n
   const manifest = await readPartManifest(join(parts, `${id}.json`));
   return manifest && (await stat(join(parts, id)).then(() => manifest, () => null));
 }
+
+const writeManifest = (folder: string, manifest: PartManifest): Promise<void> => writeFile(`${folder}.json`, `${JSON.stringify(manifest)}\n`);
 
 /** A part's manifest (`<part folder>.json`), or null. */
 async function readPartManifest(file: string): Promise<PartManifest | null> {

@@ -110,15 +110,18 @@ describe('a partitioned build of a small archive (two days, then a third)', () =
     expect(trees.merged).toEqual(trees.one);
   });
 
-  it('adding a day rebuilds only its month and the archive-wide partition, and appends the day to the search index', () => {
+  it('adding a day rebuilds only its month (the issues that changed) and the archive-wide partition, and appends the day to the search index', () => {
     expect(runs.added!.stderr).toMatch(/build: 3 of 4 partitions to build/u);
     // Two slots: a job each, side by side.
     expect(runs.added!.stderr).toMatch(/astro build of 2020-02 \(/u);
     expect(runs.added!.stderr).toMatch(/astro build of site \(/u);
     expect(runs.added!.stderr).not.toMatch(/astro build of [^(]*2020-01/u);
+    // Of its month, only the new day and the day before it (whose 下一期 now links on) are built again.
+    expect(runs.added!.stderr).toMatch(/build: 2020-02: 2 of 3 issues to build again/u);
     expect(runs.added!.stderr).toMatch(/search: indexed \d+ articles added to \d+ /u);
-    // The merge relinks the index's changed files only (no card of an old article among them).
-    expect(runs.added!.stderr).toMatch(/1 changed in place/u);
+    // The merge relinks the archive-wide partition whole, and of the month and the search index only
+    // the files that changed (no card of an old article among them, no page of the first day).
+    expect(runs.added!.stderr).toMatch(/1 changed, 2 changed in place/u);
   });
 
   it('a build can run its partitions as jobs side by side', () => {
