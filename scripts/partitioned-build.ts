@@ -178,9 +178,9 @@ export async function buildPartitions(options: PartitionedBuildOptions, plan: Ar
   for (const part of stale) {
     const patch = patches.get(part.id);
     if (!patch || patch.build.length) continue;
-    await rm(`${join(parts, part.id)}.json`, { force: true });
-    const pending = await patchFolder(join(parts, part.id), join(parts, part.id), patch);
-    await writeManifest(join(parts, part.id), { id: part.id, fingerprint: part.fingerprint, indexed: 0, issues: part.issueFingerprints, pending });
+    const target = join(parts, part.id);
+    await rm(`${target}.json`, { force: true });
+    await writeManifest(target, builtManifest(part, await patchFolder(target, target, patch)));
   }
   const pages = stale.filter((p) => p.id !== SEARCH_PARTITION && patches.get(p.id)?.build.length !== 0);
   const env = options.env ?? process.env;
@@ -375,18 +375,28 @@ async function runJob(
     const patch = patches.get(part.id);
     // Its manifest goes first: a part stopped half-way through is stale on the next build.
     await rm(`${target}.json`, { force: true });
-    let pending: string[] | null | undefined = part.id === SITE_PARTITION ? undefined : null;
+    let pending: string[] | null = null;
     if (patch) pending = await patchFolder(target, dir, patch);
     else {
       await rm(target, { recursive: true, force: true });
       await rename(dir, target);
     }
-    await writeManifest(target, { id: part.id, fingerprint: part.fingerprint, indexed: 0, ...(part.id === SITE_PARTITION ? {} : { issues: part.issueFingerprints }), pending });
+    await writeManifest(target, builtManifest(part, pending));
   }
   await rm(work, { recursive: true, force: true });
 }
 
-/** A stale period partition built before: the issues to build again, and the files it had. */
+/**
+ * The manifest of a part an `astro build` wrote: a period partition's with its issue fingerprints and
+ * `pending` (null: built whole; else the files a patch changed), the archive-wide partition's with
+ * neither (it is only ever replaced whole).
+ */
+function builtManifest(part: PlannedPartition, pending: string[] | null): PartManifest {
+  const manifest: PartManifest = { id: part.id, fingerprint: part.fingerprint, indexed: 0 };
+  return part.id === SITE_PARTITION ? manifest : { ...manifest, issues: part.issueFingerprints, pending };
+}
+
+/** A stale period partition built before: the issues to build again, the issues gone, its pending list. */
 interface Patch {
   /** Issues whose fingerprint changed or that are new, sorted. */
   build: string[];
@@ -418,7 +428,7 @@ function patchOf(part: PlannedPartition, manifest: PartManifest | null): Patch |
 
 /**
  * Patches a part folder in place: the folders of the issues built again and of the issues gone are
- * removed, the new build's issue folders moved in. Returns the part's pending list for the merge:
+ * removed, the new build's issue folders (under `built`; none for a patch that only removes) moved in. Returns the part's pending list for the merge:
  * every file removed or written, added to what was pending (null stays null: the folder is to be
  * linked whole anyway).
  */
