@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { attachHeadlines } from '../scripts/pipeline/attach-headlines.ts';
 import { classifyLines, type ClassifiedLine } from '../scripts/pipeline/classify-lines.ts';
 import { findContinuations } from '../scripts/pipeline/find-continuations.ts';
+import { matchHeadlines } from '../scripts/pipeline/match-headlines.ts';
 import { isDoubleSpaced, normaliseSpacing } from '../scripts/pipeline/normalise-spacing.ts';
 import { segmentArticles } from '../scripts/pipeline/segment-articles.ts';
 import { splitLines } from '../scripts/pipeline/split-lines.ts';
@@ -44,6 +45,10 @@ const stages: Record<string, (input: string) => unknown> = {
       headline: texts(d.headline),
       paragraphs: unwrapParagraphs(d.body, layout, d.paragraphStarts),
     }));
+  },
+  'match-headlines': (text) => {
+    const { lines } = page(text);
+    return matchHeadlines(segmentArticles(lines).drafts).map((d) => ({ headline: d.headline.map((l) => `${l.role} ${l.text}`), body: texts(d.body).slice(0, 1) }));
   },
   'unwrap-paragraphs': (text) => {
     const { lines, layout } = page(text);

@@ -92,3 +92,15 @@ export const continuedFrom = /[（(]?\s*上接\s*第?\s*(?<page>\d{1,2})\s*版\s
 
 /** A line that opens a paragraph the way reports do: a date (1月24日，), a dateline or a quotation. */
 export const paragraphOpener = /^(?:\d{1,2}\s*月\s*\d{1,2}\s*日|本报|新华社|[“"「])/u;
+
+/**
+ * When a headline standing apart is given to a body with no headline (match-headlines.ts): the share of
+ * the headline's Han character pairs the body's text holds. Measured on the gold of the corpus's dev and
+ * train pages (test/corpus, 1,200 distinct titles): 87% of titles reach 0.3 against their own body,
+ * 1.25% against another body on their page; the own body holds the larger share for 89%.
+ */
+export const headlineMatch = {
+  minShare: 0.3,
+  /** A headline already over a body moves only to one holding this much more of its pairs. */
+  margin: 0.2,
+};

@@ -28,6 +28,12 @@ export const furniturePatterns: FurniturePattern[] = [
     pattern: /(?:值班(?:副)?总编|值班主任|责编|责任编辑|编辑|版式|美编|校对|组版|照排)\s*[:：\s].*(?:值班|责编|编辑|版式|美编|校对|组版|照排)\s*[:：\s]/u,
     note: 'production credits: 值班副总编:… 责编:… 校对:… (the colons may be spaces: 本版编辑 宁可馨　美编 左清扬)',
   },
+  {
+    kind: 'footer',
+    pattern: /^(?:值班(?:副)?总编|值班主任|责编|(?:本版|责任|图片|摄影)?编辑|版式|美编|校对|组版|照排)\s*[:：\s]\s*\p{Script=Han}{2,4}$/u,
+    note: 'one production credit on a line of its own, a name after its label: 本版编辑 林小舟 (an extractor that prints text blocks apart parts 本版编辑 … 美编 … into two lines)',
+    needs: '编版校照主',
+  },
   { kind: 'footer', pattern: /^(?:报|送|发|抄送|抄报)\s*[:：]/u, note: 'distribution list of a bulletin: 报：… 发：…' },
   { kind: 'footer', pattern: /^共印\s*\d+\s*份$/u, note: 'print run of a bulletin: 共印 260 份' },
   { kind: 'other', pattern: /^[-—_=*·━─]{3,}$/u, note: 'a rule (Markdown ---)' },

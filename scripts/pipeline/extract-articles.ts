@@ -1,9 +1,10 @@
 // Article extraction, as a chain of pure stages:
-// classify lines → segment articles → thread columns → attach headlines → unwrap paragraphs (and
+// classify lines → segment articles → thread columns → match headlines → attach headlines → unwrap paragraphs (and
 // their section heads) → find continuations. Each stage is its own module with fixtures under test/fixtures/<stage>/.
 import { attachHeadlines } from './attach-headlines.ts';
 import { classifyLines, headlineRoles, type ClassifiedLine } from './classify-lines.ts';
 import { findContinuations } from './find-continuations.ts';
+import { matchHeadlines } from './match-headlines.ts';
 import { diagnostic } from './diagnostics.ts';
 import { segmentArticles, type ArticleDraft, type SegmentResult } from './segment-articles.ts';
 import { threadColumns } from './thread-columns.ts';
@@ -20,9 +21,10 @@ export function extractArticles(lines: SourceLine[], skip: Set<number>, page: nu
   const { lines: classified, layout } = classifyLines(lines, skip);
   const segments = segmentArticles(classified);
   const threaded = threadColumns(segments.drafts, layout);
+  const matched = matchHeadlines(threaded);
   // A headline (or byline) left with no body is furniture; articles in the order their first line is printed.
-  const drafts = threaded.filter((d) => d.body.length).sort((a, b) => firstLine(a).index - firstLine(b).index);
-  const furnished = [...segments.furniture, ...threaded.filter((d) => !d.body.length).flatMap((d) => d.headline.map((line) => ({ kind: 'other' as const, line })))]
+  const drafts = matched.filter((d) => d.body.length).sort((a, b) => firstLine(a).index - firstLine(b).index);
+  const furnished = [...segments.furniture, ...matched.filter((d) => !d.body.length).flatMap((d) => d.headline.map((line) => ({ kind: 'other' as const, line })))]
     .sort((a, b) => a.line.index - b.line.index);
   const headlines = attachHeadlines(drafts);
   const pages = placePages(drafts, page);
