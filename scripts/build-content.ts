@@ -19,7 +19,7 @@ import type { Diagnostic, Edition, Extracted, Manifest } from './pipeline/types.
 import { writeContent, type IngestReport } from './pipeline/write-content.ts';
 import { lockOutput } from './lock-output.ts';
 import { IngestCache } from './ingest-cache.ts';
-import { ExtractPool, workerCount } from './extract-pool.ts';
+import { ExtractPool, MIN_FILES, workerCount } from './extract-pool.ts';
 import { extractTextSeed } from './extract-seed.ts';
 import { ValidatedFiles } from './validated-files.ts';
 
@@ -91,8 +91,16 @@ async function ingestLocked(options: IngestOptions, log: (line: string) => void)
   const editions: Edition[] = [];
   const started = performance.now();
   const cache = root ? await IngestCache.open(manifest) : null;
+  // Workers start once there is enough to extract: at once without a cache (every file is extracted),
+  // else after MIN_FILES files missed the cache (a re-ingest that adds a day extracts a few pages, in
+  // this thread, and pays no worker start-up).
   const workers = workerCount(files.length);
-  const pool = workers ? new ExtractPool(workers, manifest) : null;
+  let misses = 0;
+  let pool: ExtractPool | null = workers && !cache ? new ExtractPool(workers, manifest) : null;
+  const poolFor = (): ExtractPool | null => {
+    if (!pool && workers && ++misses > MIN_FILES) pool = new ExtractPool(workers, manifest);
+    return pool;
+  };
   const readOne = async (file: string): Promise<Extracted> => {
     const found: Diagnostic[] = [];
     const isPdf = pdfExtension.test(file);
@@ -106,7 +114,8 @@ async function ingestLocked(options: IngestOptions, log: (line: string) => void)
         return { edition, diagnostics: [...read.diagnostics, ...found] };
       }
       // In a worker when there are workers (its answer is the JSON text the cache stores).
-      return pool ? pool.extract(file, bytes) : extractTextSeed(bytes, file, manifest);
+      const workerPool = poolFor();
+      return workerPool ? workerPool.extract(file, bytes) : extractTextSeed(bytes, file, manifest);
     };
     // Unchanged seed files are not extracted again (scripts/ingest-cache.ts).
     const extracted = cache ? await cache.get(file, bytes, extract) : await extract().then((e) => (typeof e === 'string' ? (JSON.parse(e) as Extracted) : e));
