@@ -103,4 +103,9 @@ export const headlineMatch = {
   minShare: 0.3,
   /** A headline already over a body moves only to one holding this much more of its pairs. */
   margin: 0.2,
+  /**
+   * A lone headline over a body holding less than this share of its pairs may stand over another's
+   * (gold: 93% of titles reach 0.1 against their own body, 18% against another on their page).
+   */
+  weakShare: 0.1,
 };

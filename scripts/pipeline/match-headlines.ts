@@ -1,18 +1,17 @@
 // Stage: match headlines. Where an extractor prints a page's text blocks out of reading order
 // (pdftotext's default mode: a headline set in a cell of its own is printed where its row is, not above
-// its body), a headline can end up standing alone (a draft with no body), or stacked on another
-// article's headline, while its body stands elsewhere with no headline at all. A headline names what its
-// body reports, so its words come back in the body: this stage gives each headline with no body of its
-// own, and each block of a headline stacked apart from another (a blank line between them), to the
-// headline-less body whose text shares most of its character pairs, when that share clearly says so.
-// It builds new drafts and changes no line.
+// its body), a headline can end up standing alone (a draft with no body), stacked on another article's
+// headline, or over another article's body, while its own body stands elsewhere with no headline at
+// all. A headline names what its body reports, so its words come back in the body: this stage gives
+// each headline with no body, each block of a headline stacked apart from another (a blank line between
+// them), and a headline whose words are hardly in the body it stands over, to the headline-less body
+// whose text holds most of its character pairs, when that share clearly says so. It builds new drafts
+// and changes no line (a subtitle block given to a body as its only headline is that body's title).
 import { headlineMatch as M } from '../data/article-lines.ts';
 import type { ArticleDraft, ClassifiedLine } from './types.ts';
 
-/** A run of headline lines that could stand over another body: where it is now and what it holds. */
+/** A run of headline lines that could stand over another body, and how much of it the body it stands over holds. */
 interface Loose {
-  /** The draft it stands in. */
-  from: number;
   lines: ClassifiedLine[];
   /** Its share of pairs found in the body it stands over (0: it stands over none). */
   current: number;
@@ -27,16 +26,17 @@ export function matchHeadlines(drafts: ArticleDraft[]): ArticleDraft[] {
     const heads = d.headline.filter(isHeadPart);
     if (!heads.some(isHead)) return;
     if (!d.body.length) {
-      loose.push({ from: i, lines: d.headline, current: 0 });
+      loose.push({ lines: d.headline, current: 0 });
       return;
     }
-    // Headline lines printed as blocks apart (a blank line before each): the one most like the body stays.
+    // Headline lines printed as blocks apart (a blank line before each).
     const blocks: ClassifiedLine[][] = [];
     heads.forEach((l, k) => (k && !l.gapBefore && l.index === heads[k - 1]!.index + 1 ? blocks.at(-1)!.push(l) : blocks.push([l])));
-    if (blocks.length < 2) return;
     const shares = blocks.map((b) => share(b, pairsOf[i]!));
-    const keep = shares.indexOf(Math.max(...shares));
-    blocks.forEach((b, k) => k !== keep && loose.push({ from: i, lines: b, current: shares[k]! }));
+    // Of blocks apart the one most like the body stays; a lone one stays unless its words are hardly in
+    // the body (then it may name another).
+    const keep = blocks.length > 1 ? shares.indexOf(Math.max(...shares)) : shares[0]! < M.weakShare ? -1 : 0;
+    blocks.forEach((b, k) => k !== keep && loose.push({ lines: b, current: shares[k]! }));
   });
   // The best pairs first, each headline and each body once.
   const offers = loose
