@@ -5,7 +5,8 @@
 // archive is byte-identical to an ingest in one thread (test/extract-pool.test.ts).
 //
 // INGEST_WORKERS sets the number of workers (0: extract in ingest's own thread); by default one per
-// core (os.availableParallelism()), at most MAX_WORKERS, and none for fewer than MIN_FILES files.
+// core (os.availableParallelism()), at most MAX_WORKERS, and none for fewer than MIN_FILES files (ingest
+// with its cache starts them only once MIN_FILES files missed it: build-content.ts).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Manifest } from './pipeline/types.ts';
