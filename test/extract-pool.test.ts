@@ -1,5 +1,6 @@
 // Ingest's extraction workers (scripts/extract-pool.ts): the archive ingest writes with two workers is
-// byte for byte the one it writes extracting in its own thread, and the worker count follows
+// byte for byte the one it writes extracting in its own thread (also when a cache has the workers start
+// part-way), and the worker count follows
 // INGEST_WORKERS, the number of files and the cores.
 import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -37,26 +38,30 @@ describe('ingest with extraction workers', () => {
   it('writes the same archive as ingest in one thread', async () => {
     root = await mkdtemp(join(tmpdir(), 'extract-pool-'));
     const corpus = await readCorpus('seeds');
-    const written = await writeSeeds(join(root, 'seeds'), generatePages(corpus, { articles: 300, papers: 2, seed: 3, start: '2021-05-01' }));
-    expect(written.pages).toBeGreaterThan(20);
-    const saved = { workers: process.env.INGEST_WORKERS, cache: process.env.INGEST_CACHE };
+    const written = await writeSeeds(join(root, 'seeds'), generatePages(corpus, { articles: 700, papers: 2, seed: 3, start: '2021-05-01' }));
+    // More pages than MIN_FILES: with a cache, the first MIN_FILES misses are extracted in ingest's
+    // thread and the rest by the workers started then.
+    expect(written.pages).toBeGreaterThan(MIN_FILES);
+    const saved = { workers: process.env.INGEST_WORKERS, cache: process.env.INGEST_CACHE, dir: process.env.INGEST_CACHE_DIR };
     const trees: Record<string, Record<string, string>> = {};
     try {
-      process.env.INGEST_CACHE = '0';
-      for (const workers of ['0', '2']) {
+      for (const [run, workers, cache] of [['0', '0', '0'], ['2', '2', '0'], ['2-cached', '2', '1']] as const) {
         process.env.INGEST_WORKERS = workers;
-        const report = await ingest({ seeds: join(root, 'seeds'), out: join(root, `content-${workers}`), log: () => {} });
+        process.env.INGEST_CACHE = cache;
+        process.env.INGEST_CACHE_DIR = join(root, 'cache');
+        const report = await ingest({ seeds: join(root, 'seeds'), out: join(root, `content-${run}`), log: () => {} });
         expect(report.written).toBe(true);
         expect(report.summary.read).toBe(written.pages);
-        trees[workers] = await hashTree(join(root, `content-${workers}`));
+        trees[run] = await hashTree(join(root, `content-${run}`));
       }
     } finally {
-      for (const [name, value] of [['INGEST_WORKERS', saved.workers], ['INGEST_CACHE', saved.cache]] as const) {
+      for (const [name, value] of [['INGEST_WORKERS', saved.workers], ['INGEST_CACHE', saved.cache], ['INGEST_CACHE_DIR', saved.dir]] as const) {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }
     }
     expect(Object.keys(trees['0']!).length).toBeGreaterThan(written.pages);
     expect(trees['2']).toEqual(trees['0']);
+    expect(trees['2-cached']).toEqual(trees['0']);
   }, 120_000);
 });
