@@ -66,12 +66,23 @@ const PUNCTUATION = new Map<string, string>(PUNCTUATION_CLASSES.flatMap(({ to, f
 /** Whitespace never counts: spaces, ideographic spaces (全角空格), line breaks and zero-width spaces. */
 const WHITESPACE = /[\s\u200B-\u200D\u2060]/u;
 
+/**
+ * Characters folded before, each once (the indexer folds every character of the archive, and an
+ * archive holds a few thousand distinct ones): at most FOLDED_KEPT, so hostile text with every code
+ * point in it cannot grow the table without bound.
+ */
+const folded = new Map<string, string>();
+const FOLDED_KEPT = 1 << 16;
+
 /** The folded form of one character ('' for whitespace). */
 function foldChar(ch: string): string {
+  const known = folded.get(ch);
+  if (known !== undefined) return known;
   let out = '';
   for (const c of ch.normalize('NFKC').toLowerCase()) {
     if (!WHITESPACE.test(c)) out += PUNCTUATION.get(c) ?? c;
   }
+  if (folded.size < FOLDED_KEPT) folded.set(ch, out);
   return out;
 }
 
