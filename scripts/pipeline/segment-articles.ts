@@ -5,7 +5,8 @@
 // body run holds two reports (a dateline after a finished paragraph), and which headline groups are
 // entries of an index box (导读). It builds new drafts and never changes a line.
 import { runOn } from '../data/punctuation.ts';
-import { charClass, charLength } from './char-class.ts';
+import { charLength } from './char-class.ts';
+import { hanCharacter, hanPairs, pairKey } from './han-pairs.ts';
 import type { ArticleDraft, ClassifiedLine, FurnitureKind, SegmentResult } from './types.ts';
 
 export type { ArticleDraft, SegmentResult } from './types.ts';
@@ -159,7 +160,7 @@ const minSharedWords = 2;
 
 /** How many two-character words the title and kicker lines of `headline` share with `text`. */
 function sharedWords(headline: ClassifiedLine[], text: ClassifiedLine[]): number {
-  const words = bigrams(headline.filter((l) => l.role === 'title' || l.role === 'kicker').map((l) => l.text).join(''));
+  const words = hanPairs(headline.filter((l) => l.role === 'title' || l.role === 'kicker').map((l) => l.text).join(''));
   if (!words.size) return 0;
   // The text's Han pairs, read in one pass (only the shared ones are kept), by code point: no string per character.
   const found = new Set<number>();
@@ -176,17 +177,6 @@ function sharedWords(headline: ClassifiedLine[], text: ClassifiedLine[]): number
     }
   }
   return found.size;
-}
-
-const hanCharacter = charClass(/\p{Script=Han}/u);
-
-/** One number for a pair of characters (code points below 0x110000). */
-const pairKey = (a: number, b: number): number => a * 0x110000 + b;
-
-/** The Han character pairs of a text (its candidate two-character words), as pairKey numbers. */
-function bigrams(text: string): Set<number> {
-  const han = [...text].filter((c) => hanCharacter.has(c)).map((c) => c.codePointAt(0)!);
-  return new Set(han.slice(1).map((c, i) => pairKey(han[i]!, c)));
 }
 
 /** Unless the line before runs on into it (a comma, an open clause), a dateline opens a new report. */
