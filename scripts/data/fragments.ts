@@ -35,6 +35,10 @@ export const fragmentLayout = {
   reachBack: 60,
   /** A row of columns side by side: a line's continuation lies 1 to this many blocks on (76% of true joins). */
   rowReach: 4,
+  /** Blocks on either side whose joins give a block its local stride (order-fragments.ts `localStrides`). */
+  strideReach: 6,
+  /** Joins further than this (blocks, either way) are column tops and bottoms, not a row's stride. */
+  strideSpan: 12,
   /** Shortest and longest phrase looked for across a join among the page's other lines. */
   minPhrase: 3,
   maxPhrase: 8,
@@ -74,6 +78,15 @@ export const fragmentWeights = {
   endAfterRunOn: -5,
   /** … and for one without any punctuation mark (it may be a headline as wide as a column). */
   endAfterBare: -1,
+  /**
+   * A join `d` blocks on where `d` is the local stride (the commonest distance of the sure joins within
+   * 6 blocks) gains this much. Fitted on the train split's 192 pdftotext seeds (line joins right: 0 →
+   * 75.8%, 1 → 76.6%, 2 → 76.8%, 3 → 76.4%); with the truth's own strides 58% of true joins lie at the
+   * local stride, against 37–46% at the commonest distance, 2.
+   */
+  strideMatch: 2,
+  /** A join counts towards the local stride when the text scores it this high (a word or number running across). */
+  strideEvidence: 1.5,
   /** When asking whether a page stands in reading order: the cost of a join outside the row reach. */
   outsideRow: 3,
   /**

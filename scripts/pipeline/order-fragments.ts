@@ -51,7 +51,11 @@ export function orderFragments(lines: SourceLine[]): SourceLine[] {
   const widths = columnWidths(blocks);
   const evidence = joinEvidence(blocks);
   if (!widths.length || inReadingOrder(blocks, widths, evidence)) return lines;
-  const next = linkLines(blocks, widths, joinDistanceCost, evidence);
+  // Twice: the joins the text is sure of in a first reading give each block its neighbourhood's stride
+  // (the columns side by side there), which the second reading favours.
+  const first = linkLines(blocks, widths, joinDistanceCost, evidence);
+  const stride = localStrides(blocks, first, evidence);
+  const next = linkLines(blocks, widths, (d, at) => joinDistanceCost(d) - (d === stride[at] ? w.strideMatch : 0), evidence);
   return [...leading, ...chains(blocks, next).flat().flatMap((b) => [...b.lines, ...b.blanks])];
 }
 
@@ -141,6 +145,24 @@ function inReadingOrder(blocks: Block[], widths: number[], evidence: JoinEvidenc
   return further === 0 || further < next;
 }
 
+/**
+ * Each block's local stride: how many blocks on the joins found for the blocks near it lead (the
+ * commonest distance; ties to the nearer to 2), counting only joins the text is sure of. Where the
+ * columns side by side are three, a line's next line is printed 3 blocks on, not 2, and the text alone
+ * often cannot tell (开展|林木 and 开展|将组织 read equally well to the word model).
+ */
+function localStrides(blocks: Block[], next: Map<number, number>, evidence: JoinEvidence): (number | undefined)[] {
+  const sure = [...next].filter(([a, b]) => Math.abs(b - a) <= L.strideSpan && evidence.score(blocks[a]!, blocks[b]!) >= w.strideEvidence);
+  return blocks.map((_, at) => {
+    const tally = new Map<number, number>();
+    for (const [a, b] of sure) if (a !== at && Math.abs(a - at) <= L.strideReach) tally.set(b - a, (tally.get(b - a) ?? 0) + 1);
+    let best: number | undefined;
+    let most = 0;
+    for (const [d, n] of tally) if (n > most || (n === most && Math.abs(d - 2) < Math.abs(best! - 2))) [best, most] = [d, n];
+    return best;
+  });
+}
+
 function strongJoin(tail: string, head: string): boolean {
   return joinGain(tail, head) >= w.strongGain || numberRunsOn(tail, head);
 }
@@ -149,7 +171,7 @@ function strongJoin(tail: string, head: string): boolean {
  * The block that continues each block whose last line runs on (block index → block index), the best
  * set taken together, `cost(d)` for a block printed `d` blocks on (negative: back).
  */
-function linkLines(blocks: Block[], widths: number[], cost: (d: number) => number, evidence: JoinEvidence): Map<number, number> {
+function linkLines(blocks: Block[], widths: number[], cost: (d: number, at: number) => number, evidence: JoinEvidence): Map<number, number> {
   const widest = Math.max(...widths);
   // Tails: a body line (a column's full or set-in width), or a dateline standing apart from its text
   // (本报讯). A line of running text wider than any column found (a box's wider lines, a clause mark in
@@ -173,7 +195,7 @@ function linkLines(blocks: Block[], widths: number[], cost: (d: number) => numbe
     const d = h.at - t.b.at;
     if (d === 0 || d > L.reachAhead || -d > L.reachBack || h.at < text || opensReport(h.head)) return null;
     if (!t.dateline && !t.columns.some((x) => shapeOf(h.headWidth, x) === 'full' || (endsSentence(h.head) && h.headWidth <= x + L.longBy))) return null;
-    return evidence.score(t.b, h) - cost(d);
+    return evidence.score(t.b, h) - cost(d, t.b.at);
   };
   const none = (r: number): number => (innerMark.test(tails[r]!.b.tail) ? w.endAfterRunOn : w.endAfterBare);
   const found = assignJoins(tails.length, blocks.length, score, none);
