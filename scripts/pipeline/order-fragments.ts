@@ -158,7 +158,7 @@ function localStrides(blocks: Block[], next: Map<number, number>, evidence: Join
     for (const [a, b] of sure) if (a !== at && Math.abs(a - at) <= L.strideReach) tally.set(b - a, (tally.get(b - a) ?? 0) + 1);
     let best: number | undefined;
     let most = 0;
-    for (const [d, n] of tally) if (n > most || (n === most && Math.abs(d - 2) < Math.abs(best! - 2))) [best, most] = [d, n];
+    for (const [d, n] of tally) if (best === undefined || n > most || (n === most && Math.abs(d - 2) < Math.abs(best - 2))) [best, most] = [d, n];
     return best;
   });
 }
@@ -169,7 +169,8 @@ function strongJoin(tail: string, head: string): boolean {
 
 /**
  * The block that continues each block whose last line runs on (block index → block index), the best
- * set taken together, `cost(d)` for a block printed `d` blocks on (negative: back).
+ * set taken together, `cost(d, at)` for a block printed `d` blocks on (negative: back) from the block
+ * at `at`.
  */
 function linkLines(blocks: Block[], widths: number[], cost: (d: number, at: number) => number, evidence: JoinEvidence): Map<number, number> {
   const widest = Math.max(...widths);
