@@ -39,9 +39,15 @@ export const shotCreditNeeds = '摄';
 
 /**
  * Words that name a boxed column of briefs, photos or opinion (栏目名): 简讯, 快讯, 速览, 评论, 街谈.
- * A flattening tool may glue one to the first item's title (简讯栖梧县开通…).
+ * A flattening tool may glue one to the first item's title (简讯栖梧县开通…). The opinion labels are the
+ * ones Chinese dailies print over a commentary box: 评论 (comment), 时评 / 快评 / 锐评 / 热评 (comment
+ * on the news), 短评 (short comment), 社评 / 社论 (editorial), 言论, 观点 (viewpoint: 今日观点, 新闻观点),
+ * 杂谈 / 漫谈 / 随笔 (essay), 街谈.
  */
-export const boxLabels = ['简讯', '快讯', '短讯', '速览', '速递', '图片新闻', '图说', '资讯', '要闻', '评论', '时评', '短评', '言论', '街谈', '观察', '声音', '提示'];
+export const boxLabels = [
+  ...['简讯', '快讯', '短讯', '速览', '速递', '图片新闻', '图说', '资讯', '要闻', '观察', '声音', '提示'],
+  ...['评论', '时评', '快评', '锐评', '热评', '短评', '社评', '社论', '言论', '观点', '杂谈', '漫谈', '随笔', '街谈'],
+];
 
 /** A column label on a line of its own: a label word, maybe after a short qualifier (本地简讯, 新闻速览, 今日评论). */
 export const boxLabelLine = new RegExp(`^[\\p{Script=Han}]{0,4}(?:${boxLabels.join('|')})$`, 'u');

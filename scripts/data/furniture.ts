@@ -42,9 +42,3 @@ export const furniturePatterns: FurniturePattern[] = [
   { kind: 'masthead', pattern: /^第\s*\d{1,2}\s*版\s*[:：]\s*\S{1,8}$|^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*星期\S(?:\s+.{0,24})?$/u, note: 'page header left by the masthead reader: 第02版：综合, 2024年10月16日 星期三 …' },
   { kind: 'banner', pattern: /^[·•.…]{2,}.+[·•.…]{2,}$/u, note: 'a slogan banner between dots: ··我为群众办实事··' },
 ];
-
-/**
- * The label of a box of short items or of a column (栏目): 简讯, 新闻速览, 本地快讯, 评论, 短评. Printed in
- * headline type at the top of its box, it names the box, not an article: furniture of kind `section`.
- */
-export const boxLabel = /^(?:本地|本市|国内|国际|新闻|要闻|社会|城市|财经|体育|文化)?(?:简讯|快讯|短讯|速览|简报|短评|评论|时评|社评|观点|言论|图片新闻)$/u;

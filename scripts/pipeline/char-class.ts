@@ -39,10 +39,12 @@ export function charLength(text: string, i: number): 1 | 2 {
 }
 
 /**
- * Which of a few chosen characters (at most 31, each one BMP code unit) a text holds, read in one pass
- * as a bit mask: the characters some patterns cannot match without (their `needs` in scripts/data/), so
- * a line is asked a pattern only when it holds one of that pattern's (test/char-class.test.ts checks
- * each `needs` against its pattern on the corpus's lines). Most lines hold none of most patterns'.
+ * Which of a few chosen characters (each one BMP code unit) a text holds, read in one pass as a bit
+ * mask: the characters some patterns cannot match without (their `needs` in scripts/data/), so a line
+ * is asked a pattern only when it holds one of that pattern's (test/char-class.test.ts checks each
+ * `needs` against its pattern on the corpus's lines). Most lines hold none of most patterns'. Past 31
+ * characters the bits are shared (the 32nd character takes the first's bit): a shared bit can only
+ * make a line be asked a pattern it does not match, never skip one it does.
  */
 export class CharPresence {
   private readonly bitOf = new Int32Array(0x10000);
@@ -58,10 +60,7 @@ export class CharPresence {
     for (const c of chars) {
       if (c.length !== 1) throw new Error(`CharPresence: ${c} is not one BMP code unit`);
       const u = c.charCodeAt(0);
-      if (!this.bitOf[u]) {
-        if (this.count === 31) throw new Error('CharPresence: more than 31 characters');
-        this.bitOf[u] = 1 << this.count++;
-      }
+      if (!this.bitOf[u]) this.bitOf[u] = 1 << this.count++ % 31;
       bits |= this.bitOf[u]!;
     }
     return bits;

@@ -7,8 +7,8 @@
 // Integration point: the line labeller of the extraction issue (line-features.ts, when it lands) can take
 // each LaidLine's size, weight, indentation and gap as features; this stage is the geometry-only labeller
 // for PDF pages until then, with the same output as extract-articles.ts.
-import { bylineStart, dashSubtitle, datelineStart, shotCredit } from '../data/article-lines.ts';
-import { boxLabel, furniturePatterns } from '../data/furniture.ts';
+import { boxLabelLine, bylineStart, dashSubtitle, datelineStart, shotCredit } from '../data/article-lines.ts';
+import { furniturePatterns } from '../data/furniture.ts';
 import { endsSentence } from './classify-lines.ts';
 import { kindOf, type ExtractResult } from './extract-articles.ts';
 import { findContinuations } from './find-continuations.ts';
@@ -90,7 +90,7 @@ export function segmentPdfPage(lines: LaidLine[], skip: ReadonlySet<LaidLine>, p
   let current: Draft | null = null;
   let caption: Draft | null = null;
   for (const [i, line] of text.entries()) {
-    let kind = furnitureKind(line.text) ?? (isHeadline(line) && boxLabel.test(line.text.replace(/\s+/gu, '')) ? 'section' : null);
+    let kind = furnitureKind(line.text) ?? (isHeadline(line) && boxLabelLine.test(line.text.replace(/\s+/gu, '')) ? 'section' : null);
     if (kind === 'section' && isHeadline(line) && isKicker(line, text[i + 1], boxes)) kind = null;
     const afterHeadline = current && !current.body.length && !current.byline && current.headline.length;
     // A caption: type smaller than the body's, or (captions set in the body's size) the lines right under
