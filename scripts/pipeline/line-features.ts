@@ -43,6 +43,8 @@ const quick = (pattern: RegExp, needs: string) => {
 };
 const isCaptionCredit = quick(captionCredit, captionCreditNeeds);
 const isShotCredit = quick(shotCredit, shotCreditNeeds);
+/** A text ending in a photo credit: after a mark (■ 本报记者 …) or with 摄. */
+const creditOf = (text: string, held: number): boolean => isCaptionCredit(text, held) || isShotCredit(text, held);
 const isDecoratedHead = quick(decoratedHead, decoratedHeadNeeds);
 const isSpeakerLine = quick(speakerLine, speakerLineNeeds);
 const datelineBits = needed.bits(datelineNeeds);
@@ -73,12 +75,15 @@ export function describeLines(lines: SourceLine[], skip: Set<number>): DescribeR
   return { lines: described, layout };
 }
 
-/** A caption's credit may be wrapped onto the next line (…增长221.5%。 ■ / 本报通讯员 王少霏): the credit ends on that line. */
+/**
+ * A caption's credit may be wrapped onto the next line (…增长221.5%。 ■ / 本报通讯员 王少霏; …踏青。 本报记者
+ * 严可 / 心 摄): the credit ends on that line.
+ */
 function creditEndsAt(lines: readonly Omit<LineFeatures, 'widthRatio' | 'creditedParagraph'>[], i: number): boolean {
   const line = lines[i]!, next = lines[i + 1], prev = lines[i - 1];
   // A short rest of a credit: the end of a name (霏), a role and a name (讯员 王少霏); no sentence in it.
   const rest = (l: typeof line, before: typeof line): boolean =>
-    !l.gapBefore && !/[。！？!?]/u.test(l.text) && (l.width <= 3 || (l.width <= 9 && /\s/u.test(l.text)) || !before.captionEnd) && isCaptionCredit(before.text + l.text, needed.mask(before.text) | needed.mask(l.text));
+    !l.gapBefore && !/[。！？!?]/u.test(l.text) && (l.width <= 3 || (l.width <= 9 && /\s/u.test(l.text)) || !before.captionEnd) && creditOf(before.text + l.text, needed.mask(before.text) | needed.mask(l.text));
   if (next && rest(next, line)) return false;
   return line.captionEnd || (prev !== undefined && rest(line, prev));
 }
@@ -191,7 +196,7 @@ function measure(source: SourceLine, index: number, gapBefore: boolean, gapAfter
   const flat = collapseLetterSpacing(text);
   // flat holds the line's characters less spaces: what the text holds serves it too.
   const held = needed.mask(text);
-  const captionEnd = isCaptionCredit(text, held) || isShotCredit(text, held);
+  const captionEnd = creditOf(text, held);
   const ending = endingOf(text);
   const decorated = isDecoratedHead(text, held);
   return {
